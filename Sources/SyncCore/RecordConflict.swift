@@ -1,0 +1,40 @@
+/// A conflict a person must look at: kept, shown and resolvable, never silently dropped.
+public enum RecordConflict: Hashable, Sendable {
+    /// Concurrent writes put different values in one field. All entries are kept.
+    case field(name: String, entries: [FieldEntry])
+    /// The record was deleted while another replica concurrently updated it (or deletes and
+    /// restores were concurrent). Resolve by restoring or by confirming the delete.
+    case deleteVersusUpdate(deletes: [FieldEntry], updatedFields: [String])
+
+    /// A stable code for the kind of conflict.
+    public var code: String {
+        switch self {
+        case .field: "field_conflict"
+        case .deleteVersusUpdate: "delete_update_conflict"
+        }
+    }
+}
+
+extension RecordState {
+    /// The conflicts in this state: record-level first, then fields in name order.
+    public var conflicts: [RecordConflict] {
+        var result: [RecordConflict] = []
+        let deletes = fields[Self.deletedField]?.entries ?? []
+        let updated = fields.keys.filter { $0 != Self.deletedField }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let deleteRegister = FieldRegister(deletes)
+        if (isDeleted && !updated.isEmpty) || deleteRegister.isInConflict {
+            result.append(.deleteVersusUpdate(deletes: deletes.filter { $0.value == .bool(true) },
+                                              updatedFields: updated))
+        }
+        for name in updated {
+            if let register = fields[name], register.isInConflict {
+                result.append(.field(name: name, entries: register.entries))
+            }
+        }
+        return result
+    }
+
+    /// Whether any conflict is open.
+    public var hasConflict: Bool { !conflicts.isEmpty }
+}

@@ -1,0 +1,154 @@
+// The JSON shape of a record state (Protocol/PROTOCOL.md, "Record state"):
+//
+//   {"collection":"honorarium","id":"…","context":{"dev-a":3,"server":1},
+//    "fields":{"amount":[{"dot":["dev-a",3],"time":[1764000000000,0],"value":900}]}}
+//
+// Canonical form: keys sorted, fields sorted by name, entries sorted by dot, no whitespace.
+
+extension RecordState {
+    /// The state as a JSON value.
+    public var jsonValue: JSONValue {
+        var contextObject: [String: JSONValue] = [:]
+        for (replica, counter) in context.counters { contextObject[replica.rawValue] = .integer(Int64(clamping: counter)) }
+        var fieldsObject: [String: JSONValue] = [:]
+        for (name, register) in fields {
+            fieldsObject[name] = .array(register.entries.map(\.jsonValue))
+        }
+        return .object(["collection": .string(collection), "id": .string(id),
+                        "context": .object(contextObject), "fields": .object(fieldsObject)])
+    }
+
+    /// The canonical JSON bytes: equal states give identical bytes on every replica.
+    public var canonicalJSON: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(128 + fields.count * 96)
+        writeCanonicalJSON(into: &out)
+        return out
+    }
+
+    /// Appends the canonical JSON bytes to `out` (used when streaming pages of states).
+    public func writeCanonicalJSON(into out: inout [UInt8]) {
+        out.append(contentsOf: Array(#"{"collection":"#.utf8))
+        JSONWriter.writeString(collection, into: &out)
+        out.append(contentsOf: Array(#","context":{"#.utf8))
+        for (index, item) in context.sorted.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            JSONWriter.writeString(item.replica.rawValue, into: &out)
+            out.append(UInt8(ascii: ":"))
+            JSONWriter.writeInteger(Int64(clamping: item.counter), into: &out)
+        }
+        out.append(contentsOf: Array(#"},"fields":{"#.utf8))
+        for (index, name) in JSONWriter.sortedKeys(fields).enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            JSONWriter.writeString(name, into: &out)
+            out.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: "[")])
+            for (entryIndex, entry) in (fields[name]?.entries ?? []).enumerated() {
+                if entryIndex > 0 { out.append(UInt8(ascii: ",")) }
+                entry.writeCanonicalJSON(into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(contentsOf: Array(#"},"id":"#.utf8))
+        JSONWriter.writeString(id, into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Reads a state from its JSON value.
+    /// - Throws: `SyncCoreError` (`invalid_record` for a wrong shape, or the validation code).
+    public init(json: JSONValue, limits: RecordLimits = RecordLimits()) throws(SyncCoreError) {
+        guard let object = json.objectValue else { throw SyncCoreError(.invalidShape, "record state must be an object") }
+        guard let collection = object["collection"]?.stringValue else {
+            throw SyncCoreError(.invalidShape, "collection must be a string")
+        }
+        guard let id = object["id"]?.stringValue else { throw SyncCoreError(.invalidShape, "id must be a string") }
+        guard let contextObject = object["context"]?.objectValue else {
+            throw SyncCoreError(.invalidShape, "context must be an object")
+        }
+        guard let fieldsObject = object["fields"]?.objectValue else {
+            throw SyncCoreError(.invalidShape, "fields must be an object")
+        }
+        guard fieldsObject.count <= limits.maximumFields else {
+            throw SyncCoreError(.tooManyFields, "more than \(limits.maximumFields) fields")
+        }
+        var context = VersionVector()
+        for (key, value) in contextObject {
+            guard let replica = ReplicaID(key) else { throw SyncCoreError(.invalidReplicaID, "context has an invalid replica id") }
+            guard let counter = value.integerValue, counter >= 0 else {
+                throw SyncCoreError(.invalidShape, "context counters must be non-negative integers")
+            }
+            context[replica] = UInt64(counter)
+        }
+        var fields: [String: FieldRegister] = [:]
+        for (name, value) in fieldsObject {
+            guard let array = value.arrayValue else { throw SyncCoreError(.invalidShape, "field \(name) must be an array of entries") }
+            guard array.count <= limits.maximumEntriesPerField else {
+                throw SyncCoreError(.tooManyEntries, "field \(name) holds more than \(limits.maximumEntriesPerField) entries")
+            }
+            var entries: [FieldEntry] = []
+            var dots = Set<Dot>()
+            for item in array {
+                let entry = try FieldEntry(json: item, field: name)
+                guard dots.insert(entry.dot).inserted else {
+                    throw SyncCoreError(.duplicateDot, "field \(name) holds the dot \(entry.dot) twice")
+                }
+                entries.append(entry)
+            }
+            fields[name] = FieldRegister(entries)
+        }
+        try self.init(collection: collection, id: id, context: context, fields: fields, limits: limits)
+    }
+
+    /// Reads a state from JSON bytes.
+    public init(jsonBytes: some Collection<UInt8>, limits: RecordLimits = RecordLimits()) throws(SyncCoreError) {
+        let value: JSONValue
+        do { value = try JSONParser().parse(jsonBytes) } catch {
+            throw SyncCoreError(.invalidJSON, error.description)
+        }
+        try self.init(json: value, limits: limits)
+    }
+}
+
+extension FieldEntry {
+    /// The entry as a JSON value: `{"dot":[replica,counter],"time":[ms,logical],"value":…}`.
+    public var jsonValue: JSONValue {
+        .object(["value": value,
+                 "dot": .array([.string(dot.replica.rawValue), .integer(Int64(clamping: dot.counter))]),
+                 "time": .array([.integer(time.wallMillis), .integer(Int64(time.logical))])])
+    }
+
+    func writeCanonicalJSON(into out: inout [UInt8]) {
+        out.append(contentsOf: Array(#"{"dot":["#.utf8))
+        JSONWriter.writeString(dot.replica.rawValue, into: &out)
+        out.append(UInt8(ascii: ","))
+        JSONWriter.writeInteger(Int64(clamping: dot.counter), into: &out)
+        out.append(contentsOf: Array(#"],"time":["#.utf8))
+        JSONWriter.writeInteger(time.wallMillis, into: &out)
+        out.append(UInt8(ascii: ","))
+        JSONWriter.writeInteger(Int64(time.logical), into: &out)
+        out.append(contentsOf: Array(#"],"value":"#.utf8))
+        JSONWriter.write(value, into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    init(json: JSONValue, field: String) throws(SyncCoreError) {
+        guard let object = json.objectValue, let value = object["value"] else {
+            throw SyncCoreError(.invalidShape, "field \(field): entry must be an object with a value")
+        }
+        guard let dotArray = object["dot"]?.arrayValue, dotArray.count == 2,
+              let replicaText = dotArray[0].stringValue, let counter = dotArray[1].integerValue else {
+            throw SyncCoreError(.invalidDot, "field \(field): dot must be [replica, counter]")
+        }
+        guard let replica = ReplicaID(replicaText) else {
+            throw SyncCoreError(.invalidReplicaID, "field \(field): dot has an invalid replica id")
+        }
+        guard counter >= 1 else { throw SyncCoreError(.invalidDot, "field \(field): counter must be at least 1") }
+        guard let timeArray = object["time"]?.arrayValue, timeArray.count == 2,
+              let millis = timeArray[0].integerValue, let logical = timeArray[1].integerValue,
+              logical >= 0, logical <= Int64(UInt32.max) else {
+            throw SyncCoreError(.invalidShape, "field \(field): time must be [milliseconds, logical]")
+        }
+        guard object.count == 3 else { throw SyncCoreError(.invalidShape, "field \(field): entry has unknown members") }
+        self.init(value: value, dot: Dot(replica: replica, counter: UInt64(counter)),
+                  time: HybridTimestamp(wallMillis: millis, logical: UInt32(logical)))
+    }
+}
