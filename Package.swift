@@ -7,12 +7,18 @@ let package = Package(
     name: "forum-sync",
     products: [
         .library(name: "SyncCore", targets: ["SyncCore"]),
+        .library(name: "Digest", targets: ["Digest"]),
     ],
     targets: [
         // MARK: - Core (pure, no I/O)
         .target(name: "SyncCore"),
 
+        // MARK: - Support libraries
+        // SHA-256, constant-time comparison and hex; pure Swift, no Foundation.
+        .target(name: "Digest"),
+
         // MARK: - Tests
         .testTarget(name: "SyncCoreTests", dependencies: ["SyncCore"]),
+        .testTarget(name: "DigestTests", dependencies: ["Digest"]),
     ]
 )
