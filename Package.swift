@@ -11,7 +11,7 @@ let package = Package(
     ],
     targets: [
         // MARK: - Core (pure, no I/O)
-        .target(name: "SyncCore"),
+        .target(name: "SyncCore", dependencies: ["Digest"]),
 
         // MARK: - Support libraries
         // SHA-256, constant-time comparison and hex; pure Swift, no Foundation.
