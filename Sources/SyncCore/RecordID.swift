@@ -17,13 +17,13 @@ public enum RecordID {
             hasher.update([0])
             hasher.update(Array(component.utf8))
         }
-        return String(SHA256.hex(hasher.finalize()).prefix(32))
+        return String(HexEncoding.encode(hasher.finalize()).prefix(32))
     }
 
     /// A new random id: 128 bits from the system's secure generator, as 32 hex characters.
     public static func random() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return SHA256.hex(bytes)
+        return HexEncoding.encode(bytes)
     }
 }
