@@ -7,12 +7,20 @@ let package = Package(
     name: "forum-sync",
     products: [
         .library(name: "SyncCore", targets: ["SyncCore"]),
+        .library(name: "SQLite", targets: ["SQLite"]),
     ],
     targets: [
         // MARK: - Core (pure, no I/O)
         .target(name: "SyncCore"),
 
+        // MARK: - Storage
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "SQLite", dependencies: ["CSQLite"]),
+
         // MARK: - Tests
         .testTarget(name: "SyncCoreTests", dependencies: ["SyncCore"]),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
     ]
 )
