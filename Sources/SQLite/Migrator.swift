@@ -1,3 +1,5 @@
+import CSQLite
+
 /// Applies ordered, named schema migrations and records progress in `PRAGMA user_version`.
 ///
 /// `user_version` is the number of migrations applied; migration `i` (0-based) moves it
@@ -42,14 +44,14 @@ public struct Migrator {
     ///   is negative.
     public func appliedCount(in connection: Connection) throws(SQLiteError) -> Int {
         guard case .integer(let version)? = try connection.scalar("PRAGMA user_version") else {
-            throw SQLiteError(code: "error", resultCode: 1, message: "PRAGMA user_version returned no integer")
+            throw SQLiteError(code: "error", resultCode: SQLITE_ERROR, message: "PRAGMA user_version returned no integer")
         }
         guard version >= 0 else {
-            throw SQLiteError(code: "unknown_schema", resultCode: 1,
+            throw SQLiteError(code: "unknown_schema", resultCode: SQLITE_ERROR,
                               message: "database '\(connection.path)' has schema version \(version), which no version of this program writes")
         }
         guard version <= Int64(migrations.count) else {
-            throw SQLiteError(code: "newer_schema", resultCode: 1,
+            throw SQLiteError(code: "newer_schema", resultCode: SQLITE_ERROR,
                               message: "database '\(connection.path)' has schema version \(version), newer than the \(migrations.count) migrations this program knows; refusing to use it (upgrade the program)")
         }
         return Int(version)
