@@ -1,24 +1,37 @@
 // swift-tools-version:6.0
 // forum-sync: offline-first sync for user-influence forums.
 // No package dependencies: Foundation, Dispatch, system SQLite3 and libcurl (via FoundationNetworking) only.
+// Targets are layered inward: the core knows nothing of storage or networking.
 import PackageDescription
 
 let package = Package(
     name: "forum-sync",
     products: [
         .library(name: "SyncCore", targets: ["SyncCore"]),
-        .library(name: "Digest", targets: ["Digest"]),
+        .library(name: "ReplicaStore", targets: ["ReplicaStore"]),
     ],
     targets: [
-        // MARK: - Core (pure, no I/O)
-        .target(name: "SyncCore", dependencies: ["Digest"]),
-
         // MARK: - Support libraries
         // SHA-256, constant-time comparison and hex; pure Swift, no Foundation.
         .target(name: "Digest"),
 
+        // MARK: - Core (pure, no I/O)
+        .target(name: "SyncCore", dependencies: ["Digest"]),
+
+        // MARK: - Storage
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "SQLite", dependencies: ["CSQLite"]),
+        .target(name: "ReplicaStore", dependencies: ["SQLite", "SyncCore"]),
+
         // MARK: - Tests
-        .testTarget(name: "SyncCoreTests", dependencies: ["SyncCore"]),
+        .target(name: "TestSupport", dependencies: ["SyncCore"], path: "Tests/TestSupport"),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
+        .testTarget(name: "SyncCoreTests", dependencies: ["SyncCore"]),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+        .executableTarget(name: "ReplicaStoreCrashChild", dependencies: ["ReplicaStore"],
+                          path: "Tests/ReplicaStoreCrashChild"),
+        .testTarget(name: "ReplicaStoreTests", dependencies: ["ReplicaStore", "TestSupport", "ReplicaStoreCrashChild"]),
     ]
 )
