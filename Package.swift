@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .library(name: "SyncCore", targets: ["SyncCore"]),
         .library(name: "Digest", targets: ["Digest"]),
+        .library(name: "Messages", targets: ["Messages"]),
     ],
     targets: [
         // MARK: - Core (pure, no I/O)
@@ -16,9 +17,12 @@ let package = Package(
         // MARK: - Support libraries
         // SHA-256, constant-time comparison and hex; pure Swift, no Foundation.
         .target(name: "Digest"),
+        // The Swedish/English message catalogue, Stockholm time and kronor formatting.
+        .target(name: "Messages"),
 
         // MARK: - Tests
         .testTarget(name: "SyncCoreTests", dependencies: ["SyncCore"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
+        .testTarget(name: "MessagesTests", dependencies: ["Messages"]),
     ]
 )
