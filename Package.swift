@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "SyncCore", targets: ["SyncCore"]),
         .library(name: "Digest", targets: ["Digest"]),
         .library(name: "Messages", targets: ["Messages"]),
+        .library(name: "ArgumentParsing", targets: ["ArgumentParsing"]),
     ],
     targets: [
         // MARK: - Core (pure, no I/O)
@@ -19,10 +20,13 @@ let package = Package(
         .target(name: "Digest"),
         // The Swedish/English message catalogue, Stockholm time and kronor formatting.
         .target(name: "Messages"),
+        // The hand-written command-line parser shared by `forum` and `forum-server`.
+        .target(name: "ArgumentParsing", dependencies: ["Messages"]),
 
         // MARK: - Tests
         .testTarget(name: "SyncCoreTests", dependencies: ["SyncCore"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "MessagesTests", dependencies: ["Messages"]),
+        .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing", "Messages"]),
     ]
 )
