@@ -14,6 +14,10 @@ let package = Package(
         // MARK: - Support libraries
         // SHA-256, constant-time comparison and hex; pure Swift, no Foundation.
         .target(name: "Digest"),
+        // The message catalogue (Swedish and English), locale choice, Stockholm time, kronor.
+        .target(name: "Messages"),
+        // Declarative command-line parsing with localized help and usage errors (exit 64).
+        .target(name: "ArgumentParsing", dependencies: ["Messages"]),
 
         // MARK: - Core (pure, no I/O)
         .target(name: "SyncCore", dependencies: ["Digest"]),
@@ -28,6 +32,8 @@ let package = Package(
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["SyncCore"], path: "Tests/TestSupport"),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
+        .testTarget(name: "MessagesTests", dependencies: ["Messages"]),
+        .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
         .testTarget(name: "SyncCoreTests", dependencies: ["SyncCore"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .executableTarget(name: "ReplicaStoreCrashChild", dependencies: ["ReplicaStore"],
