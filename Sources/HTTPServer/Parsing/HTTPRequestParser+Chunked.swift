@@ -70,12 +70,15 @@ extension HTTPRequestParser {
             let offset = chunked.scanned
             chunked.scanned += 1
             guard buffer[start + offset] == ByteSet.lf else { continue }
-            guard offset > 0, buffer[start + offset - 1] == ByteSet.cr else { throw invalidChunk }
+            let hasCR = offset > 0 && buffer[start + offset - 1] == ByteSet.cr
+            // Length before syntax, matching the incomplete-line check below.
+            if offset - (hasCR ? 1 : 0) > limit { throw tooLong }
+            guard hasCR else { throw invalidChunk }
             chunked.scanned = 0
-            if offset - 1 > limit { throw tooLong }
             return buffer[start..<start + offset - 1]
         }
-        if available > limit + 1 { throw tooLong }
+        let trailingCR = available > 0 && buffer[start + available - 1] == ByteSet.cr ? 1 : 0
+        if available - trailingCR > limit { throw tooLong }
         return nil
     }
 

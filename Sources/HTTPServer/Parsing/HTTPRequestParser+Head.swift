@@ -26,10 +26,18 @@ extension HTTPRequestParser {
             let offset = headScan.scanned
             headScan.scanned += 1
             guard buffer[start + offset] == ByteSet.lf else { continue }
-            guard offset > headScan.lineStart, buffer[start + offset - 1] == ByteSet.cr else {
-                throw .bad("Line ends in a bare LF; CRLF is required.")
+            let hasCR = offset > headScan.lineStart && buffer[start + offset - 1] == ByteSet.cr
+            let lineLength = offset - headScan.lineStart - (hasCR ? 1 : 0)
+            // Size limits are checked before syntax so the outcome does not depend on how
+            // the bytes were split into reads (an incomplete line is only size-checked).
+            if headScan.requestLineEnd == nil, lineLength > limits.maxRequestLineBytes { throw uriTooLong }
+            if let requestLineEnd = headScan.requestLineEnd {
+                // Field-section bytes before this LF; an empty line ends the section.
+                let before = offset - (requestLineEnd + 1)
+                let sectionBytes = lineLength == 0 ? before - (hasCR ? 1 : 0) : before + 1
+                if sectionBytes > limits.maxHeaderBytes { throw headersTooLarge }
             }
-            let lineLength = offset - 1 - headScan.lineStart
+            guard hasCR else { throw .bad("Line ends in a bare LF; CRLF is required.") }
             headScan.lineStart = offset + 1
             guard let requestLineEnd = headScan.requestLineEnd else {
                 if lineLength == 0 {
@@ -38,13 +46,10 @@ extension HTTPRequestParser {
                     headScan = HeadScan()
                     continue
                 }
-                if lineLength > limits.maxRequestLineBytes { throw uriTooLong }
                 headScan.requestLineEnd = offset
                 continue
             }
-            let fieldBytes = offset + 1 - (requestLineEnd + 1)
             if lineLength == 0 {
-                if fieldBytes - 2 > limits.maxHeaderBytes { throw headersTooLarge }
                 let result = try parseHead(requestLineEnd: requestLineEnd, headEnd: offset + 1)
                 consume(offset + 1)
                 headScan = HeadScan()
@@ -54,18 +59,20 @@ extension HTTPRequestParser {
             if headScan.fieldCount > limits.maxHeaderCount {
                 throw HTTPParseError(.tooManyHeaders, "The request has too many header fields.")
             }
-            if fieldBytes > limits.maxHeaderBytes { throw headersTooLarge }
         }
         // Incomplete head: refuse as soon as the limit is certainly exceeded.
         let pending = bufferedByteCount
         if let requestLineEnd = headScan.requestLineEnd {
-            // At most the CR of the final empty line can be among the pending bytes.
-            if pending - (requestLineEnd + 1) > limits.maxHeaderBytes + 1 { throw headersTooLarge }
-        } else if pending > 0 {
-            let trailingCR = buffer[start + pending - 1] == ByteSet.cr ? 1 : 0
-            if pending - headScan.lineStart - trailingCR > limits.maxRequestLineBytes { throw uriTooLong }
+            // A trailing CR may begin the final empty line, so it does not count yet.
+            if pending - (requestLineEnd + 1) - trailingCR(pending) > limits.maxHeaderBytes { throw headersTooLarge }
+        } else if pending - headScan.lineStart - trailingCR(pending) > limits.maxRequestLineBytes {
+            throw uriTooLong
         }
         return nil
+    }
+
+    private func trailingCR(_ pending: Int) -> Int {
+        pending > 0 && buffer[start + pending - 1] == ByteSet.cr ? 1 : 0
     }
 
     private var uriTooLong: HTTPParseError { HTTPParseError(.uriTooLong, "The request line is too long.") }
