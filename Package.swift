@@ -32,6 +32,9 @@ let package = Package(
         // MARK: - HTTP/1.1 server on POSIX sockets (Sources/HTTPServer/Parsing is pure and fuzzed)
         .target(name: "HTTPServer"),
 
+        // MARK: - Executables
+        .executableTarget(name: "forum-bench", dependencies: ["SyncCore", "ReplicaStore", "SQLite"]),
+
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["SyncCore"], path: "Tests/TestSupport"),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
