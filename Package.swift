@@ -12,6 +12,9 @@ let package = Package(
         // MARK: - Core (pure, no I/O)
         .target(name: "SyncCore"),
 
+        // MARK: - Tools
+        .executableTarget(name: "forum-bench", dependencies: ["SyncCore"]),
+
         // MARK: - Tests
         .testTarget(name: "SyncCoreTests", dependencies: ["SyncCore"]),
     ]
