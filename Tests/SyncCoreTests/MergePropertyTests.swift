@@ -19,49 +19,47 @@ import Testing
         }
     }
 
-    @Test func mergeIsCommutative() throws {
-        try forEachCase { rng, seed in
-            let history = RandomHistory.random(rng: &rng)
-            let x = rng.pick(history.snapshots), y = rng.pick(history.snapshots)
-            let xy = try x.merged(with: y), yx = try y.merged(with: x)
-            #expect(xy.canonicalText == yx.canonicalText, "commutativity failed for FORUM_PROPERTY_SEED=\(seed) FORUM_PROPERTY_CASES=1")
-            return xy == yx
-        }
-    }
-
-    @Test func mergeIsAssociative() throws {
+    /// Commutativity, associativity and idempotence, each checked on every case: one random
+    /// history per case supplies the states, so the three laws share the cost of building it.
+    @Test func mergeIsCommutativeAssociativeAndIdempotent() throws {
+        var checks = (commutative: 0, associative: 0, idempotent: 0)
         try forEachCase { rng, seed in
             let history = RandomHistory.random(rng: &rng)
             let x = rng.pick(history.snapshots), y = rng.pick(history.snapshots), z = rng.pick(history.snapshots)
-            let left = try x.merged(with: y).merged(with: z)
-            let right = try x.merged(with: y.merged(with: z))
-            #expect(left.canonicalText == right.canonicalText, "associativity failed for FORUM_PROPERTY_SEED=\(seed) FORUM_PROPERTY_CASES=1")
-            return left == right
-        }
-    }
-
-    @Test func mergeIsIdempotent() throws {
-        try forEachCase { rng, seed in
-            let history = RandomHistory.random(rng: &rng)
-            let x = rng.pick(history.snapshots), y = rng.pick(history.snapshots)
-            let xx = try x.merged(with: x)
+            let replay = "FORUM_PROPERTY_SEED=\(seed) FORUM_PROPERTY_CASES=1"
             let xy = try x.merged(with: y)
-            let xyy = try xy.merged(with: y)
-            #expect(xx.canonicalText == x.canonicalText, "x∘x = x failed for FORUM_PROPERTY_SEED=\(seed) FORUM_PROPERTY_CASES=1")
-            #expect(xyy.canonicalText == xy.canonicalText, "(x∘y)∘y = x∘y failed for FORUM_PROPERTY_SEED=\(seed) FORUM_PROPERTY_CASES=1")
-            return xx == x && xyy == xy
+            let yx = try y.merged(with: x)
+            guard xy == yx else {
+                Issue.record("commutativity fails for \(replay):\n\(xy.canonicalText)\n\(yx.canonicalText)"); return false
+            }
+            checks.commutative += 1
+            let left = try xy.merged(with: z), right = try x.merged(with: y.merged(with: z))
+            guard left == right else {
+                Issue.record("associativity fails for \(replay):\n\(left.canonicalText)\n\(right.canonicalText)"); return false
+            }
+            checks.associative += 1
+            guard try x.merged(with: x) == x, try xy.merged(with: y) == xy else {
+                Issue.record("idempotence fails for \(replay)"); return false
+            }
+            checks.idempotent += 1
+            return true
         }
+        #expect(checks.commutative == Self.cases && checks.associative == Self.cases && checks.idempotent == Self.cases)
     }
 
-    @Test func mergedStatesKeepTheInvariant() throws {
-        try forEachCase { rng, seed in
+    @Test func mergedStatesKeepTheInvariantAndRoundTrip() throws {
+        // A tenth of the cases: validation and JSON are checked in depth elsewhere.
+        let cases = max(1, Self.cases / 10)
+        for index in 0..<cases {
+            let seed = Self.baseSeed &+ UInt64(index)
+            var rng = SplitMix64(seed: seed)
             let history = RandomHistory.random(rng: &rng)
             let merged = try rng.pick(history.snapshots).merged(with: rng.pick(history.snapshots))
             let valid = (try? merged.validate()) != nil
             let parsed = try? RecordState(jsonBytes: merged.canonicalJSON)
-            #expect(valid, "merged state invalid for FORUM_PROPERTY_SEED=\(seed) FORUM_PROPERTY_CASES=1")
-            #expect(parsed == merged, "canonical JSON does not round-trip for FORUM_PROPERTY_SEED=\(seed) FORUM_PROPERTY_CASES=1")
-            return valid && parsed == merged
+            guard valid, parsed == merged else {
+                Issue.record("invalid or not round-tripping for FORUM_PROPERTY_SEED=\(seed) FORUM_PROPERTY_CASES=1"); return
+            }
         }
     }
 
@@ -77,6 +75,7 @@ import Testing
             histories += frontier
         }
         var checked = 0
+        var seen = Set<Set<RecordState>>()
         for history in histories {
             var states = [a: RecordState(collection: "c", id: "r"), b: RecordState(collection: "c", id: "r")]
             var snapshots = [states[a]!]
@@ -84,6 +83,8 @@ import Testing
                 try op.apply(to: &states, at: HybridTimestamp(wallMillis: 1_000 + Int64(time / 2)))
                 snapshots.append(states[op.replica]!)
             }
+            // The laws depend only on the set of states; many histories give the same set.
+            guard seen.insert(Set(snapshots)).inserted else { continue }
             let distinct = Array(Set(snapshots))
             for x in distinct {
                 guard try x.merged(with: x) == x else {
@@ -104,7 +105,7 @@ import Testing
             }
         }
         #expect(histories.count == 1 + 12 + 144 + 1_728)
-        #expect(checked > 10_000)
+        #expect(checked > 1_000, "checked \(checked) triples from \(seen.count) sets")
     }
 }
 
