@@ -19,6 +19,7 @@ enum StoreBenchmark {
     }
 
     static func run(_ options: Options) throws {
+        guard options.records > 0, options.large > 0, options.repeats > 0 else { return }
         let replica = ReplicaID("bench-device")!
         let batch = (0..<options.records).map { makeRecord(index: $0, replica: replica) }
         print("store: merging \(options.records) new records of 10 fields, \(options.repeats) runs (median)")
