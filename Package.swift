@@ -1,26 +1,54 @@
 // swift-tools-version:6.0
 // forum-sync: offline-first sync for user-influence forums.
 // No package dependencies: Foundation, Dispatch, system SQLite3 and libcurl (via FoundationNetworking) only.
+// Targets are layered inward: the core knows nothing of storage or networking.
 import PackageDescription
 
 let package = Package(
     name: "forum-sync",
     products: [
         .library(name: "SyncCore", targets: ["SyncCore"]),
+        .library(name: "ReplicaStore", targets: ["ReplicaStore"]),
         .library(name: "ForumModel", targets: ["ForumModel"]),
     ],
     targets: [
+        // MARK: - Support libraries
+        // SHA-256, constant-time comparison and hex; pure Swift, no Foundation.
+        .target(name: "Digest"),
+        // The message catalogue (Swedish and English), locale choice, Stockholm time, kronor.
+        .target(name: "Messages"),
+        // Declarative command-line parsing with localized help and usage errors (exit 64).
+        .target(name: "ArgumentParsing", dependencies: ["Messages"]),
+
         // MARK: - Core (pure, no I/O)
-        .target(name: "SyncCore"),
+        .target(name: "SyncCore", dependencies: ["Digest"]),
 
         // MARK: - Domain (pure, no I/O)
         // Forums, participants, attendance and honoraria over SyncCore record states: the
         // rules client and server both enforce, redaction, reports and exports.
-        // TODO: add "Messages" once main has the catalogue module.
-        .target(name: "ForumModel", dependencies: ["SyncCore"]),
+        .target(name: "ForumModel", dependencies: ["SyncCore", "Messages"]),
+
+        // MARK: - Storage
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "SQLite", dependencies: ["CSQLite"]),
+        .target(name: "ReplicaStore", dependencies: ["SQLite", "SyncCore"]),
+
+        // MARK: - HTTP/1.1 server on POSIX sockets (Sources/HTTPServer/Parsing is pure and fuzzed)
+        .target(name: "HTTPServer"),
 
         // MARK: - Tests
+        .target(name: "TestSupport", dependencies: ["SyncCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "DigestTests", dependencies: ["Digest"]),
+        .testTarget(name: "MessagesTests", dependencies: ["Messages"]),
+        .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
         .testTarget(name: "SyncCoreTests", dependencies: ["SyncCore"]),
-        .testTarget(name: "ForumModelTests", dependencies: ["ForumModel"]),
+        .testTarget(name: "ForumModelTests", dependencies: ["ForumModel", "Messages"]),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .executableTarget(name: "ReplicaStoreCrashChild", dependencies: ["ReplicaStore"],
+                          path: "Tests/ReplicaStoreCrashChild"),
+        .testTarget(name: "ReplicaStoreTests", dependencies: ["ReplicaStore", "TestSupport", "ReplicaStoreCrashChild"]),
     ]
 )

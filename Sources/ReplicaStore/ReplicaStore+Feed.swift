@@ -1,0 +1,103 @@
+import SQLite
+import SyncCore
+
+extension ReplicaStore {
+    /// The latest state of each record changed after `sequence`, in sequence order.
+    ///
+    /// With `tags`, only records filed under at least one of them (scope). Pages are
+    /// read through the sequence index; nothing beyond `limit + 1` rows is loaded.
+    /// - Complexity: O(limit · log n).
+    public func changes(since sequence: Int64, limit: Int, tags: [String]? = nil) throws(ReplicaStoreError) -> ChangePage {
+        let limit = max(1, limit)
+        let rows: [(Int64, [UInt8])] = try run {
+            if let tags {
+                guard !tags.isEmpty else { return [] }
+                let placeholders = Array(repeating: "?", count: tags.count).joined(separator: ",")
+                return try connection.query("""
+                    SELECT DISTINCT t.seq, r.state FROM record_tag t JOIN record r ON r.rowid = t.record
+                    WHERE t.tag IN (\(placeholders)) AND t.seq > ? ORDER BY t.seq LIMIT ?
+                    """, tags.map(SQLValue.text) + [.integer(sequence), .integer(Int64(limit + 1))]) {
+                    (try $0.int64(at: 0), try $0.blob(at: 1))
+                }
+            }
+            return try connection.query("SELECT seq, state FROM record WHERE seq > ? ORDER BY seq LIMIT ?",
+                                        [.integer(sequence), .integer(Int64(limit + 1))]) {
+                (try $0.int64(at: 0), try $0.blob(at: 1))
+            }
+        }
+        let page = rows.prefix(limit)
+        var changes: [(sequence: Int64, state: RecordState)] = []
+        changes.reserveCapacity(page.count)
+        for (seq, bytes) in page { changes.append((seq, try decode(bytes))) }
+        return ChangePage(changes: changes, nextSequence: changes.last?.sequence ?? sequence, hasMore: rows.count > limit)
+    }
+
+    /// The canonical JSON of each record changed after `sequence`, unparsed: what the
+    /// server streams to a pulling device without decoding and re-encoding every state.
+    public func rawChanges(since sequence: Int64, limit: Int, tags: [String]? = nil)
+        throws(ReplicaStoreError) -> (rows: [(sequence: Int64, json: [UInt8])], hasMore: Bool) {
+        let limit = max(1, limit)
+        let rows: [(sequence: Int64, json: [UInt8])] = try run {
+            if let tags {
+                guard !tags.isEmpty else { return [] }
+                let placeholders = Array(repeating: "?", count: tags.count).joined(separator: ",")
+                return try connection.query("""
+                    SELECT DISTINCT t.seq, r.state FROM record_tag t JOIN record r ON r.rowid = t.record
+                    WHERE t.tag IN (\(placeholders)) AND t.seq > ? ORDER BY t.seq LIMIT ?
+                    """, tags.map(SQLValue.text) + [.integer(sequence), .integer(Int64(limit + 1))]) {
+                    (try $0.int64(at: 0), try $0.blob(at: 1))
+                }
+            }
+            return try connection.query("SELECT seq, state FROM record WHERE seq > ? ORDER BY seq LIMIT ?",
+                                        [.integer(sequence), .integer(Int64(limit + 1))]) {
+                (try $0.int64(at: 0), try $0.blob(at: 1))
+            }
+        }
+        return (Array(rows.prefix(limit)), rows.count > limit)
+    }
+
+    // MARK: - Pending local changes
+
+    /// Local changes not yet acknowledged by the server, oldest first.
+    public func pendingChanges(limit: Int) throws(ReplicaStoreError) -> [PendingChange] {
+        let rows = try run {
+            try connection.query("SELECT pending_seq, state FROM record WHERE pending_seq IS NOT NULL ORDER BY pending_seq LIMIT ?",
+                                 [.integer(Int64(max(1, limit)))]) { (try $0.int64(at: 0), try $0.blob(at: 1)) }
+        }
+        var result: [PendingChange] = []
+        for (seq, bytes) in rows { result.append(PendingChange(pendingSequence: seq, state: try decode(bytes))) }
+        return result
+    }
+
+    /// How many local changes are waiting for the server.
+    public func pendingCount() throws(ReplicaStoreError) -> Int {
+        try run { try connection.queryOne("SELECT COUNT(*) FROM record WHERE pending_seq IS NOT NULL") { Int(try $0.int64(at: 0)) } } ?? 0
+    }
+
+    /// Marks pushed changes acknowledged. A record changed again since it was pushed has a
+    /// newer pending sequence and stays pending.
+    public func acknowledge(_ changes: [PendingChange]) throws(ReplicaStoreError) {
+        try transaction {
+            let statement = try connection.cachedStatement(
+                sql: "UPDATE record SET pending_seq = NULL WHERE collection = ? AND id = ? AND pending_seq = ?")
+            for change in changes {
+                try statement.execute([.text(change.state.collection), .text(change.state.id), .integer(change.pendingSequence)])
+            }
+        }
+    }
+
+    // MARK: - Checkpoints
+
+    /// A stored checkpoint (e.g. the pull cursor), `nil` when never set.
+    public func checkpoint(_ key: String) throws(ReplicaStoreError) -> String? {
+        try run { try connection.queryOne("SELECT value FROM checkpoint WHERE key = ?", [.text(key)]) { try $0.text(at: 0) } }
+    }
+
+    /// Stores a checkpoint; inside `merge(_:checkpoint:)` it shares the batch's transaction.
+    public func setCheckpoint(_ key: String, _ value: String) throws(ReplicaStoreError) {
+        try run {
+            try connection.cachedStatement(sql: "INSERT INTO checkpoint (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+                .execute([.text(key), .text(value)])
+        }
+    }
+}

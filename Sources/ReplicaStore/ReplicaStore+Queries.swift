@@ -1,0 +1,57 @@
+import SQLite
+import SyncCore
+
+extension ReplicaStore {
+    /// Live (not deleted) records of a collection whose indexed `field` shows `value`,
+    /// ordered by id, paged with `after` (the last id of the previous page).
+    /// - Throws: `store_field_not_indexed` when `field` is not in `indexedFields`.
+    public func records(in collection: String, where field: String, equals value: JSONValue,
+                        limit: Int = 1000, after: String? = nil) throws(ReplicaStoreError) -> [RecordState] {
+        guard configuration.indexedFields[collection]?.contains(field) == true else {
+            throw ReplicaStoreError(.fieldNotIndexed, "\(collection).\(field) is not an indexed field")
+        }
+        let rows = try run {
+            try connection.query("""
+                SELECT r.state FROM record_field f JOIN record r ON r.collection = f.collection AND r.id = f.id
+                WHERE f.collection = ? AND f.field = ? AND f.value = ? AND f.id > ? ORDER BY f.id LIMIT ?
+                """, [.text(collection), .text(field), .text(JSONWriter.string(value)), .text(after ?? ""),
+                      .integer(Int64(max(1, limit)))]) { try $0.blob(at: 0) }
+        }
+        var states: [RecordState] = []
+        for bytes in rows { states.append(try decode(bytes)) }
+        return states
+    }
+
+    /// Records of a collection ordered by id, paged with `after`; deleted ones only when asked.
+    public func records(in collection: String, includeDeleted: Bool = false, limit: Int = 1000,
+                        after: String? = nil) throws(ReplicaStoreError) -> [RecordState] {
+        let rows = try run {
+            try connection.query("""
+                SELECT state FROM record WHERE collection = ? AND id > ? \(includeDeleted ? "" : "AND deleted = 0")
+                ORDER BY id LIMIT ?
+                """, [.text(collection), .text(after ?? ""), .integer(Int64(max(1, limit)))]) { try $0.blob(at: 0) }
+        }
+        var states: [RecordState] = []
+        for bytes in rows { states.append(try decode(bytes)) }
+        return states
+    }
+
+    /// Ids of a collection starting with `prefix` (for git-like short ids), at most `limit`.
+    public func ids(in collection: String, withPrefix prefix: String, limit: Int = 10) throws(ReplicaStoreError) -> [String] {
+        try run {
+            try connection.query("SELECT id FROM record WHERE collection = ? AND id >= ? AND id < ? ORDER BY id LIMIT ?",
+                                 [.text(collection), .text(prefix), .text(prefix + "\u{10FFFF}"), .integer(Int64(max(1, limit)))]) {
+                try $0.text(at: 0)
+            }
+        }
+    }
+
+    /// How many live records a collection holds.
+    public func count(in collection: String) throws(ReplicaStoreError) -> Int {
+        try run {
+            try connection.queryOne("SELECT COUNT(*) FROM record WHERE collection = ? AND deleted = 0", [.text(collection)]) {
+                Int(try $0.int64(at: 0))
+            } ?? 0
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import SQLite
+import SyncCore
+
+extension ReplicaStore {
+    // MARK: - Reading
+
+    /// The stored state of a record, `nil` when none is stored.
+    /// - Throws: `store_corrupt_record` when the stored bytes are not a valid state.
+    public func state(collection: String, id: String) throws(ReplicaStoreError) -> RecordState? {
+        try row(collection: collection, id: id)?.state
+    }
+
+    struct StoredRow {
+        let rowid: Int64
+        let state: RecordState
+        let sequence: Int64
+        let conflictSince: Int64?
+        let pendingSequence: Int64?
+    }
+
+    func row(collection: String, id: String) throws(ReplicaStoreError) -> StoredRow? {
+        let found = try run {
+            try connection.queryOne(
+                "SELECT rowid, state, seq, conflict_since, pending_seq FROM record WHERE collection = ? AND id = ?",
+                [.text(collection), .text(id)]
+            ) { row in
+                (try row.int64(at: 0), try row.blob(at: 1), try row.int64(at: 2),
+                 try row.optionalInt64(at: 3), try row.optionalInt64(at: 4))
+            }
+        }
+        guard let found else { return nil }
+        return StoredRow(rowid: found.0, state: try decode(found.1), sequence: found.2,
+                         conflictSince: found.3, pendingSequence: found.4)
+    }
+
+    func decode(_ bytes: [UInt8]) throws(ReplicaStoreError) -> RecordState {
+        do { return try RecordState(jsonBytes: bytes, limits: configuration.limits) } catch {
+            throw ReplicaStoreError(.corruptRecord, "a stored record state could not be read (\(error.code.rawValue))")
+        }
+    }
+
+    /// The highest change sequence assigned so far (0 for an empty store).
+    public func lastSequence() throws(ReplicaStoreError) -> Int64 {
+        try run { try connection.queryOne("SELECT MAX(seq) FROM record") { try $0.optionalInt64(at: 0) } ?? nil } ?? 0
+    }
+
+    // MARK: - Writing
+
+    /// Stores `state` for its record when it differs from what is stored, with a new
+    /// change sequence. The building block of merges, local writes, compensations and
+    /// resolutions; call it inside `transaction` when several saves belong together.
+    ///
+    /// - Parameters:
+    ///   - state: the state to store (it replaces the stored one; merge first).
+    ///   - markPending: record the change as a local change the server has not acknowledged.
+    ///   - annotations: tags and review flags for the stored state; `nil` keeps those stored.
+    /// - Returns: the outcome and the record's sequence.
+    @discardableResult
+    public func save(_ state: RecordState, markPending: Bool = false,
+                     annotations: RecordAnnotations? = nil) throws(ReplicaStoreError) -> MergeResult {
+        try save(state, existing: try row(collection: state.collection, id: state.id),
+                 markPending: markPending, annotations: annotations)
+    }
+
+    func save(_ state: RecordState, existing: StoredRow?, markPending: Bool,
+              annotations: RecordAnnotations?) throws(ReplicaStoreError) -> MergeResult {
+        if let existing, existing.state == state {
+            if markPending, existing.pendingSequence == nil {
+                try run { try connection.execute("UPDATE record SET pending_seq = seq WHERE rowid = ?", [.integer(existing.rowid)]) }
+            }
+            if let annotations { try updateReviewFlags(rowid: existing.rowid, annotations.reviewFlags) }
+            return MergeResult(collection: state.collection, id: state.id, outcome: .unchanged,
+                               state: state, sequence: existing.sequence)
+        }
+        let now = clock()
+        let sequence = try lastSequence() + 1
+        let conflicts = state.conflicts
+        let conflictFields = conflicts.isEmpty ? nil : Self.spaced(conflicts.map(Self.conflictLabel))
+        let conflictSince: Int64? = conflicts.isEmpty ? nil : (existing?.conflictSince ?? now)
+        let flagsValue: SQLValue = annotations.map {
+            $0.reviewFlags.isEmpty ? .null : .text(Self.spaced($0.reviewFlags))
+        } ?? .null
+        let keepFlags: SQLValue = .integer(annotations == nil ? 1 : 0)
+        let bytes = state.canonicalJSON
+        let rowid: Int64 = try run {
+            if let existing {
+                let pending: SQLValue = markPending ? .integer(sequence)
+                    : existing.pendingSequence.map(SQLValue.integer) ?? .null
+                try connection.cachedStatement(sql: """
+                    UPDATE record SET state = ?1, seq = ?2, deleted = ?3, conflict = ?4, conflict_fields = ?5,
+                        conflict_since = ?6, review_flags = CASE ?7 WHEN 1 THEN review_flags ELSE ?8 END,
+                        pending_seq = ?9, updated_at = ?10 WHERE rowid = ?11
+                    """).execute([.blob(bytes), .integer(sequence), .integer(state.isDeleted ? 1 : 0),
+                                  .integer(conflicts.isEmpty ? 0 : 1), conflictFields.map(SQLValue.text) ?? .null,
+                                  conflictSince.map(SQLValue.integer) ?? .null, keepFlags, flagsValue,
+                                  pending, .integer(now), .integer(existing.rowid)])
+                return existing.rowid
+            }
+            try connection.cachedStatement(sql: """
+                INSERT INTO record (collection, id, state, seq, deleted, conflict, conflict_fields, conflict_since,
+                    review_flags, pending_seq, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute([.text(state.collection), .text(state.id), .blob(bytes), .integer(sequence),
+                              .integer(state.isDeleted ? 1 : 0), .integer(conflicts.isEmpty ? 0 : 1),
+                              conflictFields.map(SQLValue.text) ?? .null, conflictSince.map(SQLValue.integer) ?? .null,
+                              flagsValue, markPending ? .integer(sequence) : .null, .integer(now)])
+            return connection.lastInsertRowID
+        }
+        try updateFieldIndex(state, replacing: existing != nil)
+        try updateTags(rowid: rowid, sequence: sequence, tags: annotations?.tags, replacing: existing != nil)
+        let outcome: MergeOutcome = !conflicts.isEmpty ? .conflict : (existing == nil ? .new : .changed)
+        return MergeResult(collection: state.collection, id: state.id, outcome: outcome, state: state, sequence: sequence)
+    }
+
+    private func updateReviewFlags(rowid: Int64, _ flags: [String]) throws(ReplicaStoreError) {
+        let value: SQLValue = flags.isEmpty ? .null : .text(Self.spaced(flags))
+        try run {
+            try connection.cachedStatement(sql: "UPDATE record SET review_flags = ? WHERE rowid = ? AND review_flags IS NOT ?")
+                .execute([value, .integer(rowid), value])
+        }
+    }
+
+    private func updateFieldIndex(_ state: RecordState, replacing: Bool) throws(ReplicaStoreError) {
+        guard let fields = configuration.indexedFields[state.collection], !fields.isEmpty else { return }
+        try run {
+            if replacing {
+                try connection.cachedStatement(sql: "DELETE FROM record_field WHERE collection = ? AND id = ?")
+                    .execute([.text(state.collection), .text(state.id)])
+            }
+            guard !state.isDeleted else { return }
+            let insert = try connection.cachedStatement(
+                sql: "INSERT OR IGNORE INTO record_field (collection, field, value, id) VALUES (?, ?, ?, ?)")
+            for field in fields.sorted() {
+                guard let value = state[field] else { continue }
+                try insert.execute([.text(state.collection), .text(field), .text(JSONWriter.string(value)), .text(state.id)])
+            }
+        }
+    }
+
+    /// Re-files the record's tags under its new sequence; `nil` keeps the stored tags.
+    private func updateTags(rowid: Int64, sequence: Int64, tags: [String]?, replacing: Bool) throws(ReplicaStoreError) {
+        try run {
+            guard let tags else {
+                if replacing {
+                    try connection.cachedStatement(sql: "UPDATE record_tag SET seq = ? WHERE record = ?")
+                        .execute([.integer(sequence), .integer(rowid)])
+                }
+                return
+            }
+            if replacing {
+                try connection.cachedStatement(sql: "DELETE FROM record_tag WHERE record = ?").execute([.integer(rowid)])
+            }
+            guard !tags.isEmpty else { return }
+            let insert = try connection.cachedStatement(sql: "INSERT OR IGNORE INTO record_tag (tag, seq, record) VALUES (?, ?, ?)")
+            for tag in Set(tags) { try insert.execute([.text(tag), .integer(sequence), .integer(rowid)]) }
+        }
+    }
+
+    static func spaced(_ words: [String]) -> String { " " + words.joined(separator: " ") + " " }
+
+    static func conflictLabel(_ conflict: RecordConflict) -> String {
+        switch conflict {
+        case .field(let name, _): name
+        case .deleteVersusUpdate: RecordState.deletedField
+        }
+    }
+}

@@ -1,0 +1,44 @@
+extension Connection {
+    /// How a connection is opened and tuned. Every field has a safe default.
+    public struct Configuration: Sendable, Equatable {
+        /// How long a statement waits for another connection's lock before failing with
+        /// code `busy`, in milliseconds. Default 5000. Values below 0 count as 0.
+        public var busyTimeout: Int
+        /// Whether to switch a file database to write-ahead logging, so readers (and
+        /// backups) never block the writer. Default `true`. Ignored for read-only and
+        /// in-memory databases.
+        public var journalModeWAL: Bool
+        /// `PRAGMA synchronous`. Default `.normal`, which in WAL mode is durable except for
+        /// the last transactions before a power loss, and never corrupts.
+        public var synchronous: Synchronous
+        /// `PRAGMA foreign_keys`. Default `true`.
+        public var foreignKeys: Bool
+        /// The most prepared statements kept by `cachedStatement(sql:)`, in statements.
+        /// Default 64; 0 disables caching.
+        public var statementCacheCapacity: Int
+        /// Open without write access (`SQLITE_OPEN_READONLY`). Default `false`.
+        public var readOnly: Bool
+        /// Create the file when it does not exist (`SQLITE_OPEN_CREATE`). Default `true`.
+        /// Ignored when `readOnly`.
+        public var createIfMissing: Bool
+
+        /// Creates a configuration; omitted fields take their documented defaults.
+        public init(busyTimeout: Int = 5000, journalModeWAL: Bool = true,
+                    synchronous: Synchronous = .normal, foreignKeys: Bool = true,
+                    statementCacheCapacity: Int = 64, readOnly: Bool = false,
+                    createIfMissing: Bool = true) {
+            self.busyTimeout = busyTimeout
+            self.journalModeWAL = journalModeWAL
+            self.synchronous = synchronous
+            self.foreignKeys = foreignKeys
+            self.statementCacheCapacity = statementCacheCapacity
+            self.readOnly = readOnly
+            self.createIfMissing = createIfMissing
+        }
+    }
+
+    /// Values of `PRAGMA synchronous`.
+    public enum Synchronous: String, Sendable, Equatable {
+        case off = "OFF", normal = "NORMAL", full = "FULL", extra = "EXTRA"
+    }
+}
