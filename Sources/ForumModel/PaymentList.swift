@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import SyncCore
 
 /// Approved, unpaid honoraria a municipality is to pay for forums in a period.

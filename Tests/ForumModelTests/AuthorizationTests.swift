@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import SyncCore
 import Testing
 @testable import ForumModel
