@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .library(name: "SyncCore", targets: ["SyncCore"]),
         .library(name: "ReplicaStore", targets: ["ReplicaStore"]),
+        .library(name: "ForumModel", targets: ["ForumModel"]),
     ],
     targets: [
         // MARK: - Support libraries
@@ -21,6 +22,11 @@ let package = Package(
 
         // MARK: - Core (pure, no I/O)
         .target(name: "SyncCore", dependencies: ["Digest"]),
+
+        // MARK: - Domain (pure, no I/O)
+        // Forums, participants, attendance and honoraria over SyncCore record states: the
+        // rules client and server both enforce, redaction, reports and exports.
+        .target(name: "ForumModel", dependencies: ["SyncCore", "Messages"]),
 
         // MARK: - Storage
         .systemLibrary(
@@ -41,6 +47,7 @@ let package = Package(
         .testTarget(name: "MessagesTests", dependencies: ["Messages"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
         .testTarget(name: "SyncCoreTests", dependencies: ["SyncCore"]),
+        .testTarget(name: "ForumModelTests", dependencies: ["ForumModel", "Messages"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .executableTarget(name: "ReplicaStoreCrashChild", dependencies: ["ReplicaStore"],
