@@ -53,5 +53,7 @@ let package = Package(
         .executableTarget(name: "ReplicaStoreCrashChild", dependencies: ["ReplicaStore"],
                           path: "Tests/ReplicaStoreCrashChild"),
         .testTarget(name: "ReplicaStoreTests", dependencies: ["ReplicaStore", "TestSupport", "ReplicaStoreCrashChild"]),
+        // Proof under load and faults: the county simulation (Tests/Fuzz has the fuzzers).
+        .testTarget(name: "ProofTests", dependencies: ["SyncCore", "ReplicaStore", "ForumModel", "TestSupport"]),
     ]
 )
