@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "SyncCore", targets: ["SyncCore"]),
         .library(name: "ReplicaStore", targets: ["ReplicaStore"]),
         .library(name: "HTTPServer", targets: ["HTTPServer"]),
+        .library(name: "SyncServer", targets: ["SyncServer"]),
+        .executable(name: "forum-server", targets: ["forum-server"]),
     ],
     targets: [
         // MARK: - Support libraries
@@ -33,6 +35,10 @@ let package = Package(
         // MARK: - HTTP/1.1 server on POSIX sockets (Sources/HTTPServer/Parsing is pure and fuzzed)
         .target(name: "HTTPServer"),
 
+        // MARK: - Central server: sync protocol v1 over the store, admin operations, and its CLI
+        .target(name: "SyncServer", dependencies: ["HTTPServer", "ReplicaStore", "SyncCore", "Digest", "Messages"]),
+        .executableTarget(name: "forum-server", dependencies: ["SyncServer", "ArgumentParsing", "Messages", "HTTPServer"]),
+
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["SyncCore"], path: "Tests/TestSupport"),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
@@ -44,5 +50,6 @@ let package = Package(
                           path: "Tests/ReplicaStoreCrashChild"),
         .testTarget(name: "ReplicaStoreTests", dependencies: ["ReplicaStore", "TestSupport", "ReplicaStoreCrashChild"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "HTTPServer", "TestSupport", "forum-server"]),
     ]
 )
