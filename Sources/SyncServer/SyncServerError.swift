@@ -13,13 +13,17 @@ public struct SyncServerError: Error, Sendable, Equatable, CustomStringConvertib
     public let message: String
     /// Extra members of the error object (e.g. `detail`), already-safe strings.
     public let extra: [String: JSONValue]
+    /// Extra response header fields (e.g. `Allow` for 405).
+    public let headers: [String: String]
 
     /// Creates an error.
-    public init(_ code: String, status: Int, _ message: String, extra: [String: JSONValue] = [:]) {
+    public init(_ code: String, status: Int, _ message: String, extra: [String: JSONValue] = [:],
+                headers: [String: String] = [:]) {
         self.code = code
         self.status = status
         self.message = message
         self.extra = extra
+        self.headers = headers
     }
 
     public var description: String { "\(code): \(message)" }

@@ -41,7 +41,8 @@ public final class SyncService: Sendable {
         guard route.methods.contains(request.method) else {
             if case .unknown = route { throw SyncServerError("not_found", status: 404, "No such resource.") }
             throw SyncServerError("method_not_allowed", status: 405,
-                                  "This resource accepts \(route.methods.map(\.rawValue).joined(separator: ", ")) only.")
+                                  "This resource accepts \(route.methods.map(\.rawValue).joined(separator: ", ")) only.",
+                                  headers: ["Allow": route.methods.map(\.rawValue).joined(separator: ", ")])
         }
         switch route {
         case .health:
@@ -110,6 +111,7 @@ public final class SyncService: Sendable {
                                          JSONWriter.bytes(.object(["error": .object(object)])))
         response.logFields["error"] = error.code
         if error.status == 401 { response.headers["WWW-Authenticate"] = "Bearer" }
+        for (name, value) in error.headers { response.headers[name] = value }
         return response
     }
 
