@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .library(name: "SyncCore", targets: ["SyncCore"]),
         .library(name: "ReplicaStore", targets: ["ReplicaStore"]),
+        .library(name: "ForumModel", targets: ["ForumModel"]),
         .library(name: "SyncServer", targets: ["SyncServer"]),
         .executable(name: "forum-server", targets: ["forum-server"]),
     ],
@@ -24,6 +25,11 @@ let package = Package(
         // MARK: - Core (pure, no I/O)
         .target(name: "SyncCore", dependencies: ["Digest"]),
 
+        // MARK: - Domain (pure, no I/O)
+        // Forums, participants, attendance and honoraria over SyncCore record states: the
+        // rules client and server both enforce, redaction, reports and exports.
+        .target(name: "ForumModel", dependencies: ["SyncCore", "Messages"]),
+
         // MARK: - Storage
         .systemLibrary(
             name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
@@ -35,8 +41,12 @@ let package = Package(
         .target(name: "HTTPServer"),
 
         // MARK: - Central server: sync protocol v1 over the store, admin operations, and its CLI
-        .target(name: "SyncServer", dependencies: ["HTTPServer", "ReplicaStore", "SyncCore", "Digest", "Messages"]),
+        .target(name: "SyncServer", dependencies: ["HTTPServer", "ReplicaStore", "SyncCore", "Digest", "Messages",
+                                                   "ForumModel"]),
         .executableTarget(name: "forum-server", dependencies: ["SyncServer", "ArgumentParsing", "Messages", "HTTPServer"]),
+
+        // MARK: - Executables
+        .executableTarget(name: "forum-bench", dependencies: ["SyncCore", "ReplicaStore", "SQLite"]),
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["SyncCore"], path: "Tests/TestSupport"),
@@ -44,6 +54,7 @@ let package = Package(
         .testTarget(name: "MessagesTests", dependencies: ["Messages"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
         .testTarget(name: "SyncCoreTests", dependencies: ["SyncCore"]),
+        .testTarget(name: "ForumModelTests", dependencies: ["ForumModel", "Messages"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .executableTarget(name: "ReplicaStoreCrashChild", dependencies: ["ReplicaStore"],
