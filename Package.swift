@@ -60,6 +60,6 @@ let package = Package(
         .executableTarget(name: "ReplicaStoreCrashChild", dependencies: ["ReplicaStore"],
                           path: "Tests/ReplicaStoreCrashChild"),
         .testTarget(name: "ReplicaStoreTests", dependencies: ["ReplicaStore", "TestSupport", "ReplicaStoreCrashChild"]),
-        .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "HTTPServer", "TestSupport", "forum-server"]),
+        .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "HTTPServer", "ForumModel", "TestSupport", "forum-server"]),
     ]
 )

@@ -13,7 +13,7 @@ struct UsageFailure: Error {
 
 /// Which domain rules the server enforces.
 enum ServerPolicy {
-    static func make() -> any SyncPolicy { BasicPolicy() }
+    static func make() -> any SyncPolicy { ForumPolicy() }
 }
 
 /// `forum-server serve`: binds, prints `listening on http://HOST:PORT` on standard output,

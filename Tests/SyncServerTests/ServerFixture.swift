@@ -22,7 +22,7 @@ final class ServerFixture {
     let log = LogCapture()
     let clock: ManualClock
 
-    init(policy: any SyncPolicy = BasicPolicy(), configure: (inout SyncServerConfiguration) -> Void = { _ in }) throws {
+    init(policy: any SyncPolicy = ForumPolicy(), configure: (inout SyncServerConfiguration) -> Void = { _ in }) throws {
         directory = try TemporaryDirectory(prefix: "sync-server")
         var configuration = SyncServerConfiguration()
         configuration.shutdownGracePeriod = 2
