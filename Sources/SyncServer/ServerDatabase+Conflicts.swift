@@ -59,7 +59,7 @@ extension ServerDatabase {
     public func resolve(_ conflictID: String, field: String, _ resolution: Resolution) throws(SyncServerError) {
         let (collection, id) = try Self.splitConflictID(conflictID)
         try locked {
-            try store.transaction {
+            try store.connection.transaction(.immediate) {
                 guard var state = try store.state(collection: collection, id: id) else { throw SyncServerError.notFound("record") }
                 let time = try nextServerTime()
                 switch resolution {

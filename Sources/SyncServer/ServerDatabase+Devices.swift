@@ -23,7 +23,7 @@ extension ServerDatabase {
         }
         let code = SecureRandom.enrolmentCode()
         return try locked {
-            try store.transaction {
+            try store.connection.transaction(.immediate) {
                 let now = clock()
                 var id = SecureRandom.deviceID()
                 while try store.connection.queryOne("SELECT 1 FROM device WHERE id = ?", [.text(id)], row: { _ in 1 }) != nil {
@@ -49,7 +49,7 @@ extension ServerDatabase {
         let codeHash = SHA256.hex(SecureRandom.normalisedCode(code))
         let token = SecureRandom.token()
         return try locked {
-            try store.transaction {
+            try store.connection.transaction(.immediate) {
                 let now = clock()
                 let row = try store.connection.queryOne(
                     "SELECT device, expires, used_at FROM enrolment_code WHERE code_hash = ?", [.text(codeHash)]

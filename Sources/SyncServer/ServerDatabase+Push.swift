@@ -28,7 +28,7 @@ extension ServerDatabase {
                                           extra: ["index": .integer(Int64(index))])
                 }
             }
-            return try store.transaction {
+            return try store.connection.transaction(.immediate) {
                 let now = clock()
                 var results: [PushResult] = []
                 for record in request.records {
