@@ -26,8 +26,14 @@ extension ServerDatabase {
                 if let municipality = policy.municipality(of: attendance, lookup: lookup) { municipalities.insert(municipality) }
             }
         }
-        return RecordAnnotations(tags: municipalities.sorted().map(Self.municipalityTag),
-                                 reviewFlags: policy.reviewFlags(for: state, lookup: lookup))
+        var tags = Set(municipalities.map(Self.municipalityTag))
+        // A delete clears the fields scope is read from; the tombstone (and a later
+        // restore) must still reach every device that holds the record, so a deleted
+        // record, or one whose municipality cannot be read, keeps its stored tags.
+        if state.isDeleted || tags.isEmpty, let stored = try? store.tags(collection: state.collection, id: state.id) {
+            tags.formUnion(stored)
+        }
+        return RecordAnnotations(tags: tags.sorted(), reviewFlags: policy.reviewFlags(for: state, lookup: lookup))
     }
 
     /// After a change, updates records whose scope or flags depend on it: an attendance's
