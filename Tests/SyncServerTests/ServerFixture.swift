@@ -14,7 +14,7 @@ final class LogCapture: @unchecked Sendable {
 }
 
 /// A server on 127.0.0.1 and an ephemeral port over a fresh database, for one test.
-final class ServerFixture {
+final class ServerFixture: @unchecked Sendable {
     let directory: TemporaryDirectory
     let database: ServerDatabase
     let server: SyncServer
