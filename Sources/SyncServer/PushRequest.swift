@@ -17,8 +17,8 @@ struct PushRequest {
     }
 
     /// Validates the whole body: shapes, record states, collections, record count.
-    /// - Throws: `invalid_request`, `invalid_record` (with `detail` = SyncCore's code and
-    ///   `index`), 422 `unknown_collection`, 413 `too_many_records`.
+    /// - Throws: `invalid_request`, SyncCore's validation code (`invalid_record`, `dot_not_in_context`, … with the
+    ///   record's `index`), 422 `unknown_collection`, 413 `too_many_records`.
     init(json: JSONValue, configuration: SyncServerConfiguration, collections: Set<String>) throws(SyncServerError) {
         batch = try Self.batchID(of: json, maxLength: configuration.maxBatchIDLength)
         guard let object = json.objectValue, let items = object["records"]?.arrayValue else {
@@ -34,8 +34,10 @@ struct PushRequest {
         for (index, item) in items.enumerated() {
             let state: RecordState
             do { state = try RecordState(json: item) } catch {
-                throw .badRequest("invalid_record", "Record \(index) is not a valid record state: \(error.message)",
-                                  extra: ["detail": .string(error.code.rawValue), "index": .integer(Int64(index))])
+                // The protocol answers with SyncCore's own validation code (`invalid_record`
+                // for a wrong shape, `dot_not_in_context`, …).
+                throw .badRequest(error.code.rawValue, "Record \(index) is not a valid record state: \(error.message)",
+                                  extra: ["index": .integer(Int64(index))])
             }
             guard collections.contains(state.collection) else {
                 throw SyncServerError("unknown_collection", status: 422,

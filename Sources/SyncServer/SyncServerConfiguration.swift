@@ -3,9 +3,9 @@ import HTTPServer
 /// Every limit, lifetime and default of the sync server, with its unit and default.
 public struct SyncServerConfiguration: Sendable {
     /// The socket layer's limits and timeouts (request size, timeouts, connections).
-    /// Default: `HTTPServer.Configuration()` with `maxBodyBytes` of 8 MiB, which the example
-    /// nginx configuration's `client_max_body_size` matches.
-    public var http: HTTPServer.Configuration
+    /// Default: `HTTPServer.Configuration()` (bodies up to 16 MiB, which the example nginx
+    /// configuration's `client_max_body_size` matches).
+    public var http = HTTPServer.Configuration()
     /// Most records in one push. Default 500. Beyond: 413 `too_many_records`.
     public var maxRecordsPerPush = 500
     /// Records per pull page when the client gives no `limit`. Default 500.
@@ -22,9 +22,5 @@ public struct SyncServerConfiguration: Sendable {
     public var shutdownGracePeriod: Double = 10
 
     /// Creates the default configuration.
-    public init() {
-        var http = HTTPServer.Configuration()
-        http.maxBodyBytes = 8 * 1024 * 1024
-        self.http = http
-    }
+    public init() {}
 }
