@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "SyncCore", targets: ["SyncCore"]),
         .library(name: "ReplicaStore", targets: ["ReplicaStore"]),
         .library(name: "ForumModel", targets: ["ForumModel"]),
+        .library(name: "SyncServer", targets: ["SyncServer"]),
+        .executable(name: "forum-server", targets: ["forum-server"]),
     ],
     targets: [
         // MARK: - Support libraries
@@ -38,6 +40,11 @@ let package = Package(
         // MARK: - HTTP/1.1 server on POSIX sockets (Sources/HTTPServer/Parsing is pure and fuzzed)
         .target(name: "HTTPServer"),
 
+        // MARK: - Central server: sync protocol v1 over the store, admin operations, and its CLI
+        .target(name: "SyncServer", dependencies: ["HTTPServer", "ReplicaStore", "SyncCore", "Digest", "Messages",
+                                                   "ForumModel"]),
+        .executableTarget(name: "forum-server", dependencies: ["SyncServer", "ArgumentParsing", "Messages", "HTTPServer"]),
+
         // MARK: - Executables
         .executableTarget(name: "forum-bench", dependencies: ["SyncCore", "ReplicaStore", "SQLite"]),
 
@@ -53,7 +60,9 @@ let package = Package(
         .executableTarget(name: "ReplicaStoreCrashChild", dependencies: ["ReplicaStore"],
                           path: "Tests/ReplicaStoreCrashChild"),
         .testTarget(name: "ReplicaStoreTests", dependencies: ["ReplicaStore", "TestSupport", "ReplicaStoreCrashChild"]),
+        .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "HTTPServer", "ForumModel", "TestSupport", "forum-server"]),
         // Proof under load and faults: the county simulation (Tests/Fuzz has the fuzzers).
-        .testTarget(name: "ProofTests", dependencies: ["SyncCore", "ReplicaStore", "ForumModel", "TestSupport"]),
+        .testTarget(name: "ProofTests", dependencies: ["SyncCore", "ReplicaStore", "ForumModel", "SyncServer",
+                                                      "HTTPServer", "TestSupport", "forum-server"]),
     ]
 )
