@@ -22,7 +22,11 @@ shift || true
 TARGETS=(
   "HTTPRequestParserFuzz|Tests/Fuzz/HTTPRequestParserFuzz|Sources/HTTPServer/Parsing/*.swift|http|"
   "RecordMergeFuzz|Tests/Fuzz/RecordMergeFuzz||merge|Digest SyncCore"
+  "PushRequestFuzz|Tests/Fuzz/PushRequestFuzz||push|Digest SyncCore Messages ForumModel HTTPServer SQLite ReplicaStore SyncServer"
 )
+
+# The system SQLite module (its module map links libsqlite3) for modules that import CSQLite.
+SYSTEM_INCLUDES=( -I "$ROOT/Sources/CSQLite" )
 
 MODULES="$ROOT/.build-fuzz/modules"
 BUILT_MODULES=" "
@@ -37,8 +41,8 @@ build_module() {
   echo "== module $module: building ${#files[@]} files"
   # -enable-testing lets an entry use `@testable import` for internal decoders.
   (cd "$ROOT" && "$SWIFTC" -sanitize=fuzzer,address -parse-as-library -O -enable-testing -module-name "$module" \
-      -I "$MODULES" -emit-module -emit-module-path "$MODULES/$module.swiftmodule" \
-      -emit-library -static -o "$MODULES/lib$module.a" "${files[@]}")
+      -I "$MODULES" "${SYSTEM_INCLUDES[@]}" -emit-module -emit-module-path "$MODULES/$module.swiftmodule" \
+      -emit-library -static -o "$MODULES/lib$module.a" "${files[@]}") || return 1
   BUILT_MODULES+="$module "
 }
 
@@ -48,14 +52,16 @@ run_target() {
   mkdir -p "$out/corpus"
   local links=()
   for module in $modules; do
-    build_module "$module"
+    # `set -e` does not apply inside a function called from `if !`, so failures return explicitly.
+    build_module "$module" || return 1
     links=( "-l$module" "${links[@]}" ) # static libraries: dependents before dependencies
   done
   # shellcheck disable=SC2086 # globs are meant to expand
   local files=( $(cd "$ROOT" && ls $sources "$entry"/*.swift) )
   echo "== $name: building ${#files[@]} files"
   (cd "$ROOT" && "$SWIFTC" -sanitize=fuzzer,address -parse-as-library -O \
-      -module-name "$name" -I "$MODULES" -L "$MODULES" "${files[@]}" "${links[@]}" -o "$out/$name")
+      -module-name "$name" -I "$MODULES" "${SYSTEM_INCLUDES[@]}" -L "$MODULES" "${files[@]}" "${links[@]}" \
+      -o "$out/$name") || return 1
   # Seeds are read from the checked-in corpus; new inputs go to the private corpus dir.
   echo "== $name: fuzzing for ${SECONDS_PER_TARGET}s"
   (cd "$out" && "./$name" -max_total_time="$SECONDS_PER_TARGET" -print_final_stats=1 \
