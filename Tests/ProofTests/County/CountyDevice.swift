@@ -54,7 +54,7 @@ final class CountyDevice {
         let before = try store.state(collection: collection, id: id)
         var after = before ?? RecordState(collection: collection, id: id)
         guard let stamp = try after.write(values, by: replica, at: clock.now(wallMillis: wallMillis + skewMillis)) else { return false }
-        guard case .success = Authorization.check(actor: actor, before: before, after: after, lookup: StoreLookup(store: store)) else {
+        guard case .success = Authorization.check(actor: actor, before: before, after: after, lookup: ReplicaLookup(store: store)) else {
             return false
         }
         try store.save(after, markPending: true)
@@ -69,16 +69,17 @@ final class CountyDevice {
         guard let winner = state.fields[field]?.winner else { return }
         var after = state
         let stamp = try after.resolve(field: field, keeping: winner.dot, by: replica, at: clock.now(wallMillis: wallMillis + skewMillis))
-        guard case .success = Authorization.check(actor: actor, before: state, after: after, lookup: StoreLookup(store: store)) else { return }
+        guard case .success = Authorization.check(actor: actor, before: state, after: after, lookup: ReplicaLookup(store: store)) else { return }
         try store.save(after, markPending: true)
         ledger.record(.init(key: .init(collection: state.collection, id: state.id), dot: stamp.dot,
                             values: [field: winner.value], contextBefore: state.context))
     }
 
-    /// Pushes everything pending, then pulls until the server has no more.
-    /// - Parameter observe: called with the server's state of each refused record right
-    ///   after the push, to record the compensation's server writes.
-    func sync(server: CountyServer, ledger: inout CountyLedger, batchSize: Int = 50) throws {
+    /// Pushes everything pending, then pulls until the server has no more. Records the
+    /// push results, and the server writes of each compensation, in the ledger.
+    /// - Returns: the states pulled.
+    @discardableResult
+    func sync(server: CountyServer, ledger: inout CountyLedger, batchSize: Int = 50) throws -> [RecordState] {
         while true {
             let pending = try store.pendingChanges(limit: batchSize)
             if pending.isEmpty { break }
@@ -113,6 +114,7 @@ final class CountyDevice {
             }
             try store.acknowledge(pending)
         }
+        var pulled: [RecordState] = []
         while true {
             let (status, response) = try server.pull(token: token, cursor: try store.checkpoint("cursor"), limit: 100)
             guard status == 200 else { throw CountyFailure("\(name): pull answered \(status)") }
@@ -122,9 +124,13 @@ final class CountyDevice {
             var states: [RecordState] = []
             for item in items { states.append(try RecordState(json: item)) }
             try store.merge(states, checkpoint: ("cursor", cursor))
-            if !more { break }
+            pulled += states
+            if !more { return pulled }
         }
     }
+
+    /// The canonical JSON of every state held, undecoded.
+    func allCanonicalJSON() throws -> [[UInt8]] { try store.rawChanges(since: 0, limit: 1_000_000).rows.map(\.json) }
 
     /// Every state held, sorted by collection and id.
     func allStates() throws -> [RecordState] {

@@ -18,6 +18,15 @@ protocol CountyServer: AnyObject {
     func state(collection: String, id: String) throws -> RecordState?
     /// Every stored state.
     func allStates() throws -> [RecordState]
+    /// The canonical JSON of every stored state, undecoded (cheap to compare).
+    func allCanonicalJSON() throws -> Set<[UInt8]>
+}
+
+/// `RecordLookup` over the server's stored states, for scope checks.
+struct ServerLookup: RecordLookup {
+    let server: CountyServer
+    func state(collection: String, id: String) -> RecordState? { try? server.state(collection: collection, id: id) }
+    func states(collection: String) -> [RecordState] { ((try? server.allStates()) ?? []).filter { $0.collection == collection } }
 }
 
 /// Why the simulation stopped: a broken invariant or an unexpected answer, with the seed.

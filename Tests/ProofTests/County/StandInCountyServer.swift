@@ -44,7 +44,7 @@ final class StandInCountyServer: CountyServer {
                 if merged == existing {
                     result["status"] = "unchanged"
                 } else if case .failure(let refusal) = Authorization.check(actor: device.actor, before: existing, after: merged,
-                                                                              lookup: StoreLookup(store: store)) {
+                                                                              lookup: ReplicaLookup(store: store)) {
                     let compensation = try RecordState.compensation(previous: existing, refused: incoming, by: .server,
                                                                     at: clock.now(wallMillis: wallClock()))
                     var tags = try tags(for: compensation)
@@ -77,6 +77,8 @@ final class StandInCountyServer: CountyServer {
 
     func state(collection: String, id: String) throws -> RecordState? { try store.state(collection: collection, id: id) }
 
+    func allCanonicalJSON() throws -> Set<[UInt8]> { Set(try store.rawChanges(since: 0, limit: 1_000_000).rows.map(\.json)) }
+
     func allStates() throws -> [RecordState] {
         try ForumRules.collections.sorted().flatMap { try store.records(in: $0, includeDeleted: true, limit: 1_000_000) }
     }
@@ -84,11 +86,11 @@ final class StandInCountyServer: CountyServer {
     /// Municipality tags; a record keeps the tags it had (deletes clear what scope is read from).
     private func tags(for state: RecordState) throws -> [String] {
         var tags = Set<String>()
-        if let municipality = ForumRules.municipality(of: state, lookup: StoreLookup(store: store)) {
+        if let municipality = ForumRules.municipality(of: state, lookup: ReplicaLookup(store: store)) {
             tags.insert("m:" + municipality)
         }
         if let stored = try? store.state(collection: state.collection, id: state.id),
-           let municipality = ForumRules.municipality(of: stored, lookup: StoreLookup(store: store)) {
+           let municipality = ForumRules.municipality(of: stored, lookup: ReplicaLookup(store: store)) {
             tags.insert("m:" + municipality)
         }
         return tags.sorted()
@@ -96,7 +98,7 @@ final class StandInCountyServer: CountyServer {
 }
 
 /// `RecordLookup` over a replica store, for the domain rules.
-struct StoreLookup: RecordLookup {
+struct ReplicaLookup: RecordLookup {
     let store: ReplicaStore
 
     func state(collection: String, id: String) -> RecordState? { try? store.state(collection: collection, id: id) }
