@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .library(name: "SyncCore", targets: ["SyncCore"]),
         .library(name: "ReplicaStore", targets: ["ReplicaStore"]),
+        .library(name: "ForumModel", targets: ["ForumModel"]),
     ],
     targets: [
         // MARK: - Support libraries
@@ -31,6 +32,12 @@ let package = Package(
 
         // MARK: - HTTP/1.1 server on POSIX sockets (Sources/HTTPServer/Parsing is pure and fuzzed)
         .target(name: "HTTPServer"),
+
+        // MARK: - Domain (pure, no I/O)
+        // Forums, participants, attendance and honoraria over SyncCore record states: the
+        // rules client and server both enforce, redaction, reports and exports.
+        // TODO: add "Messages" once main has the catalogue module.
+        .target(name: "ForumModel", dependencies: ["SyncCore"]),
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["SyncCore"], path: "Tests/TestSupport"),

@@ -1,0 +1,57 @@
+import SyncCore
+
+extension Authorization {
+    /// The honorarium rules, by role.
+    ///
+    /// - Facilitator: may create, edit and delete honoraria that are proposed before and
+    ///   after the change; nothing else (`role_forbidden`).
+    /// - Coordinator: may move the status along legal paths (`illegal_status_transition`
+    ///   otherwise). A paid, declined or waived honorarium is final (`final_status`)
+    ///   unless the change carries a correction, which allows any valid change.
+    /// - Both: a change that moves the status to approved or paid is refused when the
+    ///   attendance is marked absent (`absent_attendance`).
+    ///
+    /// Statuses are judged by reachability: a push carries the net effect of several local
+    /// writes, so `proposed → paid` is one legal change for a coordinator.
+    static func checkHonorarium(actor: Actor, before: RecordState?, after: RecordState, changed: Set<String>,
+                                lookup: RecordLookup) -> Result<Void, DomainError> {
+        let from = before.flatMap(status) ?? .proposed
+        let to = status(after)
+        let correction = isCorrection(before: before, after: after)
+
+        switch actor.role {
+        case .facilitator:
+            guard from == .proposed, to == nil || to == .proposed, !correction else {
+                return .failure(DomainError(.roleForbidden, ["role": actor.role.rawValue]))
+            }
+        case .coordinator:
+            if !correction {
+                if from.isFinal, before != nil {
+                    return .failure(DomainError(.finalStatus, ["status": from.rawValue]))
+                }
+                if let to, !from.reachable.contains(to) {
+                    return .failure(DomainError(.illegalStatusTransition, ["from": from.rawValue, "to": to.rawValue]))
+                }
+            }
+        case .admin:
+            return .success(())
+        }
+
+        if let to, to == .approved || to == .paid, before.flatMap(status) != to {
+            guard let attendanceID = after[Honorarium.Field.attendanceID]?.stringValue,
+                  let attendance = lookup.live(collection: Attendance.collection, id: attendanceID) else {
+                return .failure(DomainError(.referenceMissing, ["field": Honorarium.Field.attendanceID]))
+            }
+            if attendance[Attendance.Field.present] == .bool(false) {
+                return .failure(DomainError(.absentAttendance, ["status": to.rawValue]))
+            }
+        }
+        return .success(())
+    }
+
+    /// The visible status of a live honorarium state, `nil` when deleted or unreadable.
+    static func status(_ state: RecordState) -> HonorariumStatus? {
+        guard !state.isDeleted, let raw = state[Honorarium.Field.status]?.stringValue else { return nil }
+        return HonorariumStatus(rawValue: raw)
+    }
+}

@@ -1,0 +1,63 @@
+/// Why the domain layer refused a record or an operation.
+///
+/// The code is stable and travels in the protocol's `reason.code`; the message is built
+/// from the catalogue key `domain.error.<code>` with `params`, which only ever hold field
+/// names, collection names, statuses and configured limits, never record values, so no
+/// personal data can reach an error text or a log.
+public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Stable codes.
+    public enum Code: String, Sendable, CaseIterable {
+        /// The collection is not one of forum, participant, attendance, honorarium.
+        case unknownCollection = "unknown_collection"
+        /// A required field is unset.
+        case missingField = "missing_field"
+        /// A field holds a value of the wrong type or outside its allowed values.
+        case invalidField = "invalid_field"
+        /// A text field is longer than the configured maximum.
+        case textTooLong = "text_too_long"
+        /// A date or time is not a valid `YYYY-MM-DD` / `YYYY-MM-DDTHH:MM:SSZ`.
+        case invalidDate = "invalid_date"
+        /// A forum ends at or before its start, or lasts longer than allowed.
+        case endBeforeStart = "end_before_start"
+        /// An amount is negative or above `maximumHonorariumKronor`.
+        case amountOutOfRange = "amount_out_of_range"
+        /// An honorarium status moved along no legal path.
+        case illegalStatusTransition = "illegal_status_transition"
+        /// A paid (or declined, waived) honorarium was changed without a correction.
+        case finalStatus = "final_status"
+        /// A correction was flagged but lacks a reason.
+        case invalidCorrection = "invalid_correction"
+        /// An honorarium would be approved or paid for an attendance marked absent.
+        case absentAttendance = "absent_attendance"
+        /// A record refers to a forum, participant or attendance that does not exist (or is deleted).
+        case referenceMissing = "reference_missing"
+        /// A record's id is not the one derived from its natural key.
+        case derivedIDMismatch = "derived_id_mismatch"
+        /// The actor's role may not make this change.
+        case roleForbidden = "role_forbidden"
+        /// The record belongs to a municipality outside the actor's.
+        case outsideScope = "outside_scope"
+    }
+
+    /// The stable code.
+    public let code: Code
+    /// Values for the message's placeholders: field names, statuses, limits. Never record values.
+    public let params: [String: String]
+
+    /// Creates an error.
+    public init(_ code: Code, _ params: [String: String] = [:]) {
+        self.code = code
+        self.params = params
+    }
+
+    /// The catalogue key of the message.
+    public var messageKey: MessageKey { MessageKey("domain.error.\(code.rawValue)") }
+
+    /// The message in `language`.
+    public func message(_ language: Language) -> String { DomainText.text(messageKey, language, params) }
+
+    /// The English message for developers (the protocol's `reason.message`).
+    public var message: String { message(.en) }
+
+    public var description: String { "\(code.rawValue): \(message)" }
+}
