@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "SyncCore", targets: ["SyncCore"]),
         .library(name: "ReplicaStore", targets: ["ReplicaStore"]),
         .library(name: "ForumModel", targets: ["ForumModel"]),
+        .library(name: "FieldClient", targets: ["FieldClient"]),
+        .executable(name: "forum", targets: ["forum"]),
     ],
     targets: [
         // MARK: - Support libraries
@@ -39,6 +41,11 @@ let package = Package(
         // TODO: add "Messages" once main has the catalogue module.
         .target(name: "ForumModel", dependencies: ["SyncCore"]),
 
+        // MARK: - Field client (issue 6): the local replica, sync engine and the `forum` CLI
+        .target(name: "FieldClient", dependencies: ["ReplicaStore", "SQLite", "SyncCore", "ForumModel", "Messages"]),
+        .target(name: "ForumCLI", dependencies: ["FieldClient", "ForumModel", "Messages", "ArgumentParsing", "SyncCore"]),
+        .executableTarget(name: "forum", dependencies: ["ForumCLI"]),
+
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["SyncCore"], path: "Tests/TestSupport"),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
@@ -50,5 +57,7 @@ let package = Package(
         .executableTarget(name: "ReplicaStoreCrashChild", dependencies: ["ReplicaStore"],
                           path: "Tests/ReplicaStoreCrashChild"),
         .testTarget(name: "ReplicaStoreTests", dependencies: ["ReplicaStore", "TestSupport", "ReplicaStoreCrashChild"]),
+        .testTarget(name: "FieldClientTests", dependencies: ["FieldClient", "ForumModel", "TestSupport"]),
+        .testTarget(name: "ForumCLITests", dependencies: ["ForumCLI", "FieldClient", "TestSupport"]),
     ]
 )
