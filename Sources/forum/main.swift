@@ -1,1 +1,3 @@
 import ForumCLI
+
+ForumCLI.main()
