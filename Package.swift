@@ -25,6 +25,11 @@ let package = Package(
         // MARK: - Core (pure, no I/O)
         .target(name: "SyncCore", dependencies: ["Digest"]),
 
+        // MARK: - Domain (pure, no I/O)
+        // Forums, participants, attendance and honoraria over SyncCore record states: the
+        // rules client and server both enforce, redaction, reports and exports.
+        .target(name: "ForumModel", dependencies: ["SyncCore", "Messages"]),
+
         // MARK: - Storage
         .systemLibrary(
             name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
@@ -35,11 +40,8 @@ let package = Package(
         // MARK: - HTTP/1.1 server on POSIX sockets (Sources/HTTPServer/Parsing is pure and fuzzed)
         .target(name: "HTTPServer"),
 
-        // MARK: - Domain (pure, no I/O)
-        // Forums, participants, attendance and honoraria over SyncCore record states: the
-        // rules client and server both enforce, redaction, reports and exports.
-        // TODO: add "Messages" once main has the catalogue module.
-        .target(name: "ForumModel", dependencies: ["SyncCore"]),
+        // MARK: - Executables
+        .executableTarget(name: "forum-bench", dependencies: ["SyncCore", "ReplicaStore", "SQLite"]),
 
         // MARK: - Field client (issue 6): the local replica, sync engine and the `forum` CLI
         .target(name: "FieldClient", dependencies: ["ReplicaStore", "SQLite", "SyncCore", "ForumModel", "Messages"]),
@@ -52,6 +54,7 @@ let package = Package(
         .testTarget(name: "MessagesTests", dependencies: ["Messages"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
         .testTarget(name: "SyncCoreTests", dependencies: ["SyncCore"]),
+        .testTarget(name: "ForumModelTests", dependencies: ["ForumModel", "Messages"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .executableTarget(name: "ReplicaStoreCrashChild", dependencies: ["ReplicaStore"],

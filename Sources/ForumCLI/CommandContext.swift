@@ -26,11 +26,11 @@ final class CommandContext {
         self.configuration = ClientConfiguration.from(environment: environment)
     }
 
-    var language: Messages.Language { localizer.language }
+    var language: Language { localizer.language }
     var json: Bool { arguments.flag("json") }
 
     /// `l["key", args]`: a catalogue text.
-    func t(_ key: String, _ args: [String: String] = [:]) -> String { localizer[Messages.MessageKey(key), args] }
+    func t(_ key: String, _ args: [String: String] = [:]) -> String { localizer[MessageKey(key), args] }
 
     /// Prints a line to standard output.
     func say(_ text: String) { terminal.out(text + "\n") }

@@ -4,7 +4,7 @@ import Messages
 /// The `forum` command tree, with help texts in the invocation's language.
 enum CommandTree {
     static func root(_ l: Localizer) -> CommandSpec {
-        func t(_ key: String) -> String { l[Messages.MessageKey(key)] }
+        func t(_ key: String) -> String { l[MessageKey(key)] }
         let json = ArgumentSpec.flag("json", help: t("client.help.json"))
         let municipality = ArgumentSpec.option("municipality", short: "m", help: t("client.help.municipality"))
         let forumArg = ArgumentSpec.positional("forum", valueName: "forum-id", help: t("client.help.forum_id"))

@@ -2,49 +2,43 @@ import FieldClient
 import ForumModel
 import Messages
 
-/// Where the CLI meets ForumModel's texts.
-///
-/// ForumModel keeps its texts under `domain.*` keys; once they live in the product
-/// catalogue (`Catalogue+Domain.swift`) `text` finds them there. Until then a key
-/// missing from the catalogue falls back to ForumModel's own rendering where one exists.
+/// Where the CLI meets ForumModel's texts (`domain.*` keys in the product catalogue).
 enum DomainBridge {
-    /// ForumModel's language value for ours.
-    static func language(_ language: Messages.Language) -> ForumModel.Language {
-        ForumModel.Language(rawValue: language.rawValue) ?? .en
-    }
+    /// ForumModel speaks the catalogue's languages.
+    static func language(_ language: Language) -> Language { language }
 
     /// The catalogue text of a `domain.*` key, or `fallback` when the catalogue lacks it.
-    static func text(_ key: String, _ language: Messages.Language, fallback: String) -> String {
-        let text = Catalogue.standard.text(Messages.MessageKey(key), language)
+    static func text(_ key: String, _ language: Language, fallback: String) -> String {
+        let text = Catalogue.standard.text(MessageKey(key), language)
         return text == key ? fallback : text
     }
 
-    static func status(_ status: HonorariumStatus, _ language: Messages.Language) -> String {
+    static func status(_ status: HonorariumStatus, _ language: Language) -> String {
         text(status.messageKey.rawValue, language, fallback: status.rawValue)
     }
 
-    static func role(_ role: AttendanceRole, _ language: Messages.Language) -> String {
+    static func role(_ role: AttendanceRole, _ language: Language) -> String {
         text(role.messageKey.rawValue, language, fallback: role.rawValue)
     }
 
-    static func kind(_ kind: ForumKind, _ language: Messages.Language) -> String {
+    static func kind(_ kind: ForumKind, _ language: Language) -> String {
         text(kind.messageKey.rawValue, language, fallback: kind.rawValue)
     }
 
-    static func forumStatus(_ status: ForumStatus, _ language: Messages.Language) -> String {
+    static func forumStatus(_ status: ForumStatus, _ language: Language) -> String {
         text(status.messageKey.rawValue, language, fallback: status.rawValue)
     }
 
     /// The domain's message for a refused local write.
-    static func refusal(_ error: ClientError, _ language: Messages.Language) -> String {
+    static func refusal(_ error: ClientError, _ language: Language) -> String {
         guard let code = error.detailCode.flatMap(DomainError.Code.init(rawValue:)) else { return error.message }
-        return DomainError(code, error.detailParams).message(self.language(language))
+        return DomainError(code, error.detailParams).message(language)
     }
 
     /// The domain's message for a code sent by the server (no parameters travel with it).
-    static func reason(code: String, serverMessage: String, _ language: Messages.Language) -> String {
+    static func reason(code: String, serverMessage: String, _ language: Language) -> String {
         guard let domainCode = DomainError.Code(rawValue: code) else { return serverMessage }
-        let text = DomainError(domainCode).message(self.language(language))
+        let text = DomainError(domainCode).message(language)
         // Without parameters a message may keep a `{placeholder}`; the server's text is then clearer.
         return text.contains("{") ? serverMessage : text
     }

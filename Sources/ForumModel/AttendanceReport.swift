@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import SyncCore
 
 /// Forums held in a period, per municipality, series and forum, with attendance counted

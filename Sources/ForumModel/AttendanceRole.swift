@@ -1,3 +1,5 @@
+import Messages
+
 /// The role a person had at one meeting (not a user's role in the system, see `Role`).
 public enum AttendanceRole: String, Sendable, CaseIterable, Hashable {
     /// A participant (deltagare).

@@ -1,3 +1,5 @@
+import Messages
+
 /// Why the domain layer refused a record or an operation.
 ///
 /// The code is stable and travels in the protocol's `reason.code`; the message is built

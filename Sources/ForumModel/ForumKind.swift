@@ -1,3 +1,5 @@
+import Messages
+
 /// What kind of meeting a forum is. Raw values are stored in records and never change.
 public enum ForumKind: String, Sendable, CaseIterable, Hashable {
     /// Deltagarforum: a participant forum run with a user association.

@@ -1,3 +1,5 @@
+import Messages
+
 /// Whether a forum is still to come, took place or was called off.
 public enum ForumStatus: String, Sendable, CaseIterable, Hashable {
     /// Planned, not yet held.

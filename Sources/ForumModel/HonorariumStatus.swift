@@ -1,3 +1,5 @@
+import Messages
+
 /// Where an honorarium is on its way from proposal to payment.
 ///
 /// Legal moves: proposed → approved → paid; proposed or approved → declined or waived.

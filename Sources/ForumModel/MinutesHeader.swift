@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import SyncCore
 
 /// The head of a forum's minutes: what, when (Europe/Stockholm), where, and who attended

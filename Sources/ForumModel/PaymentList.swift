@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import SyncCore
 
 /// Approved, unpaid honoraria a municipality is to pay for forums in a period.
@@ -66,12 +67,12 @@ public struct PaymentList: Hashable, Sendable {
         return .success(PaymentList(municipality: municipality, period: period, items: items))
     }
 
-    /// The confidential title line.
+    /// The confidential title line. The period shows its last day (the end is exclusive).
     public func title(_ language: Language) -> String {
         DomainText.text("domain.payment.title", language, [
             "municipality": municipality,
             "from": StockholmTime.format(period.start, style: .date, language: language),
-            "to": StockholmTime.format(period.end, style: .date, language: language),
+            "to": StockholmTime.format(period.end.addingTimeInterval(-1), style: .date, language: language),
         ])
     }
 

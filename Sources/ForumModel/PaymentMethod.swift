@@ -1,3 +1,5 @@
+import Messages
+
 /// How an honorarium is paid out.
 public enum PaymentMethod: String, Sendable, CaseIterable, Hashable {
     /// Bank transfer to the recipient's account.

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import SyncCore
 
 /// The one function that turns a record into what an audience may see.

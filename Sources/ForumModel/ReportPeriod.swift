@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// A half-open interval of time `[start, end)` that reports cover, by forum start.
 public struct ReportPeriod: Hashable, Sendable {

@@ -1,3 +1,5 @@
+import Messages
+
 /// A record that is valid field by field after a merge but wrong as a whole, for a
 /// coordinator to look at. Flags are computed, never stored: they disappear once the
 /// record is put right.

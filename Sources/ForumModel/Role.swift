@@ -1,3 +1,5 @@
+import Messages
+
 /// A user's role in the system, granted at enrolment.
 public enum Role: String, Sendable, CaseIterable, Hashable {
     /// Processledare: creates and edits forums, participants and attendance, and proposes

@@ -20,11 +20,14 @@ extension ReplicaStore {
         try transaction {
             var results: [MergeResult] = []
             results.reserveCapacity(batch.count)
+            var next = try lastSequence() + 1
             for incoming in batch {
                 let existing = try row(collection: incoming.collection, id: incoming.id)
                 let merged = try existing.map { try $0.state.merged(with: incoming) } ?? incoming
                 let annotations = try annotate?(merged)
-                results.append(try save(merged, existing: existing, markPending: false, annotations: annotations))
+                let result = try save(merged, existing: existing, markPending: false, annotations: annotations, sequence: next)
+                if result.outcome != .unchanged { next += 1 }
+                results.append(result)
             }
             if let checkpoint { try setCheckpoint(checkpoint.key, checkpoint.value) }
             return results

@@ -62,8 +62,10 @@ extension ReplicaStore {
                  markPending: markPending, annotations: annotations)
     }
 
+    /// - Parameter sequence: the sequence to assign when the state changes; `nil` reads the
+    ///   next one from the database. Batches pass a running counter instead of asking each time.
     func save(_ state: RecordState, existing: StoredRow?, markPending: Bool,
-              annotations: RecordAnnotations?) throws(ReplicaStoreError) -> MergeResult {
+              annotations: RecordAnnotations?, sequence assigned: Int64? = nil) throws(ReplicaStoreError) -> MergeResult {
         if let existing, existing.state == state {
             if markPending, existing.pendingSequence == nil {
                 try run { try connection.execute("UPDATE record SET pending_seq = seq WHERE rowid = ?", [.integer(existing.rowid)]) }
@@ -73,7 +75,8 @@ extension ReplicaStore {
                                state: state, sequence: existing.sequence)
         }
         let now = clock()
-        let sequence = try lastSequence() + 1
+        let sequence: Int64
+        if let assigned { sequence = assigned } else { sequence = try lastSequence() + 1 }
         let conflicts = state.conflicts
         let conflictFields = conflicts.isEmpty ? nil : Self.spaced(conflicts.map(Self.conflictLabel))
         let conflictSince: Int64? = conflicts.isEmpty ? nil : (existing?.conflictSince ?? now)

@@ -20,8 +20,8 @@ extension RecordState {
     public var conflicts: [RecordConflict] {
         var result: [RecordConflict] = []
         let deletes = fields[Self.deletedField]?.entries ?? []
-        let updated = fields.keys.filter { $0 != Self.deletedField }
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        // Field names are ASCII, where String order is byte order.
+        let updated = fields.keys.filter { $0 != Self.deletedField }.sorted()
         let deleteRegister = FieldRegister(deletes)
         if (isDeleted && !updated.isEmpty) || deleteRegister.isInConflict {
             result.append(.deleteVersusUpdate(deletes: deletes.filter { $0.value == .bool(true) },

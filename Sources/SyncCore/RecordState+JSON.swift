@@ -28,27 +28,33 @@ extension RecordState {
 
     /// Appends the canonical JSON bytes to `out` (used when streaming pages of states).
     public func writeCanonicalJSON(into out: inout [UInt8]) {
-        out.append(contentsOf: Array(#"{"collection":"#.utf8))
+        JSONWriter.writeLiteral(#"{"collection":"#, into: &out)
         JSONWriter.writeString(collection, into: &out)
-        out.append(contentsOf: Array(#","context":{"#.utf8))
-        for (index, item) in context.sorted.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            JSONWriter.writeString(item.replica.rawValue, into: &out)
+        JSONWriter.writeLiteral(#","context":{"#, into: &out)
+        // Replica ids and field names are ASCII, where String order is byte order.
+        var first = true
+        for (replica, counter) in context.counters.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            JSONWriter.writeString(replica.rawValue, into: &out)
             out.append(UInt8(ascii: ":"))
-            JSONWriter.writeInteger(Int64(clamping: item.counter), into: &out)
+            JSONWriter.writeInteger(Int64(clamping: counter), into: &out)
         }
-        out.append(contentsOf: Array(#"},"fields":{"#.utf8))
-        for (index, name) in JSONWriter.sortedKeys(fields).enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
+        JSONWriter.writeLiteral(#"},"fields":{"#, into: &out)
+        first = true
+        for (name, register) in fields.sorted(by: { $0.key < $1.key }) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
             JSONWriter.writeString(name, into: &out)
-            out.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: "[")])
-            for (entryIndex, entry) in (fields[name]?.entries ?? []).enumerated() {
+            out.append(UInt8(ascii: ":"))
+            out.append(UInt8(ascii: "["))
+            for (entryIndex, entry) in register.entries.enumerated() {
                 if entryIndex > 0 { out.append(UInt8(ascii: ",")) }
                 entry.writeCanonicalJSON(into: &out)
             }
             out.append(UInt8(ascii: "]"))
         }
-        out.append(contentsOf: Array(#"},"id":"#.utf8))
+        JSONWriter.writeLiteral(#"},"id":"#, into: &out)
         JSONWriter.writeString(id, into: &out)
         out.append(UInt8(ascii: "}"))
     }
@@ -117,15 +123,15 @@ extension FieldEntry {
     }
 
     func writeCanonicalJSON(into out: inout [UInt8]) {
-        out.append(contentsOf: Array(#"{"dot":["#.utf8))
+        JSONWriter.writeLiteral(#"{"dot":["#, into: &out)
         JSONWriter.writeString(dot.replica.rawValue, into: &out)
         out.append(UInt8(ascii: ","))
         JSONWriter.writeInteger(Int64(clamping: dot.counter), into: &out)
-        out.append(contentsOf: Array(#"],"time":["#.utf8))
+        JSONWriter.writeLiteral(#"],"time":["#, into: &out)
         JSONWriter.writeInteger(time.wallMillis, into: &out)
         out.append(UInt8(ascii: ","))
         JSONWriter.writeInteger(Int64(time.logical), into: &out)
-        out.append(contentsOf: Array(#"],"value":"#.utf8))
+        JSONWriter.writeLiteral(#"],"value":"#, into: &out)
         JSONWriter.write(value, into: &out)
         out.append(UInt8(ascii: "}"))
     }
