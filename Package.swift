@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "ForumModel", targets: ["ForumModel"]),
         .library(name: "FieldClient", targets: ["FieldClient"]),
         .executable(name: "forum", targets: ["forum"]),
+        .library(name: "SyncServer", targets: ["SyncServer"]),
+        .executable(name: "forum-server", targets: ["forum-server"]),
     ],
     targets: [
         // MARK: - Support libraries
@@ -40,6 +42,11 @@ let package = Package(
         // MARK: - HTTP/1.1 server on POSIX sockets (Sources/HTTPServer/Parsing is pure and fuzzed)
         .target(name: "HTTPServer"),
 
+        // MARK: - Central server: sync protocol v1 over the store, admin operations, and its CLI
+        .target(name: "SyncServer", dependencies: ["HTTPServer", "ReplicaStore", "SyncCore", "Digest", "Messages",
+                                                   "ForumModel"]),
+        .executableTarget(name: "forum-server", dependencies: ["SyncServer", "ArgumentParsing", "Messages", "HTTPServer"]),
+
         // MARK: - Executables
         .executableTarget(name: "forum-bench", dependencies: ["SyncCore", "ReplicaStore", "SQLite"]),
 
@@ -62,5 +69,8 @@ let package = Package(
         .testTarget(name: "ReplicaStoreTests", dependencies: ["ReplicaStore", "TestSupport", "ReplicaStoreCrashChild"]),
         .testTarget(name: "FieldClientTests", dependencies: ["FieldClient", "ForumModel", "TestSupport"]),
         .testTarget(name: "ForumCLITests", dependencies: ["ForumCLI", "FieldClient", "TestSupport"]),
+        // Real `forum-server` and `forum` processes over loopback HTTP.
+        .testTarget(name: "EndToEndTests", dependencies: ["FieldClient", "ForumModel", "TestSupport", "forum", "forum-server"]),
+        .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "HTTPServer", "ForumModel", "TestSupport", "forum-server"]),
     ]
 )
