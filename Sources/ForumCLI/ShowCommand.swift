@@ -1,4 +1,5 @@
 import FieldClient
+import Foundation
 import ForumModel
 import SyncCore
 
@@ -38,7 +39,7 @@ enum ShowCommand {
             context.printJSON(["id": .string(state.id), "header": .string(header), "attendance": .array(items)])
             return
         }
-        context.say(header.split(separator: "\n", omittingEmptySubsequences: false).map { TextTable.printable(String($0)) }
+        context.say(header.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false).map { TextTable.printable(String($0)) }
             .joined(separator: "\n"))
         context.say("")
         guard !rows.isEmpty else { context.say(context.t("client.show.no_attendance")); return }
