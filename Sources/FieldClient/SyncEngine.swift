@@ -39,13 +39,15 @@ public final class SyncEngine {
     @discardableResult
     public func sync(progress: (SyncProgress) -> Void = { _ in }) throws(ClientError) -> SyncSummary {
         var summary = SyncSummary()
-        try push(into: &summary, progress: progress)
-        try pull(into: &summary, progress: progress)
+        var conflicted = Set<String>()
+        try push(into: &summary, conflicted: &conflicted, progress: progress)
+        try pull(into: &summary, conflicted: &conflicted, progress: progress)
+        summary.conflicts = conflicted.count
         try replica.setLastSuccessfulSync(replica.wallClock())
         return summary
     }
 
-    func push(into summary: inout SyncSummary, progress: (SyncProgress) -> Void) throws(ClientError) {
+    func push(into summary: inout SyncSummary, conflicted: inout Set<String>, progress: (SyncProgress) -> Void) throws(ClientError) {
         let total = try replica.pendingCount()
         let size = min(max(1, configuration.pushBatchSize), 500)
         var previousBatch: String?
@@ -70,13 +72,13 @@ public final class SyncEngine {
             try replica.acknowledge(pending, refused: refused, keepingRefused: configuration.refusedWritesKept,
                                     serverTime: response.serverTime)
             summary.sent += pending.count
-            summary.conflicts += response.results.filter { $0.status == .conflict }.count
+            for result in response.results where result.status == .conflict { conflicted.insert(result.collection + "/" + result.id) }
             summary.refused += refused
             progress(.pushed(sent: summary.sent, total: max(total, summary.sent)))
         }
     }
 
-    func pull(into summary: inout SyncSummary, progress: (SyncProgress) -> Void) throws(ClientError) {
+    func pull(into summary: inout SyncSummary, conflicted: inout Set<String>, progress: (SyncProgress) -> Void) throws(ClientError) {
         let limit = min(max(1, configuration.pullPageSize), 1000)
         var cursor = try replica.pullCursor()
         while true {
@@ -90,7 +92,7 @@ public final class SyncEngine {
             let results = try replica.mergePulled(page.records, cursor: page.cursor)
             summary.received += page.records.count
             summary.merged += results.filter { $0.outcome != .unchanged }.count
-            summary.conflicts += results.filter { $0.outcome == .conflict }.count
+            for result in results where result.outcome == .conflict { conflicted.insert(result.collection + "/" + result.id) }
             progress(.pulled(received: summary.received, more: page.more))
             guard page.more else { return }
             guard !page.records.isEmpty || page.cursor != requested else {
