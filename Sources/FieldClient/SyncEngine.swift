@@ -81,10 +81,21 @@ public final class SyncEngine {
     func pull(into summary: inout SyncSummary, conflicted: inout Set<String>, progress: (SyncProgress) -> Void) throws(ClientError) {
         let limit = min(max(1, configuration.pullPageSize), 1000)
         var cursor = try replica.pullCursor()
+        var restarted = false
         while true {
             let requested = cursor
-            let page = try retrying(progress) { () throws(ClientError) in
-                try transport.pull(cursor: requested, limit: limit)
+            let page: PullPage
+            do {
+                page = try retrying(progress) { () throws(ClientError) in
+                    try transport.pull(cursor: requested, limit: limit)
+                }
+            } catch where error.detailCode == "invalid_cursor" && requested != nil && !restarted {
+                // The server no longer knows this cursor (its database was restored from a
+                // backup): pull everything again. Merging is idempotent and pending local
+                // changes stay pending, so nothing is lost (PROTOCOL.md, section 14).
+                restarted = true
+                cursor = nil
+                continue
             }
             guard page.records.count <= limit else {
                 throw ClientError(.protocolError, "the server sent more records than asked for")
