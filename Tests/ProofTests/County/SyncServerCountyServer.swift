@@ -11,8 +11,13 @@ final class SyncServerCountyServer: CountyServer {
     private let service: SyncService
     private var enrolled = 0
 
-    init(path: String) throws {
-        database = try ServerDatabase(path: path, policy: ForumPolicy())
+    convenience init(path: String) throws {
+        try self.init(database: ServerDatabase(path: path, policy: ForumPolicy()))
+    }
+
+    /// Wraps an open database (which a socket server may be serving at the same time).
+    init(database: ServerDatabase) {
+        self.database = database
         service = SyncService(database: database)
     }
 
