@@ -80,46 +80,52 @@ struct CountyLedger {
 
     mutating func abandon(_ count: Int) { abandoned += count }
 
-    /// The acknowledged writes of `field` that no other acknowledged write of it had seen.
-    func maximalWrites(_ key: RecordKey, field: String) -> [Write] {
-        let onField = (writes[key] ?? []).filter { acknowledged.contains($0.writeID) && $0.values[field] != nil }
-        return onField.filter { write in
-            !onField.contains { other in other.dot != write.dot && other.contextBefore.covers(write.dot) }
+    /// The writes of `field` that reached the server (its context covers them, and no
+    /// refusal of them is known) and that no other such write had seen. A write whose push
+    /// answer was lost (a killed server, a dropped connection) has reached the server
+    /// without being acknowledged yet, and may legitimately have overwritten others.
+    func unsupersededWrites(_ key: RecordKey, field: String, server: RecordState) -> [Write] {
+        let arrived = (writes[key] ?? []).filter {
+            $0.values[field] != nil && server.context.covers($0.dot) && !refused.contains($0.writeID)
+        }
+        return arrived.filter { write in
+            !arrived.contains { other in other.dot != write.dot && other.contextBefore.covers(write.dot) }
         }
     }
 
     /// Checks the server against the ledger:
     /// - no acknowledged write is lost: the server's context covers it, and each field it
-    ///   wrote still holds it unless an acknowledged write that had seen it overwrote it;
-    /// - conflicts are never dropped: each field shows exactly the distinct values of its
-    ///   acknowledged writes that no acknowledged write has overwritten, so concurrent
-    ///   different values are all there (a conflict) until a write that saw them resolves it.
+    ///   wrote still holds it unless a write that had seen it overwrote it;
+    /// - conflicts are never dropped: each field shows every distinct value of the
+    ///   acknowledged writes nobody has overwritten (and nothing but values of writes that
+    ///   reached it), so concurrent different values stay a conflict until a write that saw
+    ///   them all resolves it.
     func check(server: (RecordKey) throws -> RecordState?) throws {
         for key in writes.keys.sorted() {
             let acked = (writes[key] ?? []).filter { acknowledged.contains($0.writeID) }
             guard !acked.isEmpty else { continue }
             guard let state = try server(key) else { throw CountyFailure("acknowledged record \(key) missing on the server") }
-            for write in acked {
-                guard state.context.covers(write.dot) else {
-                    throw CountyFailure("server context lost acknowledged write \(write.dot) of \(key): server context \(state.context), writes \((writes[key] ?? []).map { "\($0.dot)\(acknowledged.contains($0.writeID) ? "+" : "")" })")
-                }
+            for write in acked where !state.context.covers(write.dot) {
+                throw CountyFailure("server context lost acknowledged write \(write.dot) of \(key)")
             }
             let fields = Set(acked.flatMap(\.values.keys))
             for field in fields.sorted() {
-                let maximal = maximalWrites(key, field: field)
+                let open = unsupersededWrites(key, field: field, server: state)
                 let register = state.fields[field] ?? FieldRegister()
-                for write in maximal where !register.holds(write.dot) {
+                for write in open where acknowledged.contains(write.writeID) && !register.holds(write.dot) {
                     throw CountyFailure("\(key).\(field): acknowledged write \(write.dot) not overwritten by any write that saw it, yet gone")
                 }
-                var expected: [JSONValue] = []
-                for write in maximal {
-                    if let value = write.values[field], !expected.contains(value) { expected.append(value) }
+                var required: [JSONValue] = [], allowed: [JSONValue] = []
+                for write in open {
+                    guard let value = write.values[field] else { continue }
+                    if !allowed.contains(value) { allowed.append(value) }
+                    if acknowledged.contains(write.writeID), !required.contains(value) { required.append(value) }
                 }
                 let shown = register.distinctValues
-                guard shown.count == expected.count, shown.allSatisfy(expected.contains) else {
-                    throw CountyFailure("\(key).\(field): server shows \(shown.count) distinct values, unresolved writes have \(expected.count)")
+                guard required.allSatisfy(shown.contains), shown.allSatisfy(allowed.contains) else {
+                    throw CountyFailure("\(key).\(field): server shows \(shown.count) distinct values; unresolved acknowledged writes have \(required.count), writes that reached it \(allowed.count)")
                 }
-                if expected.count > 1, !register.isInConflict {
+                if required.count > 1, !register.isInConflict {
                     throw CountyFailure("\(key).\(field): concurrent different values without a conflict")
                 }
             }
