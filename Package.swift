@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "SyncCoreTests", dependencies: ["SyncCore"]),
         .testTarget(name: "ForumModelTests", dependencies: ["ForumModel", "Messages"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .executableTarget(name: "ReplicaStoreCrashChild", dependencies: ["ReplicaStore"],
                           path: "Tests/ReplicaStoreCrashChild"),
         .testTarget(name: "ReplicaStoreTests", dependencies: ["ReplicaStore", "TestSupport", "ReplicaStoreCrashChild"]),
