@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "SyncCore", targets: ["SyncCore"]),
         .library(name: "ReplicaStore", targets: ["ReplicaStore"]),
         .library(name: "ForumModel", targets: ["ForumModel"]),
+        .library(name: "SyncServer", targets: ["SyncServer"]),
+        .executable(name: "forum-server", targets: ["forum-server"]),
     ],
     targets: [
         // MARK: - Support libraries
@@ -41,6 +43,11 @@ let package = Package(
         // MARK: - Admin web dashboard (server-rendered HTML under /admin, no JavaScript)
         .target(name: "AdminDashboard", dependencies: ["HTTPServer", "Messages", "ForumModel", "SyncCore", "Digest"]),
 
+        // MARK: - Central server: sync protocol v1 over the store, admin operations, and its CLI
+        .target(name: "SyncServer", dependencies: ["HTTPServer", "ReplicaStore", "SyncCore", "Digest", "Messages",
+                                                   "ForumModel", "AdminDashboard"]),
+        .executableTarget(name: "forum-server", dependencies: ["SyncServer", "ArgumentParsing", "Messages", "HTTPServer"]),
+
         // MARK: - Executables
         .executableTarget(name: "forum-bench", dependencies: ["SyncCore", "ReplicaStore", "SQLite"]),
 
@@ -57,5 +64,6 @@ let package = Package(
         .executableTarget(name: "ReplicaStoreCrashChild", dependencies: ["ReplicaStore"],
                           path: "Tests/ReplicaStoreCrashChild"),
         .testTarget(name: "ReplicaStoreTests", dependencies: ["ReplicaStore", "TestSupport", "ReplicaStoreCrashChild"]),
+        .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "HTTPServer", "ForumModel", "TestSupport", "forum-server"]),
     ]
 )

@@ -1,3 +1,4 @@
+import SQLite
 import SyncCore
 
 extension ReplicaStore {
@@ -21,12 +22,21 @@ extension ReplicaStore {
             var results: [MergeResult] = []
             results.reserveCapacity(batch.count)
             var next = try lastSequence() + 1
+            var stored = try rows(for: batch)
             for incoming in batch {
-                let existing = try row(collection: incoming.collection, id: incoming.id)
+                let key = RecordKey(collection: incoming.collection, id: incoming.id)
+                let existing = stored[key]
                 let merged = try existing.map { try $0.state.merged(with: incoming) } ?? incoming
                 let annotations = try annotate?(merged)
                 let result = try save(merged, existing: existing, markPending: false, annotations: annotations, sequence: next)
-                if result.outcome != .unchanged { next += 1 }
+                if result.outcome != .unchanged {
+                    next += 1
+                    // A later state of the same record in this batch merges with this one.
+                    let rowid = try existing?.rowid ?? connection.lastInsertRowID
+                    let since = merged.hasConflict ? (existing?.conflictSince ?? clock()) : nil
+                    stored[key] = StoredRow(rowid: rowid, state: merged, sequence: result.sequence,
+                                            conflictSince: since, pendingSequence: existing?.pendingSequence)
+                }
                 results.append(result)
             }
             if let checkpoint { try setCheckpoint(checkpoint.key, checkpoint.value) }
@@ -54,4 +64,44 @@ extension ReplicaStore {
                             annotations: annotations)
         }
     }
+}
+
+struct RecordKey: Hashable {
+    let collection: String
+    let id: String
+}
+
+extension ReplicaStore {
+    /// The stored rows of the records in `batch`, read with one query per chunk of ids
+    /// rather than one per record.
+    func rows(for batch: [RecordState]) throws(ReplicaStoreError) -> [RecordKey: StoredRow] {
+        var found: [RecordKey: StoredRow] = [:]
+        let byCollection = Dictionary(grouping: batch.map { RecordKey(collection: $0.collection, id: $0.id) }, by: \.collection)
+        for (collection, keys) in byCollection {
+            let ids = Array(Set(keys.map(\.id)))
+            var start = 0
+            while start < ids.count {
+                let chunk = ids[start..<min(ids.count, start + Self.lookupChunk)]
+                start += Self.lookupChunk
+                let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let rows = try run {
+                    try connection.query(
+                        "SELECT rowid, id, state, seq, conflict_since, pending_seq FROM record WHERE collection = ? AND id IN (\(placeholders))",
+                        [.text(collection)] + chunk.map(SQLValue.text)
+                    ) { row in
+                        (try row.int64(at: 0), try row.text(at: 1), try row.blob(at: 2), try row.int64(at: 3),
+                         try row.optionalInt64(at: 4), try row.optionalInt64(at: 5))
+                    }
+                }
+                for (rowid, id, bytes, seq, since, pending) in rows {
+                    found[RecordKey(collection: collection, id: id)] = StoredRow(
+                        rowid: rowid, state: try decode(bytes), sequence: seq, conflictSince: since, pendingSequence: pending)
+                }
+            }
+        }
+        return found
+    }
+
+    /// Ids per lookup query: a full chunk's statement is cached and reused.
+    static let lookupChunk = 256
 }

@@ -77,7 +77,7 @@ extension ReplicaStore {
         let now = clock()
         let sequence: Int64
         if let assigned { sequence = assigned } else { sequence = try lastSequence() + 1 }
-        let conflicts = state.conflicts
+        let conflicts = state.hasConflict ? state.conflicts : []
         let conflictFields = conflicts.isEmpty ? nil : Self.spaced(conflicts.map(Self.conflictLabel))
         let conflictSince: Int64? = conflicts.isEmpty ? nil : (existing?.conflictSince ?? now)
         let flagsValue: SQLValue = annotations.map {

@@ -35,6 +35,12 @@ extension RecordState {
         return result
     }
 
-    /// Whether any conflict is open.
-    public var hasConflict: Bool { !conflicts.isEmpty }
+    /// Whether any conflict is open. Allocation-free, so stores can check every save cheaply;
+    /// agrees with `conflicts.isEmpty` (a deleted record holding data, or a register holding
+    /// different values).
+    public var hasConflict: Bool {
+        if isDeleted && fields.count > 1 { return true }
+        for register in fields.values where register.entries.count > 1 && register.isInConflict { return true }
+        return false
+    }
 }

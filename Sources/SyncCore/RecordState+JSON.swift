@@ -42,7 +42,8 @@ extension RecordState {
         }
         JSONWriter.writeLiteral(#"},"fields":{"#, into: &out)
         first = true
-        for (name, register) in fields.sorted(by: { $0.key < $1.key }) {
+        for name in fields.keys.sorted() {
+            guard let register = fields[name] else { continue }
             if !first { out.append(UInt8(ascii: ",")) }
             first = false
             JSONWriter.writeString(name, into: &out)

@@ -148,3 +148,25 @@ private func t(_ ms: Int64) -> HybridTimestamp { HybridTimestamp(wallMillis: ms)
         } throws: { ($0 as? SyncCoreError)?.code.rawValue == code }
     }
 }
+
+@Suite struct RecordConflictFastPathTests {
+    @Test func hasConflictAgreesWithTheConflictListOnRandomHistories() throws {
+        let replicas = ["dev-a", "dev-b", "dev-c"].compactMap(ReplicaID.init)
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            var states = Array(repeating: RecordState(collection: "forum", id: "f"), count: 3)
+            for step in 0..<6 {
+                let who = Int.random(in: 0..<3, using: &generator)
+                let time = HybridTimestamp(wallMillis: Int64(step))
+                switch Int.random(in: 0..<5, using: &generator) {
+                case 0: states[who].delete(by: replicas[who], at: time)
+                case 1: try states[who].restore(by: replicas[who], at: time)
+                case 2: try states[who].merge(states[(who + 1) % 3])
+                default: try states[who].write(["x": .integer(Int64.random(in: 0..<3, using: &generator))], by: replicas[who], at: time)
+                }
+            }
+            let merged = try states[0].merged(with: states[1]).merged(with: states[2])
+            for state in states + [merged] { #expect(state.hasConflict == !state.conflicts.isEmpty) }
+        }
+    }
+}

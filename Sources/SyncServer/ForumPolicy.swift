@@ -1,0 +1,70 @@
+import ForumModel
+import Messages
+import SyncCore
+
+extension StoreLookup: RecordLookup {}
+
+/// The forum model's rules as the server applies them: `Authorization.check` decides
+/// every change, `ForumRules.municipality` gives scope, `ReviewFlags` flags honoraria,
+/// and `Redaction` for the admin audience hides anonymous participants.
+public struct ForumPolicy: SyncPolicy {
+    /// The domain's limits.
+    public let configuration: DomainConfiguration
+
+    /// Creates the policy.
+    public init(configuration: DomainConfiguration = DomainConfiguration()) { self.configuration = configuration }
+
+    public var collections: Set<String> { ForumRules.collections }
+    public var roles: [String] { Role.allCases.map(\.rawValue) }
+
+    public func check(actor: DeviceActor, before: RecordState?, after: RecordState, lookup: StoreLookup) -> PolicyRefusal? {
+        guard let role = Role(rawValue: actor.role) else {
+            return PolicyRefusal(code: DomainError.Code.roleForbidden.rawValue, message: "The device's role is unknown.")
+        }
+        let domainActor = Actor(role: role, municipalities: Set(actor.municipalities))
+        switch Authorization.check(actor: domainActor, before: before, after: after, lookup: lookup, configuration: configuration) {
+        case .success: return nil
+        case .failure(let error): return PolicyRefusal(code: error.code.rawValue, message: error.message)
+        }
+    }
+
+    public func municipality(of state: RecordState, lookup: StoreLookup) -> String? {
+        ForumRules.municipality(of: state, lookup: lookup)
+    }
+
+    public func reviewFlags(for state: RecordState, lookup: StoreLookup) -> [String] {
+        ReviewFlags.flags(for: state, lookup: lookup).map(\.code.rawValue)
+    }
+
+    public func adminView(of state: RecordState, lookup: StoreLookup, language: Language) -> RecordState {
+        Redaction.view(of: state, for: .admin, forumID: forumID(numbering: state, lookup: lookup), lookup: lookup,
+                       language: language)
+    }
+
+    public func adminLabel(of state: RecordState, lookup: StoreLookup, language: Language) -> String {
+        switch state.collection {
+        case Participant.collection:
+            let name = Redaction.displayName(participantID: state.id, forumID: forumID(numbering: state, lookup: lookup),
+                                             audience: .admin, lookup: lookup, language: language)
+            return "\(state.collection): \(name)"
+        case Attendance.collection:
+            guard let participantID = state[Attendance.Field.participantID]?.stringValue else { break }
+            let name = Redaction.displayName(participantID: participantID,
+                                             forumID: state[Attendance.Field.forumID]?.stringValue,
+                                             audience: .admin, lookup: lookup, language: language)
+            return "\(state.collection): \(name)"
+        case Forum.collection:
+            if let title = state[Forum.Field.title]?.stringValue { return "\(state.collection): \(title)" }
+        default:
+            break
+        }
+        return "\(state.collection): \(state.id.prefix(12))"
+    }
+
+    /// The forum whose anonymous attendees number a participant: its first attendance's forum.
+    private func forumID(numbering state: RecordState, lookup: StoreLookup) -> String? {
+        guard state.collection == Participant.collection else { return nil }
+        return lookup.states(collection: Attendance.collection, where: Attendance.Field.participantID, equals: state.id)
+            .compactMap { $0[Attendance.Field.forumID]?.stringValue }.min()
+    }
+}

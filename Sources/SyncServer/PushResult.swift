@@ -1,0 +1,30 @@
+import SyncCore
+
+/// What the server did with one pushed record.
+public struct PushResult: Sendable, Equatable {
+    /// `merged`, `unchanged`, `conflict` or `refused`.
+    public enum Status: String, Sendable {
+        case merged, unchanged, conflict, refused
+    }
+
+    public var collection: String
+    public var id: String
+    public var status: Status
+    /// Why the write was refused (only for `refused`).
+    public var reason: PolicyRefusal?
+
+    /// The result as protocol JSON.
+    var jsonValue: JSONValue {
+        var object: [String: JSONValue] = ["collection": .string(collection), "id": .string(id),
+                                           "status": .string(status.rawValue)]
+        if let reason { object["reason"] = .object(["code": .string(reason.code), "message": .string(reason.message)]) }
+        return .object(object)
+    }
+}
+
+/// The outcome of a push: the response body (stored for replays) and counts for logs and metrics.
+struct PushOutcome {
+    var body: [UInt8]
+    var results: [PushResult]
+    var replayed: Bool
+}

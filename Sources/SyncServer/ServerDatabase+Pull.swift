@@ -1,0 +1,51 @@
+import ReplicaStore
+import SyncCore
+
+extension ServerDatabase {
+    /// One page of the feed for `device`, written straight from the stored canonical
+    /// bytes: `{"records":[…],"cursor":"…","more":…}`. Nothing is decoded or re-encoded,
+    /// and only one page is ever in memory.
+    /// - Parameters:
+    ///   - cursor: the cursor from the previous page, `nil` or empty for the beginning.
+    ///   - limit: records per page, `nil` for the default.
+    /// - Throws: 400 `invalid_cursor`, 400 `invalid_request` for a bad limit, `storage_error`.
+    func pull(cursor: String?, limit: String?, device: Device) throws(SyncServerError) -> (body: [UInt8], count: Int) {
+        let pageSize: Int
+        if let limit {
+            guard let value = Int(limit), (1...configuration.maxPullLimit).contains(value) else {
+                throw .badRequest("invalid_request", "limit must be an integer from 1 to \(configuration.maxPullLimit).")
+            }
+            pageSize = value
+        } else {
+            pageSize = configuration.defaultPullLimit
+        }
+        return try locked {
+            let since = try Self.parseCursor(cursor, last: try store.lastSequence())
+            let page = try store.rawChanges(since: since, limit: pageSize, tags: Self.pullTags(for: device))
+            var body: [UInt8] = Array(#"{"records":["#.utf8)
+            body.reserveCapacity(page.rows.reduce(64) { $0 + $1.json.count + 1 })
+            for (index, row) in page.rows.enumerated() {
+                if index > 0 { body.append(UInt8(ascii: ",")) }
+                body.append(contentsOf: row.json)
+            }
+            let next = page.rows.last?.sequence ?? since
+            body.append(contentsOf: Array(#"],"cursor":"\#(next)","more":\#(page.hasMore)}"#.utf8))
+            let now = clock()
+            try store.connection.execute("UPDATE device SET last_pull = ? WHERE id = ?", [.integer(now), .text(device.id)])
+            try countActivity(pulls: 1)
+            return (body, page.rows.count)
+        }
+    }
+
+    /// The server sequence a cursor stands for. A cursor is the decimal sequence; one
+    /// beyond the server's last sequence can only come from a database restored from an
+    /// older backup, and is refused so the client starts over instead of missing changes.
+    static func parseCursor(_ cursor: String?, last: Int64) throws(SyncServerError) -> Int64 {
+        guard let cursor, !cursor.isEmpty else { return 0 }
+        guard cursor.utf8.count <= 18, cursor.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+              let value = Int64(cursor), value <= last else {
+            throw .badRequest("invalid_cursor", "The cursor is not one this server issued.")
+        }
+        return value
+    }
+}

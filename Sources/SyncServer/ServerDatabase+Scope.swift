@@ -1,0 +1,64 @@
+import ReplicaStore
+import SyncCore
+
+/// Scope: a device receives the records of its municipalities. A forum is filed under its
+/// municipality, attendance and honoraria under their forum's, and a participant under
+/// its own municipality and those of every forum it attends, so a facilitator sees the
+/// people at its forums even when they live elsewhere.
+extension ServerDatabase {
+    /// The tag of a municipality.
+    static func municipalityTag(_ municipality: String) -> String { "m:" + municipality }
+
+    /// The tag under which records meant for one device alone (compensations) are filed.
+    static func deviceTag(_ deviceID: String) -> String { "d:" + deviceID }
+
+    /// The tags a device pulls.
+    static func pullTags(for device: Device) -> [String] {
+        device.municipalities.map(municipalityTag) + [deviceTag(device.id)]
+    }
+
+    /// The tags and review flags of a state about to be stored (inside the lock).
+    func annotations(for state: RecordState) -> RecordAnnotations {
+        var municipalities = Set<String>()
+        if let own = policy.municipality(of: state, lookup: lookup) { municipalities.insert(own) }
+        if state.collection == "participant" {
+            for attendance in lookup.states(collection: "attendance", where: "participantId", equals: state.id) {
+                if let municipality = policy.municipality(of: attendance, lookup: lookup) { municipalities.insert(municipality) }
+            }
+        }
+        var tags = Set(municipalities.map(Self.municipalityTag))
+        // A delete clears the fields scope is read from; the tombstone (and a later
+        // restore) must still reach every device that holds the record, so a deleted
+        // record, or one whose municipality cannot be read, keeps its stored tags.
+        if state.isDeleted || tags.isEmpty, let stored = try? store.tags(collection: state.collection, id: state.id) {
+            tags.formUnion(stored)
+        }
+        return RecordAnnotations(tags: tags.sorted(), reviewFlags: policy.reviewFlags(for: state, lookup: lookup))
+    }
+
+    /// After a change, updates records whose scope or flags depend on it: an attendance's
+    /// participant (re-tagged so devices of the forum's municipality receive it) and its
+    /// honoraria (review flags follow attendance); a forum's attendances and honoraria
+    /// when its municipality moves them.
+    func refreshDependents(of state: RecordState) throws {
+        switch state.collection {
+        case "attendance":
+            if let participantID = state["participantId"]?.stringValue,
+               let participant = lookup.state(collection: "participant", id: participantID) {
+                try store.retag(collection: participant.collection, id: participant.id, tags: annotations(for: participant).tags)
+            }
+            for honorarium in lookup.states(collection: "honorarium", where: "attendanceId", equals: state.id) {
+                try store.save(honorarium, annotations: annotations(for: honorarium))
+                try store.retag(collection: honorarium.collection, id: honorarium.id, tags: annotations(for: honorarium).tags)
+            }
+        case "forum":
+            for attendance in lookup.states(collection: "attendance", where: "forumId", equals: state.id) {
+                let tags = annotations(for: attendance).tags
+                guard try store.retag(collection: attendance.collection, id: attendance.id, tags: tags) else { continue }
+                try refreshDependents(of: attendance)
+            }
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Messages
+import ReplicaStore
+import SQLite
+import SyncCore
+
+/// The server's database: the replica store of every record plus the server's own tables
+/// (devices, enrolment codes, push responses, daily activity), in one SQLite file.
+///
+/// Every operation takes the one lock, so the single connection is used by one thread at
+/// a time; the HTTP server calls handlers on several worker threads. Admin commands open
+/// their own `ServerDatabase` on the same file (SQLite's WAL and busy timeout coordinate
+/// the two processes).
+public final class ServerDatabase: @unchecked Sendable {
+    /// The file name inside the data directory.
+    public static let fileName = "server.sqlite"
+
+    let store: ReplicaStore
+    let lookup: StoreLookup
+    /// The domain rules.
+    public let policy: any SyncPolicy
+    /// Limits and lifetimes.
+    public let configuration: SyncServerConfiguration
+    let lock = NSLock()
+    /// Wall clock in ms since 1970; replaceable in tests (expired codes, retention).
+    let clock: @Sendable () -> Int64
+    var hybridClock: HybridClock
+
+    /// Opens (creating if needed) the database in `directory`.
+    /// - Parameters:
+    ///   - directory: the data directory; created when missing.
+    ///   - policy: the domain rules.
+    ///   - configuration: limits and lifetimes.
+    ///   - clock: wall clock in ms since 1970.
+    /// - Throws: `SyncServerError` (`data_directory`, `storage_error`).
+    public convenience init(directory: String, policy: any SyncPolicy, configuration: SyncServerConfiguration = .init(),
+                            clock: @escaping @Sendable () -> Int64 = ServerDatabase.systemClock) throws(SyncServerError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw SyncServerError("data_directory", status: 500, "The data directory could not be created.")
+        }
+        try self.init(path: (directory as NSString).appendingPathComponent(Self.fileName), policy: policy,
+                      configuration: configuration, clock: clock)
+    }
+
+    /// Opens (creating if needed) the database file at `path`.
+    public init(path: String, policy: any SyncPolicy, configuration: SyncServerConfiguration = .init(),
+                clock: @escaping @Sendable () -> Int64 = ServerDatabase.systemClock) throws(SyncServerError) {
+        let storeConfiguration = ReplicaStore.Configuration(indexedFields: ServerSchema.indexedFields,
+                                                            hostMigrations: ServerSchema.migrations)
+        do { store = try ReplicaStore(path: path, configuration: storeConfiguration) } catch {
+            throw SyncServerError.storage(error)
+        }
+        store.clock = clock
+        lookup = StoreLookup(store: store)
+        self.policy = policy
+        self.configuration = configuration
+        self.clock = clock
+        hybridClock = HybridClock(last: Self.parseTimestamp((try? store.checkpoint(Self.clockKey)) ?? nil) ?? .zero)
+    }
+
+    /// The system wall clock in ms since 1970.
+    public static let systemClock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
+
+    /// Runs `body` holding the lock, mapping storage failures to `storage_error`.
+    func locked<T>(_ body: () throws -> T) throws(SyncServerError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        do { return try body() } catch let error as SyncServerError { throw error } catch { throw .storage(error) }
+    }
+
+    /// A consistent copy of the database at `path` (SQLite's online backup), safe while
+    /// the server runs. Restore: stop the server, copy the file to `DATA/server.sqlite`, start.
+    public func backup(to path: String) throws(SyncServerError) {
+        try locked { try store.connection.backup(to: path) }
+    }
+
+    // MARK: - Server clock
+
+    static let clockKey = "server.hlc"
+
+    /// A new reading of the server's hybrid clock, persisted with the caller's transaction.
+    func nextServerTime() throws -> HybridTimestamp {
+        let time = hybridClock.now(wallMillis: clock())
+        try store.setCheckpoint(Self.clockKey, "\(time.wallMillis).\(time.logical)")
+        return time
+    }
+
+    static func parseTimestamp(_ text: String?) -> HybridTimestamp? {
+        guard let parts = text?.split(separator: "."), parts.count == 2,
+              let millis = Int64(parts[0]), let logical = UInt32(parts[1]) else { return nil }
+        return HybridTimestamp(wallMillis: millis, logical: logical)
+    }
+
+    /// Today's date in Stockholm, `YYYY-MM-DD`, for the daily activity counts.
+    func today() -> String {
+        StockholmTime.format(Date(timeIntervalSince1970: Double(clock()) / 1000), style: .date, language: .sv)
+    }
+
+    /// Adds to today's activity counts (inside the caller's lock).
+    func countActivity(pushes: Int = 0, pulls: Int = 0, conflicts: Int = 0) throws {
+        try store.connection.execute("""
+            INSERT INTO sync_day (day, pushes, pulls, conflicts) VALUES (?, ?, ?, ?)
+            ON CONFLICT(day) DO UPDATE SET pushes = pushes + excluded.pushes, pulls = pulls + excluded.pulls,
+                conflicts = conflicts + excluded.conflicts
+            """, [.text(today()), .integer(Int64(pushes)), .integer(Int64(pulls)), .integer(Int64(conflicts))])
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Counters kept in memory since the process started, for `/metrics`.
+final class ServerMetrics: @unchecked Sendable {
+    private let lock = NSLock()
+    private var requests: [RequestKey: Int] = [:]
+    private var pushed = 0
+    private var pulled = 0
+
+    struct RequestKey: Hashable {
+        let route: String
+        let status: Int
+    }
+
+    func countRequest(route: String, status: Int) {
+        lock.withLock { requests[RequestKey(route: route, status: status), default: 0] += 1 }
+    }
+
+    func countPushed(_ count: Int) { lock.withLock { pushed += count } }
+    func countPulled(_ count: Int) { lock.withLock { pulled += count } }
+
+    /// A copy of the counters.
+    func snapshot() -> (requests: [RequestKey: Int], pushed: Int, pulled: Int) {
+        lock.withLock { (requests, pushed, pulled) }
+    }
+}
+
+extension ServerDatabase {
+    /// Gauges read from the database for `/metrics`.
+    struct Gauges {
+        var openConflicts = 0
+        var reviewFlags = 0
+        var activeDevices = 0
+        var revokedDevices = 0
+        /// Seconds since each active device last synced (push or pull), by device id.
+        var secondsSinceSync: [(device: String, seconds: Int64)] = []
+    }
+
+    func gauges() throws(SyncServerError) -> Gauges {
+        try locked {
+            var gauges = Gauges()
+            let counts = try store.conflictCounts()
+            gauges.openConflicts = counts.conflicts
+            gauges.reviewFlags = counts.reviewFlags
+            let now = clock()
+            let rows = try store.connection.query("SELECT id, revoked_at IS NOT NULL, MAX(COALESCE(last_push, 0), COALESCE(last_pull, 0)) FROM device ORDER BY id") {
+                (try $0.text(at: 0), try $0.int64(at: 1) == 1, try $0.int64(at: 2))
+            }
+            for (id, revoked, lastSync) in rows {
+                if revoked { gauges.revokedDevices += 1; continue }
+                gauges.activeDevices += 1
+                if lastSync > 0 { gauges.secondsSinceSync.append((id, max(0, (now - lastSync) / 1000))) }
+            }
+            return gauges
+        }
+    }
+}
+
+extension SyncService {
+    /// The Prometheus text exposition of counters and gauges. Devices appear by id only.
+    func metricsText() throws(SyncServerError) -> String {
+        let counters = metrics.snapshot()
+        let gauges = try database.gauges()
+        var lines: [String] = []
+        lines.append("# HELP forum_http_requests_total HTTP requests answered, by route template and status.")
+        lines.append("# TYPE forum_http_requests_total counter")
+        for (key, count) in counters.requests.sorted(by: { ($0.key.route, $0.key.status) < ($1.key.route, $1.key.status) }) {
+            lines.append("forum_http_requests_total{route=\"\(key.route)\",status=\"\(key.status)\"} \(count)")
+        }
+        lines.append("# HELP forum_records_pushed_total Records received in pushes.")
+        lines.append("# TYPE forum_records_pushed_total counter")
+        lines.append("forum_records_pushed_total \(counters.pushed)")
+        lines.append("# HELP forum_records_pulled_total Records sent in pulls.")
+        lines.append("# TYPE forum_records_pulled_total counter")
+        lines.append("forum_records_pulled_total \(counters.pulled)")
+        lines.append("# HELP forum_open_conflicts Records with an open conflict.")
+        lines.append("# TYPE forum_open_conflicts gauge")
+        lines.append("forum_open_conflicts \(gauges.openConflicts)")
+        lines.append("# HELP forum_review_flags Records with review flags and no conflict.")
+        lines.append("# TYPE forum_review_flags gauge")
+        lines.append("forum_review_flags \(gauges.reviewFlags)")
+        lines.append("# HELP forum_devices Enrolled devices by state.")
+        lines.append("# TYPE forum_devices gauge")
+        lines.append("forum_devices{state=\"active\"} \(gauges.activeDevices)")
+        lines.append("forum_devices{state=\"revoked\"} \(gauges.revokedDevices)")
+        lines.append("# HELP forum_device_seconds_since_sync Seconds since an active device last pushed or pulled.")
+        lines.append("# TYPE forum_device_seconds_since_sync gauge")
+        for item in gauges.secondsSinceSync {
+            lines.append("forum_device_seconds_since_sync{device=\"\(item.device)\"} \(item.seconds)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

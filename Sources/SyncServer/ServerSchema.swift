@@ -1,0 +1,46 @@
+/// The server's own tables, registered after the replica store's through
+/// `ReplicaStore.Configuration.hostMigrations`. Append only.
+enum ServerSchema {
+    static let migrations: [(name: String, sql: String)] = [
+        ("server v1", """
+            CREATE TABLE device (
+                id TEXT PRIMARY KEY,          -- the device's replica id, dev-<8 hex>
+                name TEXT NOT NULL,
+                role TEXT NOT NULL,           -- facilitator | coordinator | admin
+                municipalities TEXT NOT NULL, -- newline-separated
+                token_hash TEXT UNIQUE,       -- SHA-256 hex of the bearer token, NULL before enrolment
+                created INTEGER NOT NULL,     -- ms since 1970
+                revoked_at INTEGER,
+                last_push INTEGER,
+                last_pull INTEGER
+            ) WITHOUT ROWID;
+            CREATE TABLE enrolment_code (
+                code_hash TEXT PRIMARY KEY,   -- SHA-256 hex of the normalised code
+                device TEXT NOT NULL REFERENCES device(id),
+                expires INTEGER NOT NULL,     -- ms since 1970
+                used_at INTEGER
+            ) WITHOUT ROWID;
+            CREATE TABLE push_response (
+                device TEXT NOT NULL,
+                batch TEXT NOT NULL,
+                response BLOB NOT NULL,       -- the exact 200 body, replayed for a repeated batch
+                created INTEGER NOT NULL,
+                PRIMARY KEY (device, batch)
+            ) WITHOUT ROWID;
+            CREATE INDEX push_response_created ON push_response(created);
+            CREATE TABLE sync_day (
+                day TEXT PRIMARY KEY,         -- YYYY-MM-DD, Europe/Stockholm
+                pushes INTEGER NOT NULL DEFAULT 0,
+                pulls INTEGER NOT NULL DEFAULT 0,
+                conflicts INTEGER NOT NULL DEFAULT 0
+            ) WITHOUT ROWID;
+            """),
+    ]
+
+    /// Collections whose fields are indexed for the scope rules (attendances of a
+    /// participant, honoraria of an attendance).
+    static let indexedFields: [String: Set<String>] = [
+        "attendance": ["forumId", "participantId"],
+        "honorarium": ["attendanceId"],
+    ]
+}

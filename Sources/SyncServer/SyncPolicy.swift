@@ -1,0 +1,48 @@
+import Messages
+import SyncCore
+
+/// Who makes a change through a device: its role and the municipalities it works in.
+public struct DeviceActor: Sendable, Equatable {
+    /// `facilitator`, `coordinator` or `admin`.
+    public var role: String
+    /// The municipalities the device was enrolled for.
+    public var municipalities: [String]
+
+    /// Creates an actor.
+    public init(role: String, municipalities: [String]) {
+        self.role = role
+        self.municipalities = municipalities
+    }
+}
+
+/// Why the domain refused a write: a stable code (e.g. `role_forbidden`) and an English
+/// message without personal data; both travel in a push result's `reason`.
+public struct PolicyRefusal: Sendable, Equatable {
+    public var code: String
+    public var message: String
+
+    public init(code: String, message: String) {
+        self.code = code
+        self.message = message
+    }
+}
+
+/// The domain rules the server applies to pushed records, kept behind a protocol so the
+/// sync machinery does not depend on the forum model's details (and tests can swap it).
+public protocol SyncPolicy: Sendable {
+    /// The collections the server accepts; others get 422 `unknown_collection`.
+    var collections: Set<String> { get }
+    /// The roles a device may be enrolled with.
+    var roles: [String] { get }
+    /// Decides whether `actor` may turn `before` (the server's state) into `after` (the merge).
+    /// - Returns: `nil` when allowed, else the reason.
+    func check(actor: DeviceActor, before: RecordState?, after: RecordState, lookup: StoreLookup) -> PolicyRefusal?
+    /// The municipality a record belongs to (following references), `nil` when unknown.
+    func municipality(of state: RecordState, lookup: StoreLookup) -> String?
+    /// Review flag codes of a record after a change.
+    func reviewFlags(for state: RecordState, lookup: StoreLookup) -> [String]
+    /// The state as the admin may see it (anonymous participants pseudonymised).
+    func adminView(of state: RecordState, lookup: StoreLookup, language: Language) -> RecordState
+    /// A short label of the record for admin listings, without personal data of anonymous people.
+    func adminLabel(of state: RecordState, lookup: StoreLookup, language: Language) -> String
+}

@@ -1,0 +1,131 @@
+import Foundation
+import HTTPServer
+import SyncCore
+
+/// The HTTP face of the server: routes requests of protocol v1 to the database and turns
+/// every failure into the protocol's error body. Stateless apart from metrics, so it can
+/// be called from any number of worker threads.
+public final class SyncService: Sendable {
+    /// The database requests work on.
+    public let database: ServerDatabase
+    let metrics = ServerMetrics()
+
+    /// Creates a service over an open database.
+    public init(database: ServerDatabase) { self.database = database }
+
+    /// The protocol versions this server speaks.
+    public static let supportedVersions: [Int64] = [1]
+
+    /// Answers one request. Never throws: failures become error responses. The response's
+    /// `logFields` carry the route template, the device id, the record count and the
+    /// error code for the access log, and nothing else.
+    public func handle(_ request: HTTPRequest) -> HTTPResponse {
+        let route = Self.route(for: request.path)
+        var response: HTTPResponse
+        var fields: [String: String] = ["route": route.template]
+        do {
+            response = try dispatch(route, request, &fields)
+        } catch {
+            response = Self.errorResponse(error)
+        }
+        response.logFields.merge(fields) { old, _ in old }
+        metrics.countRequest(route: route.template, status: response.status.code)
+        return response
+    }
+
+    private func dispatch(_ route: Route, _ request: HTTPRequest, _ fields: inout [String: String]) throws(SyncServerError) -> HTTPResponse {
+        if case .unsupportedVersion = route {
+            throw .badRequest("unsupported_protocol_version", "This server speaks protocol version 1 only (paths /v1/...).",
+                              extra: ["supported": .array(Self.supportedVersions.map(JSONValue.integer))])
+        }
+        guard route.methods.contains(request.method) else {
+            if case .unknown = route { throw SyncServerError("not_found", status: 404, "No such resource.") }
+            throw SyncServerError("method_not_allowed", status: 405,
+                                  "This resource accepts \(route.methods.map(\.rawValue).joined(separator: ", ")) only.",
+                                  headers: ["Allow": route.methods.map(\.rawValue).joined(separator: ", ")])
+        }
+        switch route {
+        case .health:
+            return .json(.ok, Array(#"{"status":"ok"}"#.utf8))
+        case .metrics:
+            var response = HTTPResponse.text(.ok, try metricsText())
+            response.headers["Content-Type"] = "text/plain; version=0.0.4; charset=utf-8"
+            return response
+        case .enroll:
+            return try enroll(request, &fields)
+        case .push:
+            let device = try authenticate(request, &fields)
+            let outcome = try database.push(body: request.body, device: device)
+            fields["records"] = String(outcome.results.count)
+            if outcome.replayed { fields["replayed"] = "true" }
+            metrics.countPushed(outcome.results.count)
+            return .json(.ok, outcome.body)
+        case .pull:
+            let device = try authenticate(request, &fields)
+            let page = try database.pull(cursor: request.query["cursor"], limit: request.query["limit"], device: device)
+            fields["records"] = String(page.count)
+            metrics.countPulled(page.count)
+            return .json(.ok, page.body)
+        case .unknown, .unsupportedVersion:
+            throw SyncServerError("not_found", status: 404, "No such resource.")
+        }
+    }
+
+    private func enroll(_ request: HTTPRequest, _ fields: inout [String: String]) throws(SyncServerError) -> HTTPResponse {
+        let json: JSONValue
+        do { json = try JSONParser().parse(request.body) } catch {
+            throw .badRequest("invalid_json", "The body is not valid JSON.")
+        }
+        guard let object = json.objectValue, let code = object["code"]?.stringValue, object.count == 1 else {
+            throw .badRequest("invalid_request", #"The body must be {"code":"XXXX-XXXX-XXXX"}."#)
+        }
+        let enrolment = try database.enroll(code: code)
+        fields["device"] = enrolment.device.id
+        let body = JSONValue.object([
+            "replica": .string(enrolment.device.id), "token": .string(enrolment.token),
+            "role": .string(enrolment.device.role),
+            "municipalities": .array(enrolment.device.municipalities.map(JSONValue.string)),
+            "serverReplica": .string(ReplicaID.server.rawValue),
+        ])
+        return .json(.ok, JSONWriter.bytes(body))
+    }
+
+    private func authenticate(_ request: HTTPRequest, _ fields: inout [String: String]) throws(SyncServerError) -> Device {
+        guard let header = request.headers["Authorization"] else {
+            throw .unauthorized("missing_token", "Send Authorization: Bearer <token>.")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+            throw .unauthorized("missing_token", "Send Authorization: Bearer <token>.")
+        }
+        let device = try database.authenticate(token: String(parts[1]).trimmingCharacters(in: .whitespaces))
+        fields["device"] = device.id
+        return device
+    }
+
+    /// The protocol error body `{"error":{"code","message",…}}` for any error.
+    static func errorResponse(_ error: SyncServerError) -> HTTPResponse {
+        var object: [String: JSONValue] = ["code": .string(error.code), "message": .string(error.message)]
+        for (key, value) in error.extra where object[key] == nil { object[key] = value }
+        var response = HTTPResponse.json(HTTPStatus(code: error.status, reason: Self.reason(error.status)),
+                                         JSONWriter.bytes(.object(["error": .object(object)])))
+        response.logFields["error"] = error.code
+        if error.status == 401 { response.headers["WWW-Authenticate"] = "Bearer" }
+        for (name, value) in error.headers { response.headers[name] = value }
+        return response
+    }
+
+    static func reason(_ status: Int) -> String {
+        switch status {
+        case 200: "OK"
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 405: "Method Not Allowed"
+        case 413: "Content Too Large"
+        case 422: "Unprocessable Content"
+        default: "Internal Server Error"
+        }
+    }
+}

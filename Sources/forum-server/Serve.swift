@@ -1,0 +1,52 @@
+import ArgumentParsing
+import Dispatch
+import Foundation
+import Glibc
+import Messages
+import SyncServer
+
+/// A usage error found after parsing (a missing required option), rendered like the parser's.
+struct UsageFailure: Error {
+    let error: UsageError
+    init(_ error: UsageError) { self.error = error }
+}
+
+/// Which domain rules the server enforces.
+enum ServerPolicy {
+    static func make() -> any SyncPolicy { ForumPolicy() }
+}
+
+/// `forum-server serve`: binds, prints `listening on http://HOST:PORT` on standard output,
+/// serves until SIGTERM or SIGINT, then drains requests in flight and exits 0.
+enum Serve {
+    static func run(_ parsed: ParsedArguments, _ l: Localizer) throws -> ExitCode {
+        let host = parsed.string("host") ?? "127.0.0.1"
+        let port = try parsed.int("port", in: 0...65535) ?? 8080
+        let database = try ServerDatabase(directory: parsed.string("data") ?? "./forum-data", policy: ServerPolicy.make())
+        // Signals are caught before the address is printed, so a supervisor (or test) that
+        // signals as soon as it reads the line cannot kill the process mid-request.
+        let stop = DispatchSemaphore(value: 0)
+        let queue = DispatchQueue(label: "forum-server.signals")
+        let sources = [SIGTERM, SIGINT].map { number -> DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler { stop.signal() }
+            source.resume()
+            return source
+        }
+        let server = SyncServer(database: database)
+        let bound: UInt16
+        do { bound = try server.start(host: host, port: UInt16(port)) } catch {
+            throw SyncServerError("bind_failed", status: 500, error.description)
+        }
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        print("listening on http://\(shownHost):\(bound)")
+        fflush(nil)
+        stop.wait()
+        FileHandle.standardError.write(Data((l["server.serve.stopping"] + "\n").utf8))
+        server.shutdown()
+        sources.forEach { $0.cancel() }
+        FileHandle.standardError.write(Data((l["server.serve.stopped"] + "\n").utf8))
+        return .success
+    }
+}

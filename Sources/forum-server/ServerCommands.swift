@@ -1,0 +1,42 @@
+import ArgumentParsing
+import Messages
+
+/// The command tree of `forum-server`, with help texts in the chosen language.
+enum ServerCommands {
+    static func root(_ l: Localizer) -> CommandSpec {
+        let data = ArgumentSpec.option("data", valueName: "dir", global: true, help: l["server.option.data"])
+        let lang = ArgumentSpec.option("lang", valueName: "sv|en", global: true, help: l["server.option.lang"])
+        let json = ArgumentSpec.flag("json", help: l["server.option.json"])
+        let serve = CommandSpec("serve", abstract: l["server.serve.abstract"], arguments: [
+            .option("host", help: l["server.serve.host"]),
+            .option("port", help: l["server.serve.port"]),
+        ])
+        let device = CommandSpec("device", abstract: l["server.device.abstract"], subcommands: [
+            CommandSpec("add", abstract: l["server.device.add.abstract"], arguments: [
+                .option("name", help: l["server.device.add.name"]),
+                .option("role", valueName: "facilitator|coordinator|admin", help: l["server.device.add.role"]),
+                .option("municipality", repeatable: true, help: l["server.device.add.municipality"]),
+            ]),
+            CommandSpec("list", abstract: l["server.device.list.abstract"], arguments: [json]),
+            CommandSpec("revoke", abstract: l["server.device.revoke.abstract"], arguments: [
+                .positional("id", help: l["server.device.revoke.id"]),
+            ]),
+        ])
+        let conflicts = CommandSpec("conflicts", abstract: l["server.conflicts.abstract"], arguments: [json], subcommands: [
+            CommandSpec("list", abstract: l["server.conflicts.list.abstract"], arguments: [json]),
+            CommandSpec("show", abstract: l["server.conflicts.show.abstract"], arguments: [
+                .positional("id", help: l["server.conflicts.id"]), json,
+            ]),
+            CommandSpec("resolve", abstract: l["server.conflicts.resolve.abstract"], arguments: [
+                .positional("id", help: l["server.conflicts.id"]),
+                .option("field", help: l["server.conflicts.field"]),
+                .option("keep", valueName: "value-id", help: l["server.conflicts.keep"]),
+                .option("value", valueName: "json", help: l["server.conflicts.value"]),
+            ]),
+        ], isRunnable: true)
+        let backup = CommandSpec("backup", abstract: l["server.backup.abstract"], discussion: l["server.backup.discussion"],
+                                 arguments: [.option("to", valueName: "file", help: l["server.backup.to"])])
+        return CommandSpec("forum-server", abstract: l["server.abstract"], discussion: l["server.discussion"],
+                           arguments: [data, lang], subcommands: [serve, device, conflicts, backup])
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParsing
+import Dispatch
+import Foundation
+import Glibc
+import Messages
+import SyncCore
+import SyncServer
+
+// forum-server: parses the command line and calls SyncServer; every text comes from the catalogue.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let language = Language.resolve(override: ArgumentParser.peekOption("lang", in: arguments),
+                                environment: ProcessInfo.processInfo.environment)
+let l = Localizer(language: language)
+let parser = ArgumentParser(ServerCommands.root(l), localizer: l)
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((l["cli.error.line", ["message": message]] + "\n").utf8))
+}
+
+/// The localized one-line text of a runtime error (falls back to the developer message).
+func describe(_ error: SyncServerError) -> String {
+    let key = MessageKey("server.error.\(error.code)")
+    let text = l[key, ["detail": error.message]]
+    return text == key.rawValue ? error.message : text
+}
+
+func exit(_ code: ExitCode) -> Never { Glibc.exit(code.rawValue) }
+
+func usageFailure(_ error: UsageError) -> Never {
+    FileHandle.standardError.write(Data((error.rendered + "\n").utf8))
+    exit(.usage)
+}
+
+let command: [String]
+let parsed: ParsedArguments
+do {
+    switch try parser.parse(arguments) {
+    case .help(let text):
+        print(text)
+        exit(.success)
+    case .run(let path, let values):
+        command = path
+        parsed = values
+    }
+} catch {
+    usageFailure(error)
+}
+
+func openDatabase() throws(SyncServerError) -> ServerDatabase {
+    try ServerDatabase(directory: parsed.string("data") ?? "./forum-data", policy: ServerPolicy.make())
+}
+
+/// Runs the command; `SyncServerError` ends it with one line on stderr and status 1.
+func run() throws -> ExitCode {
+    switch command {
+    case ["serve"]:
+        return try Serve.run(parsed, l)
+    case ["device", "add"]:
+        guard let name = parsed.string("name") else { throw UsageFailure(parsed.invalidValue("name", reason: l["server.device.add.name"])) }
+        guard let role = parsed.string("role") else { throw UsageFailure(parsed.invalidValue("role", reason: l["server.device.add.role"])) }
+        let added = try openDatabase().addDevice(name: name, role: role, municipalities: parsed.strings("municipality"))
+        print(l["server.device.add.done", ["id": added.device.id, "code": added.code,
+                                            "expires": StockholmTime.format(Date(timeIntervalSince1970: Double(added.expires) / 1000),
+                                                                            language: l.language)]])
+    case ["device", "list"]:
+        let devices = try openDatabase().devices()
+        print(parsed.flag("json") ? AdminText.devicesJSON(devices) : AdminText.devices(devices, l))
+    case ["device", "revoke"]:
+        let id = parsed.string("id") ?? ""
+        try openDatabase().revokeDevice(id: id)
+        print(l["server.device.revoke.done", ["id": id]])
+    case ["conflicts"], ["conflicts", "list"]:
+        let listings = try openDatabase().conflicts(language: l.language)
+        print(parsed.flag("json") ? AdminText.conflictsJSON(listings) : AdminText.conflicts(listings, l))
+    case ["conflicts", "show"]:
+        let detail = try openDatabase().conflict(parsed.string("id") ?? "", language: l.language)
+        print(parsed.flag("json") ? AdminText.conflictJSON(detail) : AdminText.conflict(detail, l))
+    case ["conflicts", "resolve"]:
+        guard let field = parsed.string("field") else {
+            throw UsageFailure(parsed.invalidValue("field", reason: l["server.conflicts.field"]))
+        }
+        let resolution: ServerDatabase.Resolution
+        switch (parsed.string("keep"), parsed.string("value")) {
+        case (let keep?, nil): resolution = .keep(keep)
+        case (nil, let text?):
+            guard let value = try? JSONParser().parse(text) else {
+                throw SyncServerError("invalid_json", status: 400, "The value is not valid JSON.")
+            }
+            resolution = .value(value)
+        default:
+            throw UsageFailure(parsed.invalidValue("keep", reason: l["server.conflicts.keep_or_value"]))
+        }
+        try openDatabase().resolve(parsed.string("id") ?? "", field: field, resolution)
+        print(l["server.conflicts.resolved", ["field": field]])
+    case ["backup"]:
+        guard let target = parsed.string("to") else { throw UsageFailure(parsed.invalidValue("to", reason: l["server.backup.to"])) }
+        try openDatabase().backup(to: target)
+        print(l["server.backup.done"])
+    default:
+        print(parser.formatter.help(for: [parser.root]))
+    }
+    return .success
+}
+
+do {
+    exit(try run())
+} catch let failure as UsageFailure {
+    usageFailure(failure.error)
+} catch let error as UsageError {
+    usageFailure(error)
+} catch let error as SyncServerError {
+    printError(describe(error))
+    exit(.failure)
+} catch {
+    printError(String(describing: error))
+    exit(.failure)
+}

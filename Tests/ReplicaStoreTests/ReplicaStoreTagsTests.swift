@@ -1,0 +1,35 @@
+import Testing
+import SyncCore
+import TestSupport
+@testable import ReplicaStore
+
+@Suite struct ReplicaStoreTagsTests {
+    @Test func retagDeliversAnUnchangedRecordToReadersOfTheNewTag() throws {
+        let dir = try TemporaryDirectory()
+        let store = try makeStore(dir)
+        let participant = RecordFixtures.record(collection: "participant", id: "p1", fieldCount: 1)
+        let other = RecordFixtures.record(collection: "forum", id: "f1", fieldCount: 1)
+        try store.merge([participant]) { _ in RecordAnnotations(tags: ["m:Södertälje"]) }
+        try store.merge([other]) { _ in RecordAnnotations(tags: ["m:Norrtälje"]) }
+        let norrtälje = try store.changes(since: 0, limit: 10, tags: ["m:Norrtälje"])
+        #expect(norrtälje.changes.map(\.state.id) == ["f1"])
+
+        #expect(try store.retag(collection: "participant", id: "p1", tags: ["m:Södertälje", "m:Norrtälje"]))
+        let next = try store.changes(since: norrtälje.nextSequence, limit: 10, tags: ["m:Norrtälje"])
+        #expect(next.changes.map(\.state.id) == ["p1"])
+        #expect(try store.tags(collection: "participant", id: "p1") == ["m:Norrtälje", "m:Södertälje"])
+        #expect(try store.state(collection: "participant", id: "p1") == participant)
+    }
+
+    @Test func retagWithTheSameTagsKeepsTheSequence() throws {
+        let dir = try TemporaryDirectory()
+        let store = try makeStore(dir)
+        try store.merge([RecordFixtures.record(collection: "participant", id: "p1")]) { _ in
+            RecordAnnotations(tags: ["m:A", "m:B"])
+        }
+        let before = try store.lastSequence()
+        #expect(try store.retag(collection: "participant", id: "p1", tags: ["m:B", "m:A"]) == false)
+        #expect(try store.retag(collection: "participant", id: "unknown", tags: ["m:A"]) == false)
+        #expect(try store.lastSequence() == before)
+    }
+}

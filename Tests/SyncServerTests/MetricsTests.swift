@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import SyncServer
+
+@Suite struct MetricsTests {
+    @Test func exposesCountersAndGaugesByDeviceIdNeverByName() throws {
+        let fixture = try ServerFixture()
+        let device = try fixture.enrol(name: "Namn-Som-Inte-Syns")
+        let revoked = try fixture.enrol()
+        try fixture.database.revokeDevice(id: revoked.replica.rawValue)
+        #expect(try fixture.push(Records.meeting(by: device.replica), token: device.token).status == 200)
+        #expect(try fixture.pullAll(token: device.token).count == 3)
+        let metrics = try #require(try WireClient(port: fixture.port).request("GET", "/metrics"))
+        #expect(metrics.status == 200)
+        #expect(metrics.headers["content-type"]?.hasPrefix("text/plain") == true)
+        let text = metrics.text
+        #expect(text.contains(#"forum_http_requests_total{route="/v1/sync/push",status="200"} 1"#))
+        #expect(text.contains("forum_records_pushed_total 3"))
+        #expect(text.contains("forum_records_pulled_total 3"))
+        #expect(text.contains("forum_open_conflicts 0"))
+        #expect(text.contains(#"forum_devices{state="active"} 1"#))
+        #expect(text.contains(#"forum_devices{state="revoked"} 1"#))
+        #expect(text.contains(#"forum_device_seconds_since_sync{device="\#(device.replica.rawValue)"}"#))
+        #expect(!text.contains("Namn-Som"))
+    }
+
+    @Test func countsDailyActivity() throws {
+        let fixture = try ServerFixture()
+        let device = try fixture.enrol()
+        _ = try fixture.push(Records.meeting(by: device.replica), token: device.token)
+        _ = try fixture.pullAll(token: device.token)
+        let row = try fixture.database.locked {
+            try fixture.database.store.connection.queryOne("SELECT pushes, pulls FROM sync_day") {
+                (try $0.int64(at: 0), try $0.int64(at: 1))
+            }
+        }
+        #expect(row?.0 == 1)
+        #expect(row?.1 == 1)
+    }
+
+    @Test func healthAnswersOK() throws {
+        let fixture = try ServerFixture()
+        let response = try #require(try WireClient(port: fixture.port).request("GET", "/healthz"))
+        #expect(response.text == #"{"status":"ok"}"#)
+    }
+}

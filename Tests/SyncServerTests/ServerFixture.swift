@@ -1,0 +1,93 @@
+import Foundation
+import HTTPServer
+import SyncCore
+import TestSupport
+@testable import SyncServer
+
+/// Lines written to the request log, captured for assertions.
+final class LogCapture: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String] = []
+    func append(_ line: String) { lock.withLock { storage.append(line) } }
+    var lines: [String] { lock.withLock { storage } }
+    var text: String { lines.joined(separator: "\n") }
+}
+
+/// A server on 127.0.0.1 and an ephemeral port over a fresh database, for one test.
+final class ServerFixture: @unchecked Sendable {
+    let directory: TemporaryDirectory
+    let database: ServerDatabase
+    let server: SyncServer
+    let port: UInt16
+    let log = LogCapture()
+    let clock: ManualClock
+
+    init(policy: any SyncPolicy = ForumPolicy(), configure: (inout SyncServerConfiguration) -> Void = { _ in }) throws {
+        directory = try TemporaryDirectory(prefix: "sync-server")
+        var configuration = SyncServerConfiguration()
+        configuration.shutdownGracePeriod = 2
+        configure(&configuration)
+        let clock = ManualClock(Int64(Date().timeIntervalSince1970 * 1000))
+        self.clock = clock
+        database = try ServerDatabase(directory: directory.url.path, policy: policy, configuration: configuration,
+                                      clock: { clock.now })
+        let log = self.log
+        server = SyncServer(database: database, log: { log.append($0) })
+        port = try server.start(host: "127.0.0.1", port: 0)
+    }
+
+    deinit { server.shutdown() }
+
+    /// Adds a device and enrols it over HTTP; returns its replica id and token.
+    func enrol(role: String = "facilitator", municipalities: [String] = ["Södertälje"],
+               name: String = "Testenhet") throws -> (replica: ReplicaID, token: String) {
+        let added = try database.addDevice(name: name, role: role, municipalities: municipalities)
+        let client = try WireClient(port: port)
+        let response = try requireValue(client.request("POST", "/v1/enroll",
+                                                        body: Array(#"{"code":"\#(added.code)"}"#.utf8)))
+        guard response.status == 200, let replica = response.json?["replica"]?.stringValue.flatMap(ReplicaID.init),
+              let token = response.json?["token"]?.stringValue else {
+            throw WireError(message: "enrolment failed: \(response.status)")
+        }
+        return (replica, token)
+    }
+
+    /// Pushes records in one batch and returns the response.
+    func push(_ records: [RecordState], token: String, batch: String = UUID().uuidString,
+              client: WireClient? = nil) throws -> WireResponse {
+        let connection = try client ?? WireClient(port: port)
+        return try requireValue(connection.request("POST", "/v1/sync/push", headers: ["Authorization": "Bearer \(token)"],
+                                                    body: Self.pushBody(records, batch: batch)))
+    }
+
+    /// Pulls every page and returns the records' states.
+    func pullAll(token: String, limit: Int = 500) throws -> [RecordState] {
+        let client = try WireClient(port: port)
+        var cursor = ""
+        var states: [RecordState] = []
+        while true {
+            let response = try requireValue(client.request("GET", "/v1/sync/pull?cursor=\(cursor)&limit=\(limit)",
+                                                            headers: ["Authorization": "Bearer \(token)"]))
+            guard response.status == 200, let json = response.json, let records = json["records"]?.arrayValue,
+                  let next = json["cursor"]?.stringValue else { throw WireError(message: "pull failed: \(response.status)") }
+            for record in records { states.append(try RecordState(json: record)) }
+            cursor = next
+            if json["more"] != .bool(true) { return states }
+        }
+    }
+
+    static func pushBody(_ records: [RecordState], batch: String) -> [UInt8] {
+        var body = Array(#"{"batch":"\#(batch)","records":["#.utf8)
+        for (index, record) in records.enumerated() {
+            if index > 0 { body.append(UInt8(ascii: ",")) }
+            body += record.canonicalJSON
+        }
+        return body + Array("]}".utf8)
+    }
+}
+
+/// Unwraps an optional or throws (for helpers outside `#require`).
+func requireValue<T>(_ value: T?, _ what: String = "value") throws -> T {
+    guard let value else { throw WireError(message: "missing \(what)") }
+    return value
+}
