@@ -46,7 +46,8 @@ let package = Package(
         // MARK: - Central server: sync protocol v1 over the store, admin operations, and its CLI
         .target(name: "SyncServer", dependencies: ["HTTPServer", "ReplicaStore", "SyncCore", "Digest", "Messages",
                                                    "ForumModel", "AdminDashboard"]),
-        .executableTarget(name: "forum-server", dependencies: ["SyncServer", "ArgumentParsing", "Messages", "HTTPServer"]),
+        .executableTarget(name: "forum-server", dependencies: ["SyncServer", "AdminDashboard", "ArgumentParsing", "Messages",
+                                                              "HTTPServer"]),
 
         // MARK: - Executables
         .executableTarget(name: "forum-bench", dependencies: ["SyncCore", "ReplicaStore", "SQLite"]),

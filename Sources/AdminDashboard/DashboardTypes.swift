@@ -159,9 +159,9 @@ public struct FieldConflict: Sendable, Equatable {
     /// The field name; `_deleted` for a delete-versus-update conflict.
     public var field: String
     /// Every value, side by side.
-    public var values: [ConflictValue]
+    public var values: [ConflictOption]
 
-    public init(field: String, values: [ConflictValue]) {
+    public init(field: String, values: [ConflictOption]) {
         self.field = field
         self.values = values
     }
@@ -171,7 +171,7 @@ public struct FieldConflict: Sendable, Equatable {
 }
 
 /// One value of a conflicting field.
-public struct ConflictValue: Sendable, Equatable {
+public struct ConflictOption: Sendable, Equatable {
     /// The stable value id: the writing replica and its counter, e.g. `dev-ab12cd34:3`.
     public var valueID: String
     /// The value as JSON text, already redacted; `nil` when hidden from the admin

@@ -167,6 +167,15 @@ extension Catalogue {
         Entry("dashboard.error.invalid_role", sv: "Rollen finns inte.", en: "There is no such role."),
         Entry("dashboard.error.invalid_municipality", sv: "Ange minst en kommun.", en: "Enter at least one municipality."),
         Entry("dashboard.error.invalid_name", sv: "Ange enhetens namn.", en: "Enter the device's name."),
+        // forum-server's dashboard commands.
+        Entry("dashboard.cli.public_url", sv: "Serverns publika adress för inloggningslänkar (standard $FORUM_PUBLIC_URL eller http://127.0.0.1:PORT).",
+              en: "The server's public URL for login links (default $FORUM_PUBLIC_URL or http://127.0.0.1:PORT)."),
+        Entry("dashboard.cli.admin.abstract", sv: "Webbadministrationen under /admin.", en: "The web administration under /admin."),
+        Entry("dashboard.cli.login_link.abstract", sv: "Skriv ut en inloggningslänk för engångsbruk.", en: "Print a one-time login link."),
+        Entry("dashboard.cli.login_link.discussion", sv: "Länken gäller i tio minuter och fungerar en gång. Öppna den i webbläsaren.",
+              en: "The link is valid for ten minutes and works once. Open it in the browser."),
+        Entry("dashboard.cli.login_link.done", sv: "Länken gäller i tio minuter och fungerar en gång.",
+              en: "The link is valid for ten minutes and works once."),
         Entry("dashboard.error.invalid_conflict_id", sv: "Postens adress är felaktig.", en: "The record's address is malformed."),
     ]
 }
