@@ -99,7 +99,7 @@ final class FakeDashboardSource: DashboardDataSource, @unchecked Sendable {
             return FieldConflict(field: name, values: entries.map { entry in
                 let value = shown.first { $0.dot == entry.dot }.map { JSONWriter.string($0.value) }
                 let writer = writers[entry.dot.replica.rawValue]
-                return ConflictValue(valueID: entry.dot.description, value: value, writerName: writer?.0,
+                return ConflictOption(valueID: entry.dot.description, value: value, writerName: writer?.0,
                                      writerRole: writer?.1, writtenMillis: entry.time.wallMillis)
             })
         }
