@@ -49,6 +49,8 @@ enum Style {
         .value pre{white-space:pre-wrap;word-break:break-word;background:var(--soft);padding:6px;margin:6px 0}
         .value dl{display:grid;grid-template-columns:auto 1fr;gap:0 8px;margin:0}
         .value dt{color:var(--muted)}.value dd{margin:0}
+        .facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:0 0 8px}.facts dt{color:var(--muted)}\
+        .facts dd{margin:0}
         .redacted{font-style:italic;color:var(--muted)}
         .code{font:700 1.6rem/1.2 ui-monospace,monospace;letter-spacing:.1em}
         .chart svg{width:100%;height:auto;max-width:900px}
