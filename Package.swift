@@ -65,6 +65,7 @@ let package = Package(
         .executableTarget(name: "ReplicaStoreCrashChild", dependencies: ["ReplicaStore"],
                           path: "Tests/ReplicaStoreCrashChild"),
         .testTarget(name: "ReplicaStoreTests", dependencies: ["ReplicaStore", "TestSupport", "ReplicaStoreCrashChild"]),
-        .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "HTTPServer", "ForumModel", "TestSupport", "forum-server"]),
+        .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "AdminDashboard", "HTTPServer", "ForumModel", "Messages",
+                                                          "TestSupport", "forum-server"]),
     ]
 )
