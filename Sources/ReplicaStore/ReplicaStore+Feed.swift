@@ -8,28 +8,11 @@ extension ReplicaStore {
     /// read through the sequence index; nothing beyond `limit + 1` rows is loaded.
     /// - Complexity: O(limit · log n).
     public func changes(since sequence: Int64, limit: Int, tags: [String]? = nil) throws(ReplicaStoreError) -> ChangePage {
-        let limit = max(1, limit)
-        let rows: [(Int64, [UInt8])] = try run {
-            if let tags {
-                guard !tags.isEmpty else { return [] }
-                let placeholders = Array(repeating: "?", count: tags.count).joined(separator: ",")
-                return try connection.query("""
-                    SELECT DISTINCT t.seq, r.state FROM record_tag t JOIN record r ON r.rowid = t.record
-                    WHERE t.tag IN (\(placeholders)) AND t.seq > ? ORDER BY t.seq LIMIT ?
-                    """, tags.map(SQLValue.text) + [.integer(sequence), .integer(Int64(limit + 1))]) {
-                    (try $0.int64(at: 0), try $0.blob(at: 1))
-                }
-            }
-            return try connection.query("SELECT seq, state FROM record WHERE seq > ? ORDER BY seq LIMIT ?",
-                                        [.integer(sequence), .integer(Int64(limit + 1))]) {
-                (try $0.int64(at: 0), try $0.blob(at: 1))
-            }
-        }
-        let page = rows.prefix(limit)
+        let raw = try rawChanges(since: sequence, limit: limit, tags: tags)
         var changes: [(sequence: Int64, state: RecordState)] = []
-        changes.reserveCapacity(page.count)
-        for (seq, bytes) in page { changes.append((seq, try decode(bytes))) }
-        return ChangePage(changes: changes, nextSequence: changes.last?.sequence ?? sequence, hasMore: rows.count > limit)
+        changes.reserveCapacity(raw.rows.count)
+        for row in raw.rows { changes.append((row.sequence, try decode(row.json))) }
+        return ChangePage(changes: changes, nextSequence: changes.last?.sequence ?? sequence, hasMore: raw.hasMore)
     }
 
     /// The canonical JSON of each record changed after `sequence`, unparsed: what the
