@@ -22,7 +22,7 @@ shift || true
 TARGETS=(
   "HTTPRequestParserFuzz|Tests/Fuzz/HTTPRequestParserFuzz|Sources/HTTPServer/Parsing/*.swift|http|"
   "RecordMergeFuzz|Tests/Fuzz/RecordMergeFuzz||merge|Digest SyncCore"
-  "PushRequestFuzz|Tests/Fuzz/PushRequestFuzz||push|Digest SyncCore Messages ForumModel HTTPServer SQLite ReplicaStore SyncServer"
+  "PushRequestFuzz|Tests/Fuzz/PushRequestFuzz||push|Digest SyncCore Messages ForumModel HTTPServer AdminDashboard SQLite ReplicaStore SyncServer"
 )
 
 # The system SQLite module (its module map links libsqlite3) for modules that import CSQLite.
