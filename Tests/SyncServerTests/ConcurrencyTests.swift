@@ -10,7 +10,7 @@ import SyncCore
         let devices = try (0..<50).map { _ in try fixture.enrol() }
         let acknowledged = LockedIDs()
         let failures = LockedIDs()
-        DispatchQueue.concurrentPerform(iterations: devices.count) { index in
+        BlockingWorkers.run(count: devices.count) { index in
             let device = devices[index]
             do {
                 let client = try RawHTTPClient(port: fixture.port)

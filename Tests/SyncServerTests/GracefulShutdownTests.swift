@@ -54,19 +54,16 @@ import TestSupport
 
         let acknowledged = LockedIDs()
         let started = DispatchSemaphore(value: 0)
-        let group = DispatchGroup()
-        for worker in 0..<4 {
-            DispatchQueue.global().async(group: group) {
-                for round in 0..<10_000 {
-                    if round == 5 { started.signal() }
-                    guard let client = try? RawHTTPClient(port: port),
-                          let forum = try? Records.forum("f-\(worker)-\(round)", municipality: "Södertälje", by: replica),
-                          let response = client.request("POST", "/v1/sync/push", headers: ["Authorization": "Bearer \(token)"],
-                                                        body: ServerFixture.pushBody([forum], batch: "b-\(worker)-\(round)"))
-                    else { return }
-                    guard response.status == 200 else { return }
-                    acknowledged.insert(forum.id)
-                }
+        let group = BlockingWorkers.start(count: 4) { worker in
+            for round in 0..<10_000 {
+                if round == 5 { started.signal() }
+                guard let client = try? RawHTTPClient(port: port),
+                      let forum = try? Records.forum("f-\(worker)-\(round)", municipality: "Södertälje", by: replica),
+                      let response = client.request("POST", "/v1/sync/push", headers: ["Authorization": "Bearer \(token)"],
+                                                    body: ServerFixture.pushBody([forum], batch: "b-\(worker)-\(round)"))
+                else { return }
+                guard response.status == 200 else { return }
+                acknowledged.insert(forum.id)
             }
         }
         for _ in 0..<4 { started.wait() }

@@ -62,7 +62,7 @@ import SyncCore
                 box.set(status: (response as? HTTPURLResponse)?.statusCode ?? 0, data: data ?? Data())
                 done.signal()
             }.resume()
-            #expect(done.wait(timeout: .now() + 10) == .success)
+            #expect(done.wait(timeout: .now() + 30) == .success)
             return (box.status, try JSONParser().parse(box.data))
         }
         let added = try fixture.database.addDevice(name: "app", role: "facilitator", municipalities: ["Södertälje"])
