@@ -143,18 +143,25 @@ final class DelayLog: @unchecked Sendable {
 
 
 @Suite struct SyncEngineCursorRecoveryTests {
-    @Test func pullsFromTheBeginningWhenTheServerNoLongerKnowsTheCursor() throws {
-        let directory = try TemporaryDirectory()
+    /// A replica with `participants` records, synced once so it holds a pull cursor.
+    func syncedOnce(_ directory: TemporaryDirectory, participants: Int) throws -> (LocalReplica, FakeTransport, SyncEngine) {
         let replica = try ForumFixtures.replica(directory)
-        try ForumFixtures.participants(in: replica, count: 3)
+        try ForumFixtures.participants(in: replica, count: participants)
         let transport = try FakeTransport(directory: directory)
         let configuration = ClientConfiguration(retryAttempts: 1, retryBaseDelaySeconds: 0, retryMaximumDelaySeconds: 0,
                                                 pushBatchSize: 500, pullPageSize: 500)
         let engine = SyncEngine(replica: replica, transport: transport, configuration: configuration)
         _ = try engine.sync()
-        #expect(try replica.pullCursor() != nil)
+        return (replica, transport, engine)
+    }
 
-        transport.pullFailures = [ClientError(.protocolError, "the server answered 400", detailCode: "invalid_cursor")]
+    static let invalidCursor = ClientError(.protocolError, "the server answered 400", detailCode: "invalid_cursor")
+
+    @Test func pullsFromTheBeginningWhenTheServerNoLongerKnowsTheCursor() throws {
+        let directory = try TemporaryDirectory()
+        let (replica, transport, engine) = try syncedOnce(directory, participants: 3)
+        #expect(try replica.pullCursor() != nil)
+        transport.pullFailures = [Self.invalidCursor]
         let summary = try engine.sync()
         #expect(transport.pullCursors.suffix(2).last == .some(nil), "the retry starts from the beginning")
         #expect(summary.received == 3)
@@ -163,15 +170,8 @@ final class DelayLog: @unchecked Sendable {
 
     @Test func aSecondInvalidCursorIsAnError() throws {
         let directory = try TemporaryDirectory()
-        let replica = try ForumFixtures.replica(directory)
-        try ForumFixtures.participants(in: replica, count: 1)
-        let transport = try FakeTransport(directory: directory)
-        let configuration = ClientConfiguration(retryAttempts: 1, retryBaseDelaySeconds: 0, retryMaximumDelaySeconds: 0,
-                                                pushBatchSize: 500, pullPageSize: 500)
-        let engine = SyncEngine(replica: replica, transport: transport, configuration: configuration)
-        _ = try engine.sync()
-        let invalid = ClientError(.protocolError, "the server answered 400", detailCode: "invalid_cursor")
-        transport.pullFailures = [invalid, invalid]
+        let (_, transport, engine) = try syncedOnce(directory, participants: 1)
+        transport.pullFailures = [Self.invalidCursor, Self.invalidCursor]
         #expect(throws: ClientError.self) { try engine.sync() }
     }
 }

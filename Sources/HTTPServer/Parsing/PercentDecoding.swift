@@ -1,11 +1,17 @@
-/// Percent-decoding for request targets (RFC 3986 §2.1).
-enum PercentDecoding {
+/// Percent-decoding for request targets and form bodies (RFC 3986 §2.1, and
+/// `application/x-www-form-urlencoded`, where `+` is a space).
+public enum PercentDecoding {
     /// Decodes `%XX` escapes (and `+` as space when `plusIsSpace`). Returns `nil` for a
     /// malformed escape or when the result is not valid UTF-8.
-    static func decode(_ text: some StringProtocol, plusIsSpace: Bool) -> String? {
+    public static func decode(_ text: some StringProtocol, plusIsSpace: Bool) -> String? {
+        decode(bytes: text.utf8, plusIsSpace: plusIsSpace)
+    }
+
+    /// Decodes escaped bytes, as `decode(_:plusIsSpace:)` does text.
+    public static func decode(bytes input: some Collection<UInt8>, plusIsSpace: Bool) -> String? {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var iterator = text.utf8.makeIterator()
+        bytes.reserveCapacity(input.count)
+        var iterator = input.makeIterator()
         while let byte = iterator.next() {
             switch byte {
             case UInt8(ascii: "%"):
