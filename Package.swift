@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "SyncCore", targets: ["SyncCore"]),
         .library(name: "ReplicaStore", targets: ["ReplicaStore"]),
         .library(name: "ForumModel", targets: ["ForumModel"]),
+        .library(name: "FieldClient", targets: ["FieldClient"]),
+        .executable(name: "forum", targets: ["forum"]),
         .library(name: "SyncServer", targets: ["SyncServer"]),
         .executable(name: "forum-server", targets: ["forum-server"]),
     ],
@@ -48,6 +50,11 @@ let package = Package(
         // MARK: - Executables
         .executableTarget(name: "forum-bench", dependencies: ["SyncCore", "ReplicaStore", "SQLite"]),
 
+        // MARK: - Field client (issue 6): the local replica, sync engine and the `forum` CLI
+        .target(name: "FieldClient", dependencies: ["ReplicaStore", "SQLite", "SyncCore", "ForumModel", "Messages"]),
+        .target(name: "ForumCLI", dependencies: ["FieldClient", "ForumModel", "Messages", "ArgumentParsing", "SyncCore"]),
+        .executableTarget(name: "forum", dependencies: ["ForumCLI"]),
+
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["SyncCore"], path: "Tests/TestSupport"),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
@@ -60,6 +67,10 @@ let package = Package(
         .executableTarget(name: "ReplicaStoreCrashChild", dependencies: ["ReplicaStore"],
                           path: "Tests/ReplicaStoreCrashChild"),
         .testTarget(name: "ReplicaStoreTests", dependencies: ["ReplicaStore", "TestSupport", "ReplicaStoreCrashChild"]),
+        .testTarget(name: "FieldClientTests", dependencies: ["FieldClient", "ForumModel", "TestSupport"]),
+        .testTarget(name: "ForumCLITests", dependencies: ["ForumCLI", "FieldClient", "TestSupport"]),
+        // Real `forum-server` and `forum` processes over loopback HTTP.
+        .testTarget(name: "EndToEndTests", dependencies: ["FieldClient", "ForumModel", "TestSupport", "forum", "forum-server"]),
         .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "HTTPServer", "ForumModel", "TestSupport", "forum-server"]),
     ]
 )

@@ -1,0 +1,55 @@
+/// Every limit and timeout of the field client, in one place.
+///
+/// The CLI starts from the defaults; tests shrink the retry delays and page sizes so that
+/// failure paths run in milliseconds.
+public struct ClientConfiguration: Sendable, Equatable {
+    /// Seconds a single HTTP request may wait for the server's next bytes. Default 30.
+    public var requestTimeoutSeconds: Double
+    /// Seconds a single HTTP request may take in total. Default 120: a 500-record page
+    /// over a slow mobile connection at a venue.
+    public var resourceTimeoutSeconds: Double
+    /// How many times a request that failed transiently (timeout, connection reset,
+    /// unreachable, 502/503/504) is tried in all, the first try included. Default 4.
+    public var retryAttempts: Int
+    /// Seconds to wait before the first retry; doubled before each further one. Default 0.5.
+    public var retryBaseDelaySeconds: Double
+    /// The longest wait between two tries, in seconds. Default 8.
+    public var retryMaximumDelaySeconds: Double
+    /// Records sent per push request, at most the server's limit of 500. Default 500.
+    public var pushBatchSize: Int
+    /// Records asked for per pull request (the protocol allows 1 to 1000). Default 500.
+    public var pullPageSize: Int
+    /// The version sent in `User-Agent: forum/<version>`. Default `"1.0.0"`.
+    public var clientVersion: String
+    /// How many refused writes `status` keeps and shows, newest first. Default 200.
+    public var refusedWritesKept: Int
+
+    /// Creates a configuration; every parameter defaults to the documented default.
+    public init(requestTimeoutSeconds: Double = 30, resourceTimeoutSeconds: Double = 120,
+                retryAttempts: Int = 4, retryBaseDelaySeconds: Double = 0.5, retryMaximumDelaySeconds: Double = 8,
+                pushBatchSize: Int = 500, pullPageSize: Int = 500, clientVersion: String = "1.0.0",
+                refusedWritesKept: Int = 200) {
+        self.requestTimeoutSeconds = requestTimeoutSeconds
+        self.resourceTimeoutSeconds = resourceTimeoutSeconds
+        self.retryAttempts = retryAttempts
+        self.retryBaseDelaySeconds = retryBaseDelaySeconds
+        self.retryMaximumDelaySeconds = retryMaximumDelaySeconds
+        self.pushBatchSize = pushBatchSize
+        self.pullPageSize = pullPageSize
+        self.clientVersion = clientVersion
+        self.refusedWritesKept = refusedWritesKept
+    }
+
+    /// The wait before try number `attempt + 1` (`attempt` counts from 1), in seconds:
+    /// base · 2^(attempt−1), capped at the maximum.
+    public func retryDelay(afterAttempt attempt: Int) -> Double {
+        let exponent = Double(max(0, min(attempt - 1, 30)))
+        return min(retryBaseDelaySeconds * pow2(exponent), retryMaximumDelaySeconds)
+    }
+
+    private func pow2(_ exponent: Double) -> Double {
+        var value = 1.0
+        for _ in 0..<Int(exponent) { value *= 2 }
+        return value
+    }
+}

@@ -1,0 +1,113 @@
+import ReplicaStore
+import SQLite
+import SyncCore
+
+extension LocalReplica {
+    /// The client's own tables, after the store's.
+    static let migrations: [(name: String, sql: String)] = [
+        ("field client v1", """
+            CREATE TABLE client_refused_write (
+                rowid INTEGER PRIMARY KEY,
+                collection TEXT NOT NULL,
+                id TEXT NOT NULL,
+                code TEXT NOT NULL,
+                message TEXT NOT NULL,
+                at INTEGER NOT NULL
+            );
+            """),
+    ]
+
+    /// Local changes the server has not acknowledged, oldest first.
+    public func pendingChanges(limit: Int) throws(ClientError) -> [PendingChange] {
+        do { return try store.pendingChanges(limit: limit) } catch { throw ClientError.storage(error) }
+    }
+
+    /// How many local changes wait for the server.
+    public func pendingCount() throws(ClientError) -> Int {
+        do { return try store.pendingCount() } catch { throw ClientError.storage(error) }
+    }
+
+    /// Marks exactly `sent` acknowledged and notes the refused ones (keeping the newest
+    /// `keep`), in one transaction.
+    func acknowledge(_ sent: [PendingChange], refused: [RefusedWrite], keepingRefused keep: Int,
+                     serverTime: HybridTimestamp?) throws(ClientError) {
+        do {
+            try store.transaction {
+                try store.acknowledge(sent)
+                let insert = try store.connection.cachedStatement(
+                    sql: "INSERT INTO client_refused_write (collection, id, code, message, at) VALUES (?, ?, ?, ?, ?)")
+                for write in refused {
+                    try insert.execute([.text(write.collection), .text(write.id), .text(write.code),
+                                        .text(write.message), .integer(write.atMillis)])
+                }
+                if !refused.isEmpty {
+                    try store.connection.execute("""
+                        DELETE FROM client_refused_write WHERE rowid NOT IN
+                            (SELECT rowid FROM client_refused_write ORDER BY rowid DESC LIMIT ?)
+                        """, [.integer(Int64(max(1, keep)))])
+                }
+                if let serverTime { try observe(serverTime) }
+            }
+        } catch { throw ClientError.storage(error) }
+    }
+
+    /// Stores a pulled page and its cursor in one transaction: after a crash either both
+    /// are there or neither, so the next pull neither skips nor repeats a page's effect.
+    @discardableResult
+    func mergePulled(_ records: [RecordState], cursor: String) throws(ClientError) -> [MergeResult] {
+        do {
+            return try store.transaction {
+                let results = try store.merge(records, checkpoint: (Key.cursor, cursor))
+                if let latest = records.map(\.latestTime).max() { try observe(latest) }
+                return results
+            }
+        } catch { throw ClientError.storage(error) }
+    }
+
+    /// The stored pull cursor, `nil` before the first page.
+    public func pullCursor() throws(ClientError) -> String? {
+        do { return try store.checkpoint(Key.cursor) } catch { throw ClientError.storage(error) }
+    }
+
+    /// When the last sync completed (ms since 1970), `nil` when none has.
+    public func lastSuccessfulSync() throws(ClientError) -> Int64? {
+        do { return try store.checkpoint(Key.lastSync).flatMap { Int64($0) } } catch { throw ClientError.storage(error) }
+    }
+
+    func setLastSuccessfulSync(_ millis: Int64) throws(ClientError) {
+        do { try store.setCheckpoint(Key.lastSync, String(millis)) } catch { throw ClientError.storage(error) }
+    }
+
+    /// Refused writes, newest first.
+    public func refusedWrites(limit: Int = 50) throws(ClientError) -> [RefusedWrite] {
+        do {
+            return try store.connection.query(
+                "SELECT collection, id, code, message, at FROM client_refused_write ORDER BY rowid DESC LIMIT ?",
+                [.integer(Int64(max(1, limit)))]) { row in
+                RefusedWrite(collection: try row.text(at: 0), id: try row.text(at: 1), code: try row.text(at: 2),
+                             message: try row.text(at: 3), atMillis: try row.int64(at: 4))
+            }
+        } catch { throw ClientError.storage(error) }
+    }
+
+    /// Every record's canonical JSON, sorted by collection and then id (byte order), as a
+    /// JSON array with one record per line: two replicas hold the same data exactly when
+    /// these bytes are equal.
+    /// - Parameter pendingOnly: only records with unsynced local changes.
+    public func canonicalExport(pendingOnly: Bool = false) throws(ClientError) -> [UInt8] {
+        do {
+            let sql = "SELECT state FROM record \(pendingOnly ? "WHERE pending_seq IS NOT NULL" : "") ORDER BY collection, id"
+            var out: [UInt8] = [UInt8(ascii: "[")]
+            var first = true
+            for bytes in try store.connection.query(sql, [], row: { try $0.blob(at: 0) }) {
+                out.append(contentsOf: first ? [0x0A] : [UInt8(ascii: ","), 0x0A])
+                first = false
+                // Re-encode rather than copy: what is compared is the canonical form.
+                let state = try RecordState(jsonBytes: bytes)
+                state.writeCanonicalJSON(into: &out)
+            }
+            out.append(contentsOf: first ? [UInt8(ascii: "]"), 0x0A] : [0x0A, UInt8(ascii: "]"), 0x0A])
+            return out
+        } catch { throw ClientError.storage(error) }
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import ForumModel
+import ReplicaStore
+import SQLite
+import SyncCore
+
+/// This device's copy of the data: a `ReplicaStore` plus the device's identity, role and
+/// hybrid logical clock.
+///
+/// Every local write goes through `change`, which stamps it with the device's replica id
+/// and clock and checks it with `Authorization.check`, the very function the server runs
+/// on a push, so a facilitator trying to approve an honorarium is refused here, offline,
+/// with the code and message the server would give.
+public final class LocalReplica {
+    /// The underlying store (pending changes, checkpoints, conflicts).
+    public let store: ReplicaStore
+    /// This device's replica id: the writer of every local change.
+    public let replica: ReplicaID
+    /// The role and municipalities local writes are checked against.
+    public let actor: Actor
+    /// Domain limits for validation.
+    public let domain: DomainConfiguration
+    /// Wall-clock milliseconds since 1970; replaceable in tests.
+    public var wallClock: () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
+
+    /// Fields indexed for filtered listings.
+    static let indexedFields: [String: Set<String>] = [
+        Attendance.collection: [Attendance.Field.forumID, Attendance.Field.participantID],
+        Honorarium.collection: [Honorarium.Field.status],
+    ]
+
+    /// Checkpoint keys.
+    enum Key {
+        static let clock = "client.hlc"
+        static let cursor = "client.pull_cursor"
+        static let lastSync = "client.last_sync_ms"
+    }
+
+    /// Opens (creating when needed) the replica at `path`.
+    /// - Throws: `storage_error` when the file cannot be opened or is not a replica.
+    public init(path: String, replica: ReplicaID, actor: Actor,
+                domain: DomainConfiguration = DomainConfiguration()) throws(ClientError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty { try FilePermissions.makeDirectory(directory) }
+        let configuration = ReplicaStore.Configuration(indexedFields: Self.indexedFields,
+                                                       hostMigrations: Self.migrations)
+        do { store = try ReplicaStore(path: path, configuration: configuration) } catch {
+            throw ClientError(.storageError, "the local replica could not be opened (\(error.code.rawValue))")
+        }
+        _ = FilePermissions.setMode(0o600, of: path)
+        self.replica = replica
+        self.actor = actor
+        self.domain = domain
+    }
+
+    /// Opens the replica of an enrolled profile.
+    public convenience init(path: String, profile: ClientProfile) throws(ClientError) {
+        guard let role = Role(rawValue: profile.role) else {
+            throw ClientError(.storageError, "the profile names an unknown role")
+        }
+        try self.init(path: path, replica: profile.replica, actor: Actor(role: role, municipalities: Set(profile.municipalities)))
+    }
+
+    /// Reads other records for the domain rules and views.
+    public var lookup: StoreLookup { StoreLookup(store: store) }
+
+    /// Makes a local write to one record in one transaction.
+    ///
+    /// `body` gets the current state (empty for a new record), this device's replica id and
+    /// a fresh clock reading, and changes the state with SyncCore's write operations.
+    /// Unless `enforcingRules` is `false` (only tests do that, to play a tampered client),
+    /// the change must pass `Authorization.check` for this device's actor.
+    ///
+    /// - Returns: the stored state (unchanged when the body changed nothing).
+    /// - Throws: `refused` with the domain's code and parameters, `storage_error`.
+    @discardableResult
+    public func change(collection: String, id: String, enforcingRules: Bool = true,
+                       _ body: (inout RecordState, ReplicaID, HybridTimestamp) throws -> Void) throws(ClientError) -> RecordState {
+        do {
+            let result = try store.update(collection: collection, id: id) { state in
+                let before = state.isEmpty ? nil : state
+                let time = try nextTimestamp()
+                try body(&state, replica, time)
+                if enforcingRules, state != before ?? RecordState(collection: collection, id: id),
+                   case .failure(let error) = Authorization.check(actor: actor, before: before, after: state,
+                                                                  lookup: lookup, configuration: domain) {
+                    throw error
+                }
+            }
+            return result.state
+        } catch let error as DomainError {
+            throw ClientError(.refused, error.message, detailCode: error.code.rawValue, detailParams: error.params)
+        } catch let error as ClientError {
+            throw error
+        } catch let error as SyncCoreError {
+            throw ClientError(.refused, error.message, detailCode: error.code.rawValue)
+        } catch {
+            throw ClientError.storage(error)
+        }
+    }
+
+    /// Sets fields of a record (creating it when new).
+    @discardableResult
+    public func write(collection: String, id: String, values: [String: JSONValue],
+                      enforcingRules: Bool = true) throws(ClientError) -> RecordState {
+        try change(collection: collection, id: id, enforcingRules: enforcingRules) { state, replica, time in
+            try state.write(values, by: replica, at: time)
+        }
+    }
+
+    /// Runs several writes in one transaction: all of them are stored, or none.
+    public func transaction<T>(_ body: () throws(ClientError) -> T) throws(ClientError) -> T {
+        do {
+            return try store.connection.transaction(.immediate) { () throws -> T in try body() }
+        } catch let error as ClientError {
+            throw error
+        } catch {
+            throw ClientError.storage(error)
+        }
+    }
+
+    /// The stored state of a record, `nil` when unknown.
+    public func state(collection: String, id: String) throws(ClientError) -> RecordState? {
+        do { return try store.state(collection: collection, id: id) } catch { throw ClientError.storage(error) }
+    }
+
+    /// A fresh reading of the device's hybrid logical clock, persisted so readings stay
+    /// monotone across runs even when the laptop's clock is set back.
+    func nextTimestamp() throws -> HybridTimestamp {
+        var clock = HybridClock(last: try storedClock())
+        let reading = clock.now(wallMillis: wallClock())
+        try store.setCheckpoint(Key.clock, "\(reading.wallMillis).\(reading.logical)")
+        return reading
+    }
+
+    /// Moves the persisted clock past `time` (a timestamp seen from the server).
+    func observe(_ time: HybridTimestamp) throws {
+        var clock = HybridClock(last: try storedClock())
+        clock.observe(time)
+        try store.setCheckpoint(Key.clock, "\(clock.last.wallMillis).\(clock.last.logical)")
+    }
+
+    func storedClock() throws -> HybridTimestamp {
+        guard let text = try store.checkpoint(Key.clock) else { return .zero }
+        let parts = text.split(separator: ".")
+        guard parts.count == 2, let millis = Int64(parts[0]), let logical = UInt32(parts[1]) else { return .zero }
+        return HybridTimestamp(wallMillis: millis, logical: logical)
+    }
+}
+
+extension ClientError {
+    /// A storage failure, keeping the store's stable code (never record contents).
+    static func storage(_ error: any Error) -> ClientError {
+        if let error = error as? ReplicaStoreError {
+            return ClientError(.storageError, "the local replica failed (\(error.code.rawValue))", detailCode: error.sqliteCode)
+        }
+        if let error = error as? ClientError { return error }
+        return ClientError(.storageError, "the local replica failed (\(String(describing: type(of: error))))")
+    }
+}

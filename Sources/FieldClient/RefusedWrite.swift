@@ -1,0 +1,21 @@
+/// A local change the server refused at a push, with the domain's reason. The server
+/// sent back a compensating write, so the record itself has converged again; this note
+/// tells the user what did not go through and why.
+public struct RefusedWrite: Sendable, Equatable {
+    public let collection: String
+    public let id: String
+    /// The domain's stable code, e.g. `role_forbidden`.
+    public let code: String
+    /// The server's English message (no personal data).
+    public let message: String
+    /// When the refusal arrived, ms since 1970.
+    public let atMillis: Int64
+
+    public init(collection: String, id: String, code: String, message: String, atMillis: Int64) {
+        self.collection = collection
+        self.id = id
+        self.code = code
+        self.message = message
+        self.atMillis = atMillis
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import ReplicaStore
+import SyncCore
+
+/// Runs a sync: push every pending local change, then pull every page of the server's
+/// change feed.
+///
+/// Safe to interrupt at any point (a crash, a kill, a dropped connection):
+/// - a push acknowledges exactly the changes it sent, after the server answered; a change
+///   made meanwhile stays pending. The batch id is derived from the pending sequences, so
+///   a retry after a lost answer reuses it and the server replays its answer;
+/// - each pulled page is stored with its cursor in one transaction, so the next sync
+///   continues after the last stored page, without gaps or duplicates.
+public final class SyncEngine {
+    /// The local replica.
+    public let replica: LocalReplica
+    /// How requests reach the server.
+    public let transport: any SyncTransport
+    /// Batch sizes, retries.
+    public let configuration: ClientConfiguration
+    /// Waits between retries; tests replace it to record delays without sleeping.
+    public var sleep: (Double) -> Void = { seconds in
+        if seconds > 0 { Thread.sleep(forTimeInterval: seconds) }
+    }
+
+    /// Creates an engine.
+    public init(replica: LocalReplica, transport: any SyncTransport, configuration: ClientConfiguration) {
+        self.replica = replica
+        self.transport = transport
+        self.configuration = configuration
+    }
+
+    /// Pushes, then pulls until the server has nothing more.
+    ///
+    /// - Parameter progress: called after each batch or page and before each retry.
+    /// - Returns: what was sent, received, merged; conflicts; refused writes.
+    /// - Throws: `ClientError` once retries are exhausted or at the first non-transient
+    ///   failure. Everything done before it is kept; nothing pending is lost.
+    @discardableResult
+    public func sync(progress: (SyncProgress) -> Void = { _ in }) throws(ClientError) -> SyncSummary {
+        var summary = SyncSummary()
+        try push(into: &summary, progress: progress)
+        try pull(into: &summary, progress: progress)
+        try replica.setLastSuccessfulSync(replica.wallClock())
+        return summary
+    }
+
+    func push(into summary: inout SyncSummary, progress: (SyncProgress) -> Void) throws(ClientError) {
+        let total = try replica.pendingCount()
+        let size = min(max(1, configuration.pushBatchSize), 500)
+        var previousBatch: String?
+        while true {
+            let pending = try replica.pendingChanges(limit: size)
+            guard let first = pending.first, let last = pending.last else { return }
+            let batch = Self.batchID(first: first.pendingSequence, last: last.pendingSequence, count: pending.count)
+            // The same batch twice means acknowledging changed nothing: stop rather than loop.
+            guard batch != previousBatch else {
+                throw ClientError(.storageError, "pushed changes stayed pending after acknowledgement")
+            }
+            previousBatch = batch
+            let response = try retrying(progress) { () throws(ClientError) in
+                try transport.push(batch: batch, records: pending.map(\.state))
+            }
+            try Self.check(response, batch: batch, sent: pending)
+            let now = replica.wallClock()
+            let refused = response.results.filter { $0.status == .refused }.map {
+                RefusedWrite(collection: $0.collection, id: $0.id, code: $0.reasonCode ?? "refused",
+                             message: $0.reasonMessage ?? "", atMillis: now)
+            }
+            try replica.acknowledge(pending, refused: refused, keepingRefused: configuration.refusedWritesKept,
+                                    serverTime: response.serverTime)
+            summary.sent += pending.count
+            summary.conflicts += response.results.filter { $0.status == .conflict }.count
+            summary.refused += refused
+            progress(.pushed(sent: summary.sent, total: max(total, summary.sent)))
+        }
+    }
+
+    func pull(into summary: inout SyncSummary, progress: (SyncProgress) -> Void) throws(ClientError) {
+        let limit = min(max(1, configuration.pullPageSize), 1000)
+        var cursor = try replica.pullCursor()
+        while true {
+            let requested = cursor
+            let page = try retrying(progress) { () throws(ClientError) in
+                try transport.pull(cursor: requested, limit: limit)
+            }
+            guard page.records.count <= limit else {
+                throw ClientError(.protocolError, "the server sent more records than asked for")
+            }
+            let results = try replica.mergePulled(page.records, cursor: page.cursor)
+            summary.received += page.records.count
+            summary.merged += results.filter { $0.outcome != .unchanged }.count
+            summary.conflicts += results.filter { $0.outcome == .conflict }.count
+            progress(.pulled(received: summary.received, more: page.more))
+            guard page.more else { return }
+            guard !page.records.isEmpty || page.cursor != requested else {
+                throw ClientError(.protocolError, "the server promised more but sent nothing new")
+            }
+            cursor = page.cursor
+        }
+    }
+
+    /// The batch id for pending sequences `first...last`: the same pending changes give
+    /// the same id, so a retry is recognised by the server; a change made since gives a new one.
+    static func batchID(first: Int64, last: Int64, count: Int) -> String { "p\(first)-\(last)-\(count)" }
+
+    /// Checks that the answer belongs to the batch: one result per record, in order.
+    static func check(_ response: PushResponse, batch: String, sent: [PendingChange]) throws(ClientError) {
+        guard response.batch == batch, response.results.count == sent.count else {
+            throw ClientError(.protocolError, "the push answer does not match the batch sent")
+        }
+        for (result, change) in zip(response.results, sent)
+        where result.collection != change.state.collection || result.id != change.state.id {
+            throw ClientError(.protocolError, "the push answer lists records out of order")
+        }
+    }
+
+    /// Runs `operation`, retrying transient failures with exponential backoff.
+    func retrying<T>(_ progress: (SyncProgress) -> Void, _ operation: () throws(ClientError) -> T) throws(ClientError) -> T {
+        var attempt = 1
+        while true {
+            do { return try operation() } catch {
+                guard error.isTransient, attempt < max(1, configuration.retryAttempts) else { throw error }
+                let delay = configuration.retryDelay(afterAttempt: attempt)
+                progress(.retrying(attempt: attempt, delaySeconds: delay, code: error.code.rawValue))
+                sleep(delay)
+                attempt += 1
+            }
+        }
+    }
+}

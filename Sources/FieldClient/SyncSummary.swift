@@ -1,0 +1,25 @@
+/// What one sync did.
+public struct SyncSummary: Sendable, Equatable {
+    /// Local changes pushed (and acknowledged).
+    public var sent = 0
+    /// Record states received from the server.
+    public var received = 0
+    /// Received states that changed the local replica.
+    public var merged = 0
+    /// Records that have an open conflict after this sync (pushed or pulled).
+    public var conflicts = 0
+    /// Writes the server refused in this sync, with reasons.
+    public var refused: [RefusedWrite] = []
+
+    public init() {}
+}
+
+/// Progress reports while syncing, for a progress bar or plain lines.
+public enum SyncProgress: Sendable, Equatable {
+    /// `sent` of `total` local changes pushed so far.
+    case pushed(sent: Int, total: Int)
+    /// `received` records pulled so far; `more` when further pages follow.
+    case pulled(received: Int, more: Bool)
+    /// A transient failure; waiting `delaySeconds` before try `attempt + 1`.
+    case retrying(attempt: Int, delaySeconds: Double, code: String)
+}

@@ -1,0 +1,122 @@
+import ArgumentParsing
+import FieldClient
+import ForumModel
+import Foundation
+import Messages
+import SyncCore
+
+/// Everything a command needs: the parsed line, the language, the streams, and (loaded on
+/// first use) the profile and the local replica.
+final class CommandContext {
+    let arguments: ParsedArguments
+    let localizer: Localizer
+    let terminal: any Terminal
+    let environment: [String: String]
+    let location: ProfileLocation
+    let configuration: ClientConfiguration
+    private var loadedProfile: ClientProfile?
+    private var openedReplica: LocalReplica?
+
+    init(arguments: ParsedArguments, localizer: Localizer, terminal: any Terminal, environment: [String: String]) {
+        self.arguments = arguments
+        self.localizer = localizer
+        self.terminal = terminal
+        self.environment = environment
+        self.location = ProfileLocation.resolve(dataDirectory: arguments.string("data"), environment: environment)
+        self.configuration = ClientConfiguration.from(environment: environment)
+    }
+
+    var language: Language { localizer.language }
+    var json: Bool { arguments.flag("json") }
+
+    /// `l["key", args]`: a catalogue text.
+    func t(_ key: String, _ args: [String: String] = [:]) -> String { localizer[MessageKey(key), args] }
+
+    /// Prints a line to standard output.
+    func say(_ text: String) { terminal.out(text + "\n") }
+
+    /// Prints a JSON value (canonical) and a newline.
+    func printJSON(_ value: JSONValue) { terminal.outBytes(JSONWriter.bytes(value) + [0x0A]) }
+
+    /// The enrolled profile; warns once when its permissions had to be narrowed.
+    func profile() throws -> ClientProfile {
+        if let loadedProfile { return loadedProfile }
+        do {
+            let (profile, repaired) = try ClientProfile.load(from: location.configPath)
+            if repaired { terminal.err(t("client.profile.permissions_repaired", ["path": location.configPath]) + "\n") }
+            loadedProfile = profile
+            return profile
+        } catch {
+            throw failure(error)
+        }
+    }
+
+    /// The local replica of the enrolled profile.
+    func replica() throws -> LocalReplica {
+        if let openedReplica { return openedReplica }
+        let profile = try profile()
+        do {
+            let replica = try LocalReplica(path: location.replicaPath, profile: profile)
+            openedReplica = replica
+            return replica
+        } catch { throw failure(error) }
+    }
+
+    /// The actor of this device.
+    func actor() throws -> Actor { try replica().actor }
+
+    /// The municipality to use: `--municipality`, or the device's only one.
+    func municipality() throws -> String {
+        if let given = arguments.string("municipality") { return given }
+        let list = try profile().municipalities
+        guard list.count == 1, let only = list.first else {
+            throw arguments.invalidValue("municipality", reason: t("client.reason.municipality_required"))
+        }
+        return only
+    }
+
+    /// A date from `--name` in Stockholm time.
+    func date(_ name: String) throws -> Date? {
+        guard let text = arguments.string(name) else { return nil }
+        do { return try StockholmTime.parse(text) } catch {
+            throw arguments.invalidValue(name, reason: localizer[error.messageKey])
+        }
+    }
+
+    /// Shows `date` in Stockholm time.
+    func show(_ date: Date, style: StockholmTime.Style = .dateTime) -> String {
+        StockholmTime.format(date, style: style, language: language)
+    }
+
+    /// The translated failure for a client error.
+    func failure(_ error: ClientError) -> CommandFailure {
+        switch error.code {
+        case .refused: return CommandFailure(t("client.error.refused", ["reason": DomainBridge.refusal(error, language)]))
+        case .notEnrolled: return CommandFailure(t("client.error.not_enrolled"))
+        case .deviceRevoked: return CommandFailure(t("client.error.device_revoked_short"), exitCode: .deviceRevoked)
+        default: return CommandFailure(t("client.error.\(error.code.rawValue)"))
+        }
+    }
+
+    /// Runs a local write, turning a refusal into a translated failure.
+    func write<T>(_ body: (LocalReplica) throws(ClientError) -> T) throws -> T {
+        let replica = try replica()
+        do { return try body(replica) } catch { throw failure(error) }
+    }
+}
+
+extension ClientConfiguration {
+    /// The defaults, with test and field overrides from the environment:
+    /// `FORUM_TIMEOUT_SECONDS`, `FORUM_RETRY_ATTEMPTS`, `FORUM_RETRY_BASE_MS`,
+    /// `FORUM_PUSH_BATCH_SIZE`, `FORUM_PULL_PAGE_SIZE`.
+    static func from(environment: [String: String]) -> ClientConfiguration {
+        var configuration = ClientConfiguration()
+        func int(_ name: String) -> Int? { environment[name].flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil } }
+        if let seconds = int("FORUM_TIMEOUT_SECONDS"), seconds > 0 { configuration.requestTimeoutSeconds = Double(seconds) }
+        if let attempts = int("FORUM_RETRY_ATTEMPTS"), attempts > 0 { configuration.retryAttempts = attempts }
+        if let millis = int("FORUM_RETRY_BASE_MS") { configuration.retryBaseDelaySeconds = Double(millis) / 1000 }
+        if let size = int("FORUM_PUSH_BATCH_SIZE"), size > 0 { configuration.pushBatchSize = size }
+        if let size = int("FORUM_PULL_PAGE_SIZE"), size > 0 { configuration.pullPageSize = size }
+        return configuration
+    }
+}

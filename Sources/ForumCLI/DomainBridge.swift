@@ -1,0 +1,45 @@
+import FieldClient
+import ForumModel
+import Messages
+
+/// Where the CLI meets ForumModel's texts (`domain.*` keys in the product catalogue).
+enum DomainBridge {
+    /// ForumModel speaks the catalogue's languages.
+    static func language(_ language: Language) -> Language { language }
+
+    /// The catalogue text of a `domain.*` key, or `fallback` when the catalogue lacks it.
+    static func text(_ key: String, _ language: Language, fallback: String) -> String {
+        let text = Catalogue.standard.text(MessageKey(key), language)
+        return text == key ? fallback : text
+    }
+
+    static func status(_ status: HonorariumStatus, _ language: Language) -> String {
+        text(status.messageKey.rawValue, language, fallback: status.rawValue)
+    }
+
+    static func role(_ role: AttendanceRole, _ language: Language) -> String {
+        text(role.messageKey.rawValue, language, fallback: role.rawValue)
+    }
+
+    static func kind(_ kind: ForumKind, _ language: Language) -> String {
+        text(kind.messageKey.rawValue, language, fallback: kind.rawValue)
+    }
+
+    static func forumStatus(_ status: ForumStatus, _ language: Language) -> String {
+        text(status.messageKey.rawValue, language, fallback: status.rawValue)
+    }
+
+    /// The domain's message for a refused local write.
+    static func refusal(_ error: ClientError, _ language: Language) -> String {
+        guard let code = error.detailCode.flatMap(DomainError.Code.init(rawValue:)) else { return error.message }
+        return DomainError(code, error.detailParams).message(language)
+    }
+
+    /// The domain's message for a code sent by the server (no parameters travel with it).
+    static func reason(code: String, serverMessage: String, _ language: Language) -> String {
+        guard let domainCode = DomainError.Code(rawValue: code) else { return serverMessage }
+        let text = DomainError(domainCode).message(language)
+        // Without parameters a message may keep a `{placeholder}`; the server's text is then clearer.
+        return text.contains("{") ? serverMessage : text
+    }
+}

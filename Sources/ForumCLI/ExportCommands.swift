@@ -1,0 +1,66 @@
+import FieldClient
+import ForumModel
+import Foundation
+import Messages
+
+/// `forum export payments|replica` and `forum report attendance`.
+enum ExportCommands {
+    /// The Excel payment list. Coordinators only (it names anonymous participants, since
+    /// paying someone requires knowing who they are); ForumModel refuses everyone else.
+    static func payments(_ context: CommandContext) throws {
+        let replica = try context.replica()
+        let period = try period(context)
+        let language = DomainBridge.language(context.language)
+        let list: PaymentList
+        switch PaymentList.make(actor: replica.actor, municipality: try context.municipality(), period: period,
+                                lookup: replica.lookup) {
+        case .success(let made): list = made
+        case .failure(let error): throw CommandFailure(context.t("client.error.refused", ["reason": error.message(language)]))
+        }
+        let bytes = list.csv(language)
+        guard let out = context.arguments.string("out") else {
+            context.terminal.outBytes(bytes)
+            return
+        }
+        // Confidential: the file is private to the user, like the profile.
+        guard FileManager.default.createFile(atPath: out, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
+            throw CommandFailure(context.t("client.export.write_failed"))
+        }
+        context.say(context.t("client.export.payments_written", [
+            "count": String(list.items.count), "total": KronorFormatBridge.amount(list.total, context.language), "file": out]))
+    }
+
+    /// Every record's canonical JSON: what the end-to-end tests compare between replicas,
+    /// and how a revoked device's unsynced changes (`--pending`) are handed over.
+    static func replica(_ context: CommandContext) throws {
+        let replica = try context.replica()
+        do { context.terminal.outBytes(try replica.canonicalExport(pendingOnly: context.arguments.flag("pending"))) } catch {
+            throw context.failure(error)
+        }
+    }
+
+    static func attendanceReport(_ context: CommandContext) throws {
+        let replica = try context.replica()
+        let municipalities = context.arguments.string("municipality").map { Set([$0]) } ?? replica.actor.municipalities
+        let report = AttendanceReport.make(period: try period(context), municipalities: municipalities, lookup: replica.lookup)
+        let language = DomainBridge.language(context.language)
+        if context.arguments.flag("csv") {
+            context.terminal.outBytes(report.csv(language))
+        } else if report.rows.isEmpty {
+            context.say(context.t("client.report.none"))
+        } else {
+            context.terminal.out(report.text(language))
+        }
+    }
+
+    /// `--from` and `--to` as days in Stockholm; the period ends at the start of the day after `--to`.
+    static func period(_ context: CommandContext) throws -> ReportPeriod {
+        guard let from = try context.date("from") else { throw ForumCommands.required(context, "from") }
+        guard let to = try context.date("to") else { throw ForumCommands.required(context, "to") }
+        // The day after `to`: 36 h later is always on the next calendar day, whatever summer time does.
+        let nextDay = StockholmTime.format(to.addingTimeInterval(36 * 3600), style: .date, language: context.language)
+        let end = (try? StockholmTime.parse(nextDay)) ?? to.addingTimeInterval(86_400)
+        guard end > from else { throw context.arguments.invalidValue("to", reason: context.t("client.reason.to_before_from")) }
+        return ReportPeriod(start: from, end: end)
+    }
+}

@@ -1,0 +1,137 @@
+import FieldClient
+import ForumModel
+import Foundation
+import Messages
+import SyncCore
+
+/// `forum honorarium list|approve|decline|waive|pay|correct|approve-all`.
+///
+/// Every change goes through the local replica, which checks it with the domain's rules:
+/// a facilitator is refused here with the same message the server would give.
+enum HonorariumCommands {
+    struct Row {
+        let honorarium: Honorarium
+        let state: RecordState
+        let forum: Forum
+        let name: String
+    }
+
+    /// Honoraria with their forum and participant, optionally filtered.
+    static func rows(_ context: CommandContext, status: HonorariumStatus?, municipality: String?) throws -> [Row] {
+        let replica = try context.replica()
+        let lookup = replica.lookup
+        let states: [RecordState]
+        if let status {
+            states = (try? replica.store.records(in: Honorarium.collection, where: Honorarium.Field.status,
+                                                 equals: .string(status.rawValue), limit: 100_000)) ?? []
+        } else {
+            states = StoreLookup.all(replica, Honorarium.collection)
+        }
+        return states.compactMap { state -> Row? in
+            guard let honorarium = try? Honorarium(state),
+                  let attendance = lookup.live(collection: Attendance.collection, id: honorarium.attendanceID).flatMap({ try? Attendance($0) }),
+                  let forum = lookup.live(collection: Forum.collection, id: attendance.forumID).flatMap({ try? Forum($0) }),
+                  municipality.map({ $0 == forum.municipality || $0 == honorarium.payerMunicipality }) ?? true else { return nil }
+            let name = lookup.state(collection: Participant.collection, id: attendance.participantID)?[Participant.Field.displayName]?
+                .stringValue ?? ""
+            return Row(honorarium: honorarium, state: state, forum: forum, name: name)
+        }.sorted { ($0.forum.start, $0.name, $0.state.id) < ($1.forum.start, $1.name, $1.state.id) }
+    }
+
+    static func list(_ context: CommandContext) throws {
+        let status = try context.arguments.choice("status", from: HonorariumStatus.allCases.map(\.rawValue))
+            .flatMap(HonorariumStatus.init(rawValue:))
+        let rows = try rows(context, status: status, municipality: context.arguments.string("municipality"))
+        if context.json {
+            context.printJSON(.array(rows.map { row in
+                ["id": .string(row.state.id), "forum": .string(row.forum.id), "forumTitle": .string(row.forum.title),
+                 "name": .string(row.name), "amount": .integer(row.honorarium.amount),
+                 "status": .string(row.honorarium.status.rawValue), "payer": .string(row.honorarium.payerMunicipality),
+                 "conflict": .bool(row.state.hasConflict)]
+            }))
+            return
+        }
+        guard !rows.isEmpty else { context.say(context.t("client.honorarium.none")); return }
+        context.terminal.out(TextTable.render(
+            header: ["client.col.id", "client.col.start", "client.col.forum", "client.col.name", "client.col.amount",
+                     "client.col.status"].map { context.t($0) },
+            rows: rows.map { row in
+                [RecordResolver.short(row.state.id), context.show(row.forum.start, style: .date), row.forum.title, row.name,
+                 KronorFormatBridge.amount(row.honorarium.amount, context.language),
+                 DomainBridge.status(row.honorarium.status, context.language) + (row.state.hasConflict ? " (!)" : "")]
+            }, rightAligned: [4]))
+    }
+
+    /// approve, decline, waive, pay, correct.
+    static func change(_ context: CommandContext, action: String) throws {
+        let arguments = context.arguments
+        let state = try RecordResolver(context: context).honorarium(arguments.string("honorarium") ?? "")
+        let honorarium = try Honorarium(state)
+        let values: [String: JSONValue]
+        switch action {
+        case "approve":
+            values = honorarium.approvalFields()
+        case "decline":
+            guard let reason = arguments.string("reason") else { throw ForumCommands.required(context, "reason") }
+            values = honorarium.declineFields(reason: reason)
+        case "waive":
+            values = [Honorarium.Field.status: .string(HonorariumStatus.waived.rawValue)]
+        case "pay":
+            let day = try payDay(context)
+            let method = try arguments.choice("method", from: PaymentMethod.allCases.map(\.rawValue))
+                .flatMap(PaymentMethod.init(rawValue:)) ?? .bankTransfer
+            values = honorarium.paymentFields(paidDate: day, method: method, reference: arguments.string("reference"))
+        default: // correct
+            guard let amount = try arguments.int("amount", in: 0...1_000_000).map(Int64.init) else {
+                throw ForumCommands.required(context, "amount")
+            }
+            var changed: [String: JSONValue] = [Honorarium.Field.amount: .integer(amount)]
+            if honorarium.status == .approved { changed[Honorarium.Field.approvedAmount] = .integer(amount) }
+            if honorarium.status.isFinal {
+                guard let reason = arguments.string("reason") else { throw ForumCommands.required(context, "reason") }
+                changed.merge(Honorarium.correctionFields(reason: reason, at: Date())) { $1 }
+                if honorarium.status == .paid { changed[Honorarium.Field.paidAmount] = .integer(amount) }
+            }
+            values = changed
+        }
+        let after = try context.write { replica throws(ClientError) in
+            try replica.write(collection: Honorarium.collection, id: state.id, values: values)
+        }
+        let shown = (try? Honorarium(after)) ?? honorarium
+        context.say(context.t("client.honorarium.changed", [
+            "id": RecordResolver.short(state.id), "status": DomainBridge.status(shown.status, context.language),
+            "amount": KronorFormatBridge.amount(shown.amount, context.language)]))
+    }
+
+    /// Approves every proposed honorarium of a forum whose attendee was present.
+    static func approveAll(_ context: CommandContext) throws {
+        let forumState = try RecordResolver(context: context).forum(context.arguments.string("forum") ?? "")
+        let replica = try context.replica()
+        let lookup = replica.lookup
+        var approved = 0
+        try context.write { replica throws(ClientError) in
+            try replica.transaction { () throws(ClientError) in
+                for attendanceState in lookup.attendances(forumID: forumState.id) {
+                    guard let attendance = try? Attendance(attendanceState), attendance.present,
+                          let state = lookup.live(collection: Honorarium.collection, id: Honorarium.id(attendanceID: attendance.id)),
+                          let honorarium = try? Honorarium(state), honorarium.status == .proposed else { continue }
+                    try replica.write(collection: Honorarium.collection, id: state.id, values: honorarium.approvalFields())
+                    approved += 1
+                }
+            }
+        }
+        context.say(context.t("client.honorarium.approved_all", ["count": String(approved)]))
+    }
+
+    /// `--date` as `YYYY-MM-DD` (today in Stockholm when not given).
+    static func payDay(_ context: CommandContext) throws -> String {
+        guard let text = context.arguments.string("date") else {
+            return StockholmTime.format(Date(), style: .date, language: context.language)
+        }
+        let day = text.trimmingCharacters(in: .whitespaces)
+        guard RecordTime.isValidDay(day) else {
+            throw context.arguments.invalidValue("date", reason: context.localizer["time.error.invalid_format"])
+        }
+        return day
+    }
+}

@@ -1,0 +1,51 @@
+import FieldClient
+import Foundation
+import ForumModel
+import SyncCore
+
+/// `forum show FORUM`: the minutes header and the attendance list, anonymous participants
+/// by pseudonym only (this is what gets read aloud and filed).
+enum ShowCommand {
+    static func run(_ context: CommandContext) throws {
+        let replica = try context.replica()
+        let state = try RecordResolver(context: context).forum(context.arguments.string("forum") ?? "")
+        let lookup = replica.lookup
+        let domainLanguage = DomainBridge.language(context.language)
+        let header: String
+        switch MinutesHeader.make(forumID: state.id, lookup: lookup, language: domainLanguage) {
+        case .success(let text): header = text
+        case .failure(let error): throw CommandFailure(error.message(domainLanguage))
+        }
+        var rows: [[String]] = []
+        var items: [JSONValue] = []
+        let attendances = lookup.attendances(forumID: state.id).compactMap { try? Attendance($0) }
+        for attendance in attendances {
+            let name = Redaction.displayName(participantID: attendance.participantID, forumID: state.id,
+                                             audience: .minutes, lookup: lookup, language: domainLanguage)
+            let honorarium = lookup.live(collection: Honorarium.collection, id: Honorarium.id(attendanceID: attendance.id))
+                .flatMap { try? Honorarium($0) }
+            rows.append([name, DomainBridge.role(attendance.role, context.language),
+                         context.t(attendance.present ? "client.word.present" : "client.word.absent"),
+                         honorarium.map { KronorFormatBridge.amount($0.amount, context.language) } ?? "",
+                         honorarium.map { DomainBridge.status($0.status, context.language) } ?? "",
+                         honorarium.map { RecordResolver.short($0.id) } ?? ""])
+            items.append(["name": .string(name), "role": .string(attendance.role.rawValue),
+                          "present": .bool(attendance.present),
+                          "honorarium": honorarium.map { ["id": .string($0.id), "amount": .integer($0.amount),
+                                                          "status": .string($0.status.rawValue)] } ?? .null])
+        }
+        rows.sort { $0[0] < $1[0] }
+        if context.json {
+            context.printJSON(["id": .string(state.id), "header": .string(header), "attendance": .array(items)])
+            return
+        }
+        context.say(header.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false).map { TextTable.printable(String($0)) }
+            .joined(separator: "\n"))
+        context.say("")
+        guard !rows.isEmpty else { context.say(context.t("client.show.no_attendance")); return }
+        context.terminal.out(TextTable.render(
+            header: ["client.col.name", "client.col.role", "client.col.present", "client.col.amount",
+                     "client.col.status", "client.col.honorarium"].map { context.t($0) },
+            rows: rows, rightAligned: [3]))
+    }
+}

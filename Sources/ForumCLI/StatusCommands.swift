@@ -1,0 +1,92 @@
+import FieldClient
+import ForumModel
+import Foundation
+import ReplicaStore
+import SyncCore
+
+/// `forum status` and `forum conflicts`.
+enum StatusCommands {
+    /// How many refused writes `status` lists.
+    static let refusedShown = 10
+
+    static func status(_ context: CommandContext) throws {
+        let profile = try context.profile()
+        let replica = try context.replica()
+        let pending: Int, last: Int64?, refused: [RefusedWrite], counts: (conflicts: Int, reviewFlags: Int)
+        do {
+            pending = try replica.pendingCount()
+            last = try replica.lastSuccessfulSync()
+            refused = try replica.refusedWrites(limit: refusedShown)
+            counts = try replica.store.conflictCounts()
+        } catch let error as ClientError { throw context.failure(error) }
+        let flags = ReviewFlags.allFlags(in: replica.lookup)
+        if context.json {
+            context.printJSON([
+                "replica": .string(profile.replica.rawValue), "role": .string(profile.role), "server": .string(profile.serverURL),
+                "pending": .integer(Int64(pending)), "lastSync": last.map { .string(RecordTime.string(Date(timeIntervalSince1970: Double($0) / 1000))) } ?? .null,
+                "conflicts": .integer(Int64(counts.conflicts)),
+                "reviewFlags": .array(flags.map { ["code": .string($0.code.rawValue), "collection": .string($0.collection), "id": .string($0.id)] }),
+                "refused": .array(refused.map { ["collection": .string($0.collection), "id": .string($0.id), "code": .string($0.code)] }),
+            ])
+            return
+        }
+        context.say(context.t("client.status.device", ["replica": profile.replica.rawValue,
+                                                       "role": context.t("client.role.\(profile.role)"),
+                                                       "server": profile.serverURL]))
+        context.say(context.t("client.status.pending", ["count": String(pending)]))
+        context.say(last.map { context.t("client.status.last_sync", ["time": context.show(Date(timeIntervalSince1970: Double($0) / 1000))]) }
+                    ?? context.t("client.status.never_synced"))
+        context.say(context.t("client.status.conflicts", ["count": String(counts.conflicts)]))
+        context.say(context.t("client.status.review_flags", ["count": String(flags.count)]))
+        for flag in flags {
+            context.say("  " + RecordResolver.short(flag.id) + "  " + DomainBridge.text(flag.messageKey.rawValue, context.language,
+                                                                                          fallback: flag.code.rawValue))
+        }
+        if !refused.isEmpty { context.say(context.t("client.status.refused")) }
+        for write in refused {
+            context.say("  " + context.t("client.sync.refused_line", [
+                "kind": context.t("client.collection.\(write.collection)"), "id": RecordResolver.short(write.id),
+                "reason": DomainBridge.reason(code: write.code, serverMessage: write.message, context.language)]))
+        }
+    }
+
+    /// Open conflicts: every value and who wrote it, anonymous participants' personal
+    /// fields redacted exactly as for the admin.
+    static func conflicts(_ context: CommandContext) throws {
+        let replica = try context.replica()
+        let summaries: [ConflictSummary]
+        do { summaries = try replica.store.conflicts(.init(includeReviewFlags: false), limit: 1000) } catch {
+            throw context.failure(ClientError.storageFailure)
+        }
+        let language = DomainBridge.language(context.language)
+        var items: [JSONValue] = []
+        var lines: [String] = []
+        for summary in summaries {
+            guard let stored = try? replica.state(collection: summary.collection, id: summary.id) else { continue }
+            let state = Redaction.view(of: stored, for: .admin, lookup: replica.lookup, language: language)
+            lines.append(context.t("client.collection.\(summary.collection)") + " " + RecordResolver.short(summary.id))
+            var fields: [JSONValue] = []
+            for conflict in state.conflicts {
+                let (name, entries): (String, [FieldEntry]) = switch conflict {
+                case .field(let name, let entries): (name, entries)
+                case .deleteVersusUpdate(let deletes, _): (RecordState.deletedField, deletes)
+                }
+                lines.append("  " + context.t("client.conflicts.field", ["field": name]))
+                for entry in entries {
+                    let when = context.show(Date(timeIntervalSince1970: Double(entry.time.wallMillis) / 1000))
+                    lines.append("    " + TextTable.printable(JSONWriter.string(entry.value)) + "  "
+                                 + context.t("client.conflicts.by", ["replica": entry.dot.replica.rawValue, "time": when]))
+                }
+                fields.append(["field": .string(name), "values": .array(entries.map {
+                    ["value": $0.value, "replica": .string($0.dot.replica.rawValue), "counter": .integer(Int64(clamping: $0.dot.counter)),
+                     "time": .array([.integer($0.time.wallMillis), .integer(Int64($0.time.logical))])]
+                })])
+            }
+            items.append(["collection": .string(summary.collection), "id": .string(summary.id), "fields": .array(fields)])
+        }
+        if context.json { context.printJSON(.array(items)); return }
+        guard !lines.isEmpty else { context.say(context.t("client.conflicts.none")); return }
+        context.say(lines.joined(separator: "\n"))
+        context.say(context.t("client.conflicts.hint"))
+    }
+}

@@ -1,0 +1,58 @@
+@testable import FieldClient
+import Foundation
+import SyncCore
+import Testing
+import TestSupport
+
+@Suite struct HTTPSyncTransportTests {
+    func code(_ status: Int, _ body: String) -> ClientError? {
+        do { _ = try HTTPSyncTransport.check(status: status, body: Array(body.utf8)); return nil } catch { return error }
+    }
+
+    @Test func mapsStatusesToStableCodes() {
+        #expect(code(200, "{}") == nil)
+        #expect(code(401, #"{"error":{"code":"device_revoked","message":"m"}}"#)?.code == .deviceRevoked)
+        #expect(code(401, #"{"error":{"code":"invalid_token","message":"m"}}"#)?.code == .unauthorized)
+        #expect(code(503, "")?.code == .serverError)
+        #expect(code(503, "")?.isTransient == true)
+        #expect(code(500, "")?.isTransient == false)
+        #expect(code(400, #"{"error":{"code":"invalid_cursor","message":"m"}}"#)?.detailCode == "invalid_cursor")
+        #expect(code(413, "")?.code == .protocolError)
+    }
+
+    @Test func refusesANonHTTPServerAddress() {
+        #expect(throws: ClientError.self) { try HTTPSyncTransport(baseURL: "ftp://x", token: nil, configuration: .init()) }
+    }
+
+    @Test func unreachableServerIsATransientFailure() throws {
+        // Port 9 (discard) on loopback is closed on test machines: the connection is refused.
+        let transport = try HTTPSyncTransport(baseURL: "http://127.0.0.1:9", token: String(repeating: "a", count: 64),
+                                              configuration: ClientConfiguration(requestTimeoutSeconds: 5))
+        do { _ = try transport.pull(cursor: nil, limit: 10); Issue.record("expected failure") } catch {
+            #expect(error.code == .serverUnreachable)
+            #expect(error.isTransient)
+        }
+    }
+
+    @Test func decodesPushAndPullAnswers() throws {
+        let push = try WireFormat.pushResponse(Array(#"""
+            {"batch":"b1","results":[{"collection":"honorarium","id":"h1","status":"refused","reason":{"code":"role_forbidden","message":"m"}}],"serverTime":[5,1]}
+            """#.utf8))
+        #expect(push.results.first?.reasonCode == "role_forbidden")
+        #expect(push.serverTime == HybridTimestamp(wallMillis: 5, logical: 1))
+        let record = RecordFixtures.record(id: "r1", fieldCount: 2)
+        let body = #"{"records":["# + String(decoding: record.canonicalJSON, as: UTF8.self) + #"],"cursor":"7","more":false}"#
+        let page = try WireFormat.pullPage(Array(body.utf8))
+        #expect(page.records == [record])
+        #expect(page.cursor == "7")
+        #expect(throws: ClientError.self) { try WireFormat.pullPage(Array(#"{"records":[],"more":false}"#.utf8)) }
+    }
+
+    @Test func pushBodyIsCanonicalJSON() throws {
+        let record = RecordFixtures.record(id: "r1", fieldCount: 1)
+        let body = WireFormat.pushBody(batch: "p1-1-1", records: [record])
+        let parsed = try JSONParser().parse(body)
+        #expect(parsed["batch"] == "p1-1-1")
+        #expect(try RecordState(json: try #require(parsed["records"]?.arrayValue?.first)) == record)
+    }
+}

@@ -1,0 +1,143 @@
+@testable import FieldClient
+
+import ForumModel
+import Foundation
+import SyncCore
+import Testing
+import TestSupport
+
+@Suite struct SyncEngineTests {
+    func engine(_ replica: LocalReplica, _ transport: FakeTransport, batch: Int = 500, page: Int = 500,
+                attempts: Int = 4) -> (SyncEngine, DelayLog) {
+        let configuration = ClientConfiguration(retryAttempts: attempts, retryBaseDelaySeconds: 0.5,
+                                                retryMaximumDelaySeconds: 8, pushBatchSize: batch, pullPageSize: page)
+        let engine = SyncEngine(replica: replica, transport: transport, configuration: configuration)
+        let log = DelayLog()
+        engine.sleep = { log.delays.append($0) }
+        return (engine, log)
+    }
+
+    @Test func pushesInBatchesAndPullsEverythingBack() throws {
+        let directory = try TemporaryDirectory()
+        let replica = try ForumFixtures.replica(directory)
+        try ForumFixtures.participants(in: replica, count: 12)
+        let transport = try FakeTransport(directory: directory)
+        let summary = try engine(replica, transport, batch: 5, page: 4).0.sync()
+        #expect(transport.pushedBatches.map(\.count) == [5, 5, 2])
+        #expect(summary.sent == 12)
+        #expect(summary.received == 12)
+        #expect(summary.merged == 0)
+        #expect(try replica.pendingCount() == 0)
+        #expect(try replica.lastSuccessfulSync() != nil)
+    }
+
+    @Test func acknowledgesOnlyWhatWasSent() throws {
+        let directory = try TemporaryDirectory()
+        let replica = try ForumFixtures.replica(directory)
+        try ForumFixtures.participant(in: replica, id: "p1", name: "Anna")
+        let transport = try FakeTransport(directory: directory)
+        // A change to the same record while its push is in flight must stay pending.
+        transport.duringPush = {
+            transport.duringPush = nil
+            try? ForumFixtures.participant(in: replica, id: "p1", name: "Anna B")
+        }
+        let summary = try engine(replica, transport).0.sync()
+        // The change made in flight was not acknowledged with the first batch: it went in a second one.
+        #expect(transport.pushedBatches.count == 2)
+        #expect(transport.pushedBatches[0].batch != transport.pushedBatches[1].batch)
+        #expect(summary.sent == 2)
+        #expect(try transport.store.state(collection: Participant.collection, id: "p1")?[Participant.Field.displayName] == "Anna B")
+        #expect(try replica.pendingCount() == 0)
+    }
+
+    @Test func retriesTransientFailuresWithExponentialBackoffReusingTheBatchID() throws {
+        let directory = try TemporaryDirectory()
+        let replica = try ForumFixtures.replica(directory)
+        try ForumFixtures.participants(in: replica, count: 3)
+        let transport = try FakeTransport(directory: directory)
+        transport.pushFailures = [ClientError(.timeout, "t"), ClientError(.serverError, "s", detailCode: "503"),
+                                  ClientError(.serverUnreachable, "u")]
+        let (engine, log) = engine(replica, transport)
+        let summary = try engine.sync()
+        #expect(log.delays == [0.5, 1, 2])
+        #expect(Set(transport.pushedBatches.map(\.batch)).count == 1)
+        #expect(transport.pushedBatches.count == 4)
+        #expect(summary.sent == 3)
+    }
+
+    @Test func givesUpAfterTheConfiguredAttemptsKeepingChangesPending() throws {
+        let directory = try TemporaryDirectory()
+        let replica = try ForumFixtures.replica(directory)
+        try ForumFixtures.participants(in: replica, count: 2)
+        let transport = try FakeTransport(directory: directory)
+        transport.pushFailures = Array(repeating: ClientError(.serverUnreachable, "u"), count: 5)
+        let (engine, log) = engine(replica, transport, attempts: 3)
+        do { try engine.sync(); Issue.record("expected failure") } catch { #expect(error.code == .serverUnreachable) }
+        #expect(log.delays == [0.5, 1])
+        #expect(try replica.pendingCount() == 2)
+        #expect(try replica.lastSuccessfulSync() == nil)
+    }
+
+    @Test func doesNotRetryPermanentFailures() throws {
+        let directory = try TemporaryDirectory()
+        let replica = try ForumFixtures.replica(directory)
+        try ForumFixtures.participants(in: replica, count: 1)
+        let transport = try FakeTransport(directory: directory)
+        transport.pushFailures = [ClientError(.deviceRevoked, "r", detailCode: "device_revoked"),
+                                  ClientError(.serverError, "500", detailCode: "500")]
+        let (engine, log) = engine(replica, transport)
+        do { try engine.sync(); Issue.record("expected failure") } catch { #expect(error.code == .deviceRevoked) }
+        #expect(log.delays.isEmpty)
+        #expect(try replica.pendingCount() == 1)
+    }
+
+    @Test func storesEachPageWithItsCursorSoAnInterruptedPullResumes() throws {
+        let directory = try TemporaryDirectory()
+        let seeder = try ForumFixtures.replica(directory, name: "dev-s")
+        try ForumFixtures.participants(in: seeder, count: 10)
+        let transport = try FakeTransport(directory: directory)
+        try engine(seeder, transport).0.sync()
+
+        let replica = try ForumFixtures.replica(directory, name: "dev-b")
+        transport.failPullsAfter = transport.successfulPulls + 2
+        let (interrupted, _) = engine(replica, transport, page: 3, attempts: 1)
+        do { try interrupted.sync(); Issue.record("expected failure") } catch { #expect(error.code == .serverUnreachable) }
+        // Two pages stored, and exactly their cursor.
+        #expect(try replica.store.count(in: Participant.collection) == 6)
+        let cursor = try #require(try replica.pullCursor())
+        transport.failPullsAfter = nil
+        let summary = try engine(replica, transport, page: 3).0.sync()
+        #expect(transport.pullCursors.last(where: { $0 == cursor }) != nil)
+        #expect(summary.received == 4)
+        #expect(try replica.canonicalExport() == seeder.canonicalExport())
+    }
+
+    @Test func recordsRefusedWritesAndConvergesThroughTheCompensation() throws {
+        let directory = try TemporaryDirectory()
+        let replica = try ForumFixtures.replica(directory)
+        try ForumFixtures.participant(in: replica, id: "p1")
+        try ForumFixtures.participant(in: replica, id: "p2")
+        let transport = try FakeTransport(directory: directory)
+        transport.refuse = ["p2": "outside_scope"]
+        let summary = try engine(replica, transport).0.sync()
+        #expect(summary.refused.map(\.id) == ["p2"])
+        #expect(summary.refused.first?.code == "outside_scope")
+        #expect(try replica.refusedWrites().map(\.code) == ["outside_scope"])
+        #expect(try replica.state(collection: Participant.collection, id: "p2")?.isDeleted == true)
+        #expect(try replica.pendingCount() == 0)
+    }
+
+    @Test func refusesAnAnswerForAnotherBatch() throws {
+        let directory = try TemporaryDirectory()
+        let replica = try ForumFixtures.replica(directory)
+        try ForumFixtures.participants(in: replica, count: 2)
+        let wrong = PushResponse(batch: "other", results: [], serverTime: nil)
+        let sent = try replica.pendingChanges(limit: 10)
+        #expect(throws: ClientError.self) { try SyncEngine.check(wrong, batch: "p1-2-2", sent: sent) }
+    }
+}
+
+final class DelayLog: @unchecked Sendable {
+    var delays: [Double] = []
+}
+
