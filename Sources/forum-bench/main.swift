@@ -3,6 +3,7 @@
 //
 //   forum-bench merge [--records N] [--repeat K]
 //   forum-bench store [--records N] [--large N] [--repeat K]
+//   forum-bench initial|push|incremental|devices|memory [options]   (load benchmarks, BENCHMARKS.md)
 
 #if canImport(Glibc)
 import Glibc
@@ -16,6 +17,16 @@ let usage = """
       merge [--records N] [--repeat K]              merges per second of 10-field records (default N=20000, K=7)
       store [--records N] [--large N] [--repeat K]  store merge vs raw INSERT, incremental merge at two store sizes
                                                     (default N=100000, large=1000000, K=5)
+      initial [--small N] [--large N] [--repeat K]  a fresh replica pulls N records over loopback HTTP vs raw INSERT
+                                                    (default 10000 and 100000, K=3)
+      push [--small N] [--large N] [--repeat K]     a replica pushes N local records vs raw INSERT (same defaults)
+      incremental [--small N] [--medium N] [--large N] [--repeat K]
+                                                    10 changed records synced against stores of three sizes
+                                                    (default 10000, 100000, 1000000, K=7)
+      devices [--seconds S] [--devices N] [--writes W]
+                                                    N devices (default 50, then 200) writing W records (default 3),
+                                                    pushing and pulling for S seconds (default 30); convergence check
+      memory [--small N] [--large N]                peak RSS of client and server (separate processes) pulling N records
     """
 
 do {
@@ -27,6 +38,18 @@ do {
         let options = try BenchOptions(Array(arguments.dropFirst()),
                                        defaults: ["records": 100_000, "large": 1_000_000, "repeat": 5])
         try StoreBenchmark.run(.init(records: options["records"], repeats: options["repeat"], large: options["large"]))
+    case "initial", "push":
+        let options = try BenchOptions(Array(arguments.dropFirst()), defaults: ["small": 10_000, "large": 100_000, "repeat": 3])
+        let sizes = [options["small"], options["large"]]
+        if arguments.first == "initial" {
+            try SyncBenchmark.initial(sizes: sizes, repeats: options["repeat"])
+        } else {
+            try SyncBenchmark.push(sizes: sizes, repeats: options["repeat"])
+        }
+    case "incremental":
+        let options = try BenchOptions(Array(arguments.dropFirst()),
+                                       defaults: ["small": 10_000, "medium": 100_000, "large": 1_000_000, "repeat": 7])
+        try IncrementalBenchmark.run(sizes: [options["small"], options["medium"], options["large"]], repeats: options["repeat"])
     default:
         print(usage)
         exit(arguments.isEmpty || arguments.first == "--help" ? 0 : 2)
