@@ -49,7 +49,7 @@ let package = Package(
 
         // MARK: - Executables
         .executableTarget(name: "forum-bench", dependencies: ["SyncCore", "ReplicaStore", "SQLite", "ForumModel", "FieldClient",
-                                                             "SyncServer"]),
+                                                             "SyncServer", "HTTPServer"]),
 
         // MARK: - Field client (issue 6): the local replica, sync engine and the `forum` CLI
         .target(name: "FieldClient", dependencies: ["ReplicaStore", "SQLite", "SyncCore", "ForumModel", "Messages"]),

@@ -107,6 +107,22 @@ enum Timing {
 
     static func median(_ values: [Double]) -> Double { StoreBenchmark.median(values) }
 
+    /// CPU seconds (user + system) used so far by every thread of this process: on a
+    /// shared machine a steadier figure than wall time, as it excludes waiting for a core.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
+    /// Wall and CPU seconds of `body`.
+    static func measureBoth(_ body: () throws -> Void) throws -> (wall: Double, cpu: Double) {
+        let cpu = cpuSeconds()
+        let wall = try measure(body)
+        return (wall, cpuSeconds() - cpu)
+    }
+
     /// The load average over the last minute, as a string for the report.
     static func loadAverage() -> String {
         (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"

@@ -21,20 +21,22 @@ enum SyncBenchmark {
             let corpus = ForumCorpus(records: size, municipalities: [municipality], key: "initial")
             let seedSeconds = try server.seed(corpus, writer: seedWriter)
             let states = corpus.states(0..<corpus.recordCount, replica: seedWriter)
-            var syncs: [Double] = [], raws: [Double] = []
+            var syncs: [Double] = [], cpus: [Double] = [], raws: [Double] = []
             for run in 0..<repeats {
                 raws.append(try StoreBenchmark.measureRawInsert(states, directory: server.directory, run: run))
                 try autoreleasepool {
                     let engine = try server.client(name: "initial-\(run)", municipalities: [municipality])
                     var received = 0
-                    syncs.append(try Timing.measure { received = try engine.sync().received })
+                    let time = try Timing.measureBoth { received = try engine.sync().received }
+                    syncs.append(time.wall)
+                    cpus.append(time.cpu)
                     guard received == corpus.recordCount else {
                         throw Timing.Failure(description: "pulled \(received) of \(corpus.recordCount) records")
                     }
                 }
                 StoreBenchmark.removeDatabase("\(server.directory)/clients/initial-\(run).sqlite")
             }
-            printRow("pull \(corpus.recordCount)", records: corpus.recordCount, seconds: syncs, baseline: raws)
+            printRow("pull \(corpus.recordCount)", records: corpus.recordCount, seconds: syncs, baseline: raws, cpu: cpus)
             print(String(format: "    (server seeded by direct import in %.1f s)", seedSeconds))
         }
         print("  target: pull of 100,000 within 3.00x the baseline")
@@ -46,6 +48,7 @@ enum SyncBenchmark {
         printHeader()
         for size in sizes {
             var pushes: [Double] = [], totals: [Double] = [], raws: [Double] = [], creates: [Double] = []
+            var pushCPUs: [Double] = []
             var count = 0
             for run in 0..<repeats {
                 let server = try BenchServer(label: "push")
@@ -56,16 +59,19 @@ enum SyncBenchmark {
                 creates.append(try Timing.measure { try create(corpus, in: engine.replica) })
                 let states = corpus.states(0..<corpus.recordCount, replica: engine.replica.replica)
                 raws.append(try StoreBenchmark.measureRawInsert(states, directory: server.directory, run: run))
-                var pushEnd = Timing.now()
-                let start = Timing.now()
-                let summary = try engine.sync { progress in if case .pushed = progress { pushEnd = Timing.now() } }
+                var pushEnd = Timing.now(), pushEndCPU = Timing.cpuSeconds()
+                let start = Timing.now(), startCPU = Timing.cpuSeconds()
+                let summary = try engine.sync { progress in
+                    if case .pushed = progress { pushEnd = Timing.now(); pushEndCPU = Timing.cpuSeconds() }
+                }
+                pushCPUs.append(pushEndCPU - startCPU)
                 totals.append(Double(Timing.now() - start) / 1e9)
                 pushes.append(Double(pushEnd - start) / 1e9)
                 guard summary.sent == count, summary.refused.isEmpty, summary.received == count else {
                     throw Timing.Failure(description: "sent \(summary.sent), refused \(summary.refused.count), received \(summary.received) of \(count)")
                 }
             }
-            printRow("push \(count)", records: count, seconds: pushes, baseline: raws)
+            printRow("push \(count)", records: count, seconds: pushes, baseline: raws, cpu: pushCPUs)
             printRow("  push + pull back", records: count, seconds: totals, baseline: raws)
             print(String(format: "    (local writes through LocalReplica.write, 1,000 per transaction: %.1f s)", Timing.median(creates)))
         }
@@ -90,13 +96,17 @@ enum SyncBenchmark {
     }
 
     static func printHeader() {
-        print("  case                     records     median s   records/s  baseline s   ratio")
+        print("  case                     records     median s   records/s  baseline s   ratio    cpu s  cpu ratio")
     }
 
-    static func printRow(_ name: String, records: Int, seconds: [Double], baseline: [Double]) {
+    /// One table row; `cpu`: CPU seconds of this process (client and server threads both),
+    /// compared with the baseline's wall time (the baseline is one thread, never waiting).
+    static func printRow(_ name: String, records: Int, seconds: [Double], baseline: [Double], cpu: [Double] = []) {
         let time = Timing.median(seconds), base = Timing.median(baseline)
-        print("  " + name.padding(toLength: 22, withPad: " ", startingAt: 0)
-              + String(format: " %9d %12.3f %11.0f %11.3f %7.2fx", records, time, Double(records) / time, base, time / base))
+        var line = "  " + name.padding(toLength: 22, withPad: " ", startingAt: 0)
+            + String(format: " %9d %12.3f %11.0f %11.3f %7.2fx", records, time, Double(records) / time, base, time / base)
+        if !cpu.isEmpty { line += String(format: " %8.3f %9.2fx", Timing.median(cpu), Timing.median(cpu) / base) }
+        print(line)
     }
 }
 

@@ -50,6 +50,17 @@ do {
         let options = try BenchOptions(Array(arguments.dropFirst()),
                                        defaults: ["small": 10_000, "medium": 100_000, "large": 1_000_000, "repeat": 7])
         try IncrementalBenchmark.run(sizes: [options["small"], options["medium"], options["large"]], repeats: options["repeat"])
+    case "devices":
+        let options = try BenchOptions(Array(arguments.dropFirst()), defaults: ["seconds": 30, "devices": 0, "writes": 3])
+        let counts = options["devices"] > 0 ? [options["devices"]] : [50, 200]
+        try DevicesBenchmark.run(deviceCounts: counts, seconds: options["seconds"], writesPerRound: options["writes"])
+    case "memory":
+        let options = try BenchOptions(Array(arguments.dropFirst()), defaults: ["small": 10_000, "large": 100_000])
+        try MemoryBenchmark.run(sizes: [options["small"], options["large"]])
+    case "memory-server" where arguments.count == 3:
+        try MemoryBenchmark.serve(directory: arguments[1], portFile: arguments[2])
+    case "memory-client" where arguments.count == 5:
+        try MemoryBenchmark.pull(url: arguments[1], token: arguments[2], replica: arguments[3], directory: arguments[4])
     default:
         print(usage)
         exit(arguments.isEmpty || arguments.first == "--help" ? 0 : 2)
