@@ -43,16 +43,25 @@ struct ForumCorpus {
     }
     func municipality(ofForum index: Int) -> String { municipalities[index % municipalities.count] }
 
-    /// Attendance k: forum k mod F; a participant of that forum's municipality, a
-    /// different one for each round over the forums, so every pair is distinct.
+    /// Attendance k: forum k mod F, in round k / F; a participant of that forum's
+    /// municipality chosen so that each attends about two forums (as in DemoData) and no
+    /// pair repeats: within a municipality, participant (f + s·round) mod Pm for its forum
+    /// number f and Pm participants, with s the first step from Fm + 1 (Fm forums) that is
+    /// coprime with Pm.
     func attendance(_ index: Int) -> Attendance {
         let m = municipalities.count
         let forum = index % forums
         let round = index / forums
-        let participant = min(participants - 1, forum % m + m * ((round + forum) % max(1, participants / m)))
+        let forumsHere = max(1, forums / m), participantsHere = max(1, participants / m)
+        var step = forumsHere + 1
+        while Self.gcd(step, participantsHere) != 1 { step += 1 }
+        let local = (forum / m + step * round) % participantsHere
+        let participant = min(participants - 1, forum % m + m * local)
         return Attendance(forumID: forumID(forum), participantID: participantID(participant),
                           role: index % 10 == 0 ? .associationRepresentative : .participant)
     }
+
+    static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
 
     /// The writes that make record `index` (one, or up to three for an honorarium).
     func writes(record index: Int) -> [Write] {
