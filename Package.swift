@@ -42,10 +42,14 @@ let package = Package(
         // MARK: - HTTP/1.1 server on POSIX sockets (Sources/HTTPServer/Parsing is pure and fuzzed)
         .target(name: "HTTPServer"),
 
+        // MARK: - Admin web dashboard (server-rendered HTML under /admin, no JavaScript)
+        .target(name: "AdminDashboard", dependencies: ["HTTPServer", "Messages", "ForumModel", "SyncCore", "Digest"]),
+
         // MARK: - Central server: sync protocol v1 over the store, admin operations, and its CLI
         .target(name: "SyncServer", dependencies: ["HTTPServer", "ReplicaStore", "SyncCore", "Digest", "Messages",
-                                                   "ForumModel"]),
-        .executableTarget(name: "forum-server", dependencies: ["SyncServer", "ArgumentParsing", "Messages", "HTTPServer"]),
+                                                   "ForumModel", "AdminDashboard"]),
+        .executableTarget(name: "forum-server", dependencies: ["SyncServer", "AdminDashboard", "ArgumentParsing", "Messages",
+                                                              "HTTPServer"]),
 
         // MARK: - Executables
         .executableTarget(name: "forum-bench", dependencies: ["SyncCore", "ReplicaStore", "SQLite", "ForumModel", "FieldClient",
@@ -64,7 +68,8 @@ let package = Package(
         .testTarget(name: "SyncCoreTests", dependencies: ["SyncCore"]),
         .testTarget(name: "ForumModelTests", dependencies: ["ForumModel", "Messages"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
+        .testTarget(name: "AdminDashboardTests", dependencies: ["AdminDashboard", "ForumModel", "SyncCore"]),
         .executableTarget(name: "ReplicaStoreCrashChild", dependencies: ["ReplicaStore"],
                           path: "Tests/ReplicaStoreCrashChild"),
         .testTarget(name: "ReplicaStoreTests", dependencies: ["ReplicaStore", "TestSupport", "ReplicaStoreCrashChild"]),
@@ -72,6 +77,11 @@ let package = Package(
         .testTarget(name: "ForumCLITests", dependencies: ["ForumCLI", "FieldClient", "TestSupport"]),
         // Real `forum-server` and `forum` processes over loopback HTTP.
         .testTarget(name: "EndToEndTests", dependencies: ["FieldClient", "ForumModel", "TestSupport", "forum", "forum-server"]),
-        .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "HTTPServer", "ForumModel", "TestSupport", "forum-server"]),
+        .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "AdminDashboard", "HTTPServer", "ForumModel", "Messages",
+                                                          "TestSupport", "forum-server"]),
+        // Proof under load and faults: county simulation, fault proxy, kill -9, full and
+        // read-only disks, fuzz corpus replay (Tests/Fuzz has the libFuzzer targets).
+        .testTarget(name: "ProofTests", dependencies: ["SyncCore", "SQLite", "ReplicaStore", "ForumModel", "SyncServer",
+                                                      "HTTPServer", "FieldClient", "TestSupport", "forum-server"]),
     ]
 )

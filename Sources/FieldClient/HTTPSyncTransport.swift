@@ -16,6 +16,8 @@ public final class HTTPSyncTransport: SyncTransport {
     /// The bearer token; `nil` before enrolment.
     public let token: String?
     private let configuration: ClientConfiguration
+    private let sessionConfiguration: URLSessionConfiguration
+    /// The pooled session for requests without a body (pulls), which may reuse connections.
     private let session: URLSession
 
     /// Creates a transport.
@@ -32,6 +34,7 @@ public final class HTTPSyncTransport: SyncTransport {
         sessionConfiguration.timeoutIntervalForRequest = configuration.requestTimeoutSeconds
         sessionConfiguration.timeoutIntervalForResource = configuration.resourceTimeoutSeconds
         sessionConfiguration.httpAdditionalHeaders = ["User-Agent": "forum/\(configuration.clientVersion)"]
+        self.sessionConfiguration = sessionConfiguration
         session = URLSession(configuration: sessionConfiguration)
     }
 
@@ -108,7 +111,15 @@ public final class HTTPSyncTransport: SyncTransport {
     }
 
     /// Runs a data task and waits for it: the CLI is synchronous.
+    ///
+    /// A request with a body (push, enrol) gets a session of its own, so it always goes out
+    /// on a fresh connection: when a pooled keep-alive connection turns out to be dead after
+    /// the request was written, libcurl re-sends the request head without its body and then
+    /// waits out the whole request timeout (found by the fault-injection tests). Pulls keep
+    /// the pooled session; re-sending a GET is harmless.
     private func perform(_ request: URLRequest) -> (Data?, URLResponse?, (any Error)?) {
+        let session = request.httpBody == nil ? self.session : URLSession(configuration: sessionConfiguration)
+        defer { if session !== self.session { session.finishTasksAndInvalidate() } }
         let box = ResultBox()
         let semaphore = DispatchSemaphore(value: 0)
         let task = session.dataTask(with: request) { data, response, error in

@@ -45,7 +45,8 @@ public final class LocalReplica {
         let configuration = ReplicaStore.Configuration(indexedFields: Self.indexedFields,
                                                        hostMigrations: Self.migrations)
         do { store = try ReplicaStore(path: path, configuration: configuration) } catch {
-            throw ClientError(.storageError, "the local replica could not be opened (\(error.code.rawValue))")
+            throw ClientError(.storageError, "the local replica could not be opened (\(error.code.rawValue))",
+                              detailCode: error.sqliteCode)
         }
         _ = FilePermissions.setMode(0o600, of: path)
         self.replica = replica
@@ -155,6 +156,11 @@ extension ClientError {
             return ClientError(.storageError, "the local replica failed (\(error.code.rawValue))", detailCode: error.sqliteCode)
         }
         if let error = error as? ClientError { return error }
+        // Writes run in SQLite transactions that throw SQLiteError directly; its stable code
+        // (`full`, `readonly`, `io`, …) is what tells a full disk from a read-only one.
+        if let error = error as? SQLiteError {
+            return ClientError(.storageError, "the local replica failed (\(error.code))", detailCode: error.code)
+        }
         return ClientError(.storageError, "the local replica failed (\(String(describing: type(of: error))))")
     }
 }

@@ -39,13 +39,15 @@ public final class SyncEngine {
     @discardableResult
     public func sync(progress: (SyncProgress) -> Void = { _ in }) throws(ClientError) -> SyncSummary {
         var summary = SyncSummary()
-        try push(into: &summary, progress: progress)
-        try pull(into: &summary, progress: progress)
+        var conflicted = Set<String>()
+        try push(into: &summary, conflicted: &conflicted, progress: progress)
+        try pull(into: &summary, conflicted: &conflicted, progress: progress)
+        summary.conflicts = conflicted.count
         try replica.setLastSuccessfulSync(replica.wallClock())
         return summary
     }
 
-    func push(into summary: inout SyncSummary, progress: (SyncProgress) -> Void) throws(ClientError) {
+    func push(into summary: inout SyncSummary, conflicted: inout Set<String>, progress: (SyncProgress) -> Void) throws(ClientError) {
         let total = try replica.pendingCount()
         let size = min(max(1, configuration.pushBatchSize), 500)
         var previousBatch: String?
@@ -53,14 +55,15 @@ public final class SyncEngine {
             let pending = try replica.pendingChanges(limit: size)
             guard !pending.isEmpty else { return }
             for chunk in Self.chunks(of: pending, maxBytes: configuration.pushBatchMaxBytes) {
-                try push(chunk, previousBatch: &previousBatch, total: total, into: &summary, progress: progress)
+                try push(chunk, previousBatch: &previousBatch, total: total, into: &summary, conflicted: &conflicted,
+                         progress: progress)
             }
         }
     }
 
     /// Sends one batch and acknowledges it.
-    private func push(_ pending: [PendingChange], previousBatch: inout String?, total: Int,
-                      into summary: inout SyncSummary, progress: (SyncProgress) -> Void) throws(ClientError) {
+    private func push(_ pending: [PendingChange], previousBatch: inout String?, total: Int, into summary: inout SyncSummary,
+                      conflicted: inout Set<String>, progress: (SyncProgress) -> Void) throws(ClientError) {
         guard let first = pending.first, let last = pending.last else { return }
         let batch = Self.batchID(first: first.pendingSequence, last: last.pendingSequence, count: pending.count)
         // The same batch twice means acknowledging changed nothing: stop rather than loop.
@@ -80,7 +83,7 @@ public final class SyncEngine {
         try replica.acknowledge(pending, refused: refused, keepingRefused: configuration.refusedWritesKept,
                                 serverTime: response.serverTime)
         summary.sent += pending.count
-        summary.conflicts += response.results.filter { $0.status == .conflict }.count
+        for result in response.results where result.status == .conflict { conflicted.insert(result.collection + "/" + result.id) }
         summary.refused += refused
         progress(.pushed(sent: summary.sent, total: max(total, summary.sent)))
     }
@@ -106,13 +109,24 @@ public final class SyncEngine {
         return chunks
     }
 
-    func pull(into summary: inout SyncSummary, progress: (SyncProgress) -> Void) throws(ClientError) {
+    func pull(into summary: inout SyncSummary, conflicted: inout Set<String>, progress: (SyncProgress) -> Void) throws(ClientError) {
         let limit = min(max(1, configuration.pullPageSize), 1000)
         var cursor = try replica.pullCursor()
+        var restarted = false
         while true {
             let requested = cursor
-            let page = try retrying(progress) { () throws(ClientError) in
-                try transport.pull(cursor: requested, limit: limit)
+            let page: PullPage
+            do {
+                page = try retrying(progress) { () throws(ClientError) in
+                    try transport.pull(cursor: requested, limit: limit)
+                }
+            } catch where error.detailCode == "invalid_cursor" && requested != nil && !restarted {
+                // The server no longer knows this cursor (its database was restored from a
+                // backup): pull everything again. Merging is idempotent and pending local
+                // changes stay pending, so nothing is lost (PROTOCOL.md, section 14).
+                restarted = true
+                cursor = nil
+                continue
             }
             guard page.records.count <= limit else {
                 throw ClientError(.protocolError, "the server sent more records than asked for")
@@ -120,7 +134,7 @@ public final class SyncEngine {
             let results = try replica.mergePulled(page.records, cursor: page.cursor)
             summary.received += page.records.count
             summary.merged += results.filter { $0.outcome != .unchanged }.count
-            summary.conflicts += results.filter { $0.outcome == .conflict }.count
+            for result in results where result.outcome == .conflict { conflicted.insert(result.collection + "/" + result.id) }
             progress(.pulled(received: summary.received, more: page.more))
             guard page.more else { return }
             guard !page.records.isEmpty || page.cursor != requested else {

@@ -6,7 +6,7 @@ public struct SyncSummary: Sendable, Equatable {
     public var received = 0
     /// Received states that changed the local replica.
     public var merged = 0
-    /// Records that have an open conflict after this sync (pushed or pulled).
+    /// Distinct records that came out of this sync's merges (pushed or pulled) with an open conflict.
     public var conflicts = 0
     /// Writes the server refused in this sync, with reasons.
     public var refused: [RefusedWrite] = []

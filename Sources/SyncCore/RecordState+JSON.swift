@@ -42,8 +42,7 @@ extension RecordState {
         }
         JSONWriter.writeLiteral(#"},"fields":{"#, into: &out)
         first = true
-        for name in fields.keys.sorted() {
-            guard let register = fields[name] else { continue }
+        for (name, register) in fields.sorted(by: { $0.key < $1.key }) {
             if !first { out.append(UInt8(ascii: ",")) }
             first = false
             JSONWriter.writeString(name, into: &out)

@@ -35,6 +35,13 @@ enum ServerSchema {
                 conflicts INTEGER NOT NULL DEFAULT 0
             ) WITHOUT ROWID;
             """),
+        ("admin dashboard v1", """
+            CREATE TABLE admin_login (
+                token_hash TEXT PRIMARY KEY,  -- SHA-256 hex of a login link's token
+                expires INTEGER NOT NULL,     -- ms since 1970
+                used_at INTEGER
+            ) WITHOUT ROWID;
+            """),
     ]
 
     /// Collections whose fields are indexed for the scope rules (attendances of a

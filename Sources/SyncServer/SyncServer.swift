@@ -1,3 +1,4 @@
+import AdminDashboard
 import Foundation
 import Glibc
 import HTTPServer
@@ -19,9 +20,11 @@ public final class SyncServer: Sendable {
     /// Creates a stopped server over `database`.
     /// - Parameters:
     ///   - database: the open database.
+    ///   - dashboard: the admin dashboard to serve under `/admin`, or `nil` for none.
     ///   - log: receives each request's log line (default: standard error).
-    public init(database: ServerDatabase, log: @escaping @Sendable (String) -> Void = SyncServer.standardErrorLog) {
-        let service = SyncService(database: database)
+    public init(database: ServerDatabase, dashboard: AdminDashboard? = nil,
+                log: @escaping @Sendable (String) -> Void = SyncServer.standardErrorLog) {
+        let service = SyncService(database: database, dashboard: dashboard)
         self.service = service
         http = HTTPServer(configuration: database.configuration.http) { request in service.handle(request) }
         http.onRequestCompleted = { entry in log(RequestLog.line(for: entry)) }

@@ -1,3 +1,4 @@
+import AdminDashboard
 import HTTPServer
 
 /// Every limit, lifetime and default of the sync server, with its unit and default.
@@ -20,6 +21,11 @@ public struct SyncServerConfiguration: Sendable {
     public var maxBatchIDLength = 64
     /// Seconds `serve` waits for requests in flight at shutdown. Default 10.
     public var shutdownGracePeriod: Double = 10
+
+    /// The admin dashboard under `/admin`: public URL (for login links and `Secure`
+    /// cookies), login-link and session lifetimes, stale-device days, page size.
+    /// Default: `DashboardConfiguration()` (public URL `http://127.0.0.1:8080`).
+    public var dashboard = DashboardConfiguration()
 
     /// Creates the default configuration.
     public init() {}

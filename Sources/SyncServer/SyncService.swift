@@ -1,3 +1,4 @@
+import AdminDashboard
 import Foundation
 import HTTPServer
 import SyncCore
@@ -9,9 +10,15 @@ public final class SyncService: Sendable {
     /// The database requests work on.
     public let database: ServerDatabase
     let metrics = ServerMetrics()
+    /// The admin web dashboard answering `/admin/*`, when served.
+    public let dashboard: AdminDashboard?
 
     /// Creates a service over an open database.
-    public init(database: ServerDatabase) { self.database = database }
+    /// - Parameter dashboard: the admin dashboard to serve under `/admin`, or `nil` for none.
+    public init(database: ServerDatabase, dashboard: AdminDashboard? = nil) {
+        self.database = database
+        self.dashboard = dashboard
+    }
 
     /// The protocol versions this server speaks.
     public static let supportedVersions: [Int64] = [1]
@@ -20,6 +27,10 @@ public final class SyncService: Sendable {
     /// `logFields` carry the route template, the device id, the record count and the
     /// error code for the access log, and nothing else.
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
+        if let dashboard, let response = dashboard.handle(request) {
+            metrics.countRequest(route: "/admin", status: response.status.code)
+            return response
+        }
         let route = Self.route(for: request.path)
         var response: HTTPResponse
         var fields: [String: String] = ["route": route.template]

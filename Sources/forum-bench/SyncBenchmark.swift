@@ -5,8 +5,9 @@ import SyncCore
 
 /// `forum-bench initial|push|incremental`: a real `FieldClient` syncing with a real
 /// `SyncServer` over loopback HTTP (in-process, 127.0.0.1, ephemeral port), against a
-/// baseline measured in the same run: the same rows inserted into SQLite with one plain
-/// prepared INSERT each, in one transaction (`StoreBenchmark.measureRawInsert`).
+/// baseline measured in the same run: the same rows (pre-encoded canonical JSON) inserted
+/// into a table of the replica store's schema with one plain prepared INSERT each, in one
+/// transaction (`StoreBenchmark.measureRawInsert`, schema `.store`).
 enum SyncBenchmark {
     static let municipality = "Södertälje"
     static let seedWriter = ReplicaID("bench-seed")!
@@ -21,9 +22,11 @@ enum SyncBenchmark {
             let corpus = ForumCorpus(records: size, municipalities: [municipality], key: "initial")
             let seedSeconds = try server.seed(corpus, writer: seedWriter)
             let states = corpus.states(0..<corpus.recordCount, replica: seedWriter)
-            var syncs: [Double] = [], cpus: [Double] = [], raws: [Double] = []
+            var syncs: [Double] = [], cpus: [Double] = [], raws: [Double] = [], rawCPUs: [Double] = []
             for run in 0..<repeats {
-                raws.append(try StoreBenchmark.measureRawInsert(states, directory: server.directory, run: run))
+                let raw = try StoreBenchmark.measureRawInsert(states, directory: server.directory, run: run, schema: .store)
+                raws.append(raw.wall)
+                rawCPUs.append(raw.cpu)
                 try autoreleasepool {
                     let engine = try server.client(name: "initial-\(run)", municipalities: [municipality])
                     var received = 0
@@ -36,7 +39,8 @@ enum SyncBenchmark {
                 }
                 StoreBenchmark.removeDatabase("\(server.directory)/clients/initial-\(run).sqlite")
             }
-            printRow("pull \(corpus.recordCount)", records: corpus.recordCount, seconds: syncs, baseline: raws, cpu: cpus)
+            printRow("pull \(corpus.recordCount)", records: corpus.recordCount, seconds: syncs, baseline: raws, cpu: cpus,
+                     baselineCPU: rawCPUs)
             print(String(format: "    (server seeded by direct import in %.1f s)", seedSeconds))
         }
         print("  target: pull of 100,000 within 3.00x the baseline")
@@ -48,7 +52,7 @@ enum SyncBenchmark {
         printHeader()
         for size in sizes {
             var pushes: [Double] = [], totals: [Double] = [], raws: [Double] = [], creates: [Double] = []
-            var pushCPUs: [Double] = []
+            var pushCPUs: [Double] = [], rawCPUs: [Double] = []
             var count = 0
             for run in 0..<repeats {
                 let server = try BenchServer(label: "push")
@@ -58,7 +62,9 @@ enum SyncBenchmark {
                 let engine = try server.client(name: "push", municipalities: [municipality])
                 creates.append(try Timing.measure { try create(corpus, in: engine.replica) })
                 let states = corpus.states(0..<corpus.recordCount, replica: engine.replica.replica)
-                raws.append(try StoreBenchmark.measureRawInsert(states, directory: server.directory, run: run))
+                let raw = try StoreBenchmark.measureRawInsert(states, directory: server.directory, run: run, schema: .store)
+                raws.append(raw.wall)
+                rawCPUs.append(raw.cpu)
                 var pushEnd = Timing.now(), pushEndCPU = Timing.cpuSeconds()
                 let start = Timing.now(), startCPU = Timing.cpuSeconds()
                 let summary = try engine.sync { progress in
@@ -71,7 +77,7 @@ enum SyncBenchmark {
                     throw Timing.Failure(description: "sent \(summary.sent), refused \(summary.refused.count), received \(summary.received) of \(count)")
                 }
             }
-            printRow("push \(count)", records: count, seconds: pushes, baseline: raws, cpu: pushCPUs)
+            printRow("push \(count)", records: count, seconds: pushes, baseline: raws, cpu: pushCPUs, baselineCPU: rawCPUs)
             printRow("  push + pull back", records: count, seconds: totals, baseline: raws)
             print(String(format: "    (local writes through LocalReplica.write, 1,000 per transaction: %.1f s)", Timing.median(creates)))
         }
@@ -100,12 +106,15 @@ enum SyncBenchmark {
     }
 
     /// One table row; `cpu`: CPU seconds of this process (client and server threads both),
-    /// compared with the baseline's wall time (the baseline is one thread, never waiting).
-    static func printRow(_ name: String, records: Int, seconds: [Double], baseline: [Double], cpu: [Double] = []) {
+    /// compared with the baseline's CPU seconds.
+    static func printRow(_ name: String, records: Int, seconds: [Double], baseline: [Double], cpu: [Double] = [],
+                         baselineCPU: [Double] = []) {
         let time = Timing.median(seconds), base = Timing.median(baseline)
         var line = "  " + name.padding(toLength: 22, withPad: " ", startingAt: 0)
             + String(format: " %9d %12.3f %11.0f %11.3f %7.2fx", records, time, Double(records) / time, base, time / base)
-        if !cpu.isEmpty { line += String(format: " %8.3f %9.2fx", Timing.median(cpu), Timing.median(cpu) / base) }
+        if !cpu.isEmpty, !baselineCPU.isEmpty {
+            line += String(format: " %8.3f %9.2fx", Timing.median(cpu), Timing.median(cpu) / Timing.median(baselineCPU))
+        }
         print(line)
     }
 }

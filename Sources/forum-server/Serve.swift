@@ -1,3 +1,4 @@
+import AdminDashboard
 import ArgumentParsing
 import Dispatch
 import Foundation
@@ -14,6 +15,17 @@ struct UsageFailure: Error {
 /// Which domain rules the server enforces.
 enum ServerPolicy {
     static func make() -> any SyncPolicy { ForumPolicy() }
+
+    /// The configuration with the dashboard's public URL from `--public-url`, else the
+    /// environment's `FORUM_PUBLIC_URL`, else `http://127.0.0.1:<port>` (`--port`, 8080).
+    static func configuration(_ parsed: ParsedArguments) -> SyncServerConfiguration {
+        var configuration = SyncServerConfiguration()
+        let port = (try? parsed.int("port", in: 0...65535)) ?? nil
+        let url = parsed.string("public-url") ?? ProcessInfo.processInfo.environment["FORUM_PUBLIC_URL"]
+            ?? "http://127.0.0.1:\(port ?? 8080)"
+        configuration.dashboard = DashboardConfiguration(publicURL: url)
+        return configuration
+    }
 }
 
 /// `forum-server serve`: binds, prints `listening on http://HOST:PORT` on standard output,
@@ -22,7 +34,8 @@ enum Serve {
     static func run(_ parsed: ParsedArguments, _ l: Localizer) throws -> ExitCode {
         let host = parsed.string("host") ?? "127.0.0.1"
         let port = try parsed.int("port", in: 0...65535) ?? 8080
-        let database = try ServerDatabase(directory: parsed.string("data") ?? "./forum-data", policy: ServerPolicy.make())
+        let database = try ServerDatabase(directory: parsed.string("data") ?? "./forum-data", policy: ServerPolicy.make(),
+                                          configuration: ServerPolicy.configuration(parsed))
         // Signals are caught before the address is printed, so a supervisor (or test) that
         // signals as soon as it reads the line cannot kill the process mid-request.
         let stop = DispatchSemaphore(value: 0)
@@ -34,7 +47,9 @@ enum Serve {
             source.resume()
             return source
         }
-        let server = SyncServer(database: database)
+        let dashboard = AdminDashboard(dataSource: ServerDashboardSource(database: database),
+                                       configuration: database.configuration.dashboard)
+        let server = SyncServer(database: database, dashboard: dashboard)
         let bound: UInt16
         do { bound = try server.start(host: host, port: UInt16(port)) } catch {
             throw SyncServerError("bind_failed", status: 500, error.description)

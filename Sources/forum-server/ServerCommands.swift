@@ -7,6 +7,11 @@ enum ServerCommands {
         let data = ArgumentSpec.option("data", valueName: "dir", global: true, help: l["server.option.data"])
         let lang = ArgumentSpec.option("lang", valueName: "sv|en", global: true, help: l["server.option.lang"])
         let json = ArgumentSpec.flag("json", help: l["server.option.json"])
+        let publicURL = ArgumentSpec.option("public-url", valueName: "url", global: true, help: l["dashboard.cli.public_url"])
+        let admin = CommandSpec("admin", abstract: l["dashboard.cli.admin.abstract"], subcommands: [
+            CommandSpec("login-link", abstract: l["dashboard.cli.login_link.abstract"],
+                        discussion: l["dashboard.cli.login_link.discussion"]),
+        ])
         let serve = CommandSpec("serve", abstract: l["server.serve.abstract"], arguments: [
             .option("host", help: l["server.serve.host"]),
             .option("port", help: l["server.serve.port"]),
@@ -37,6 +42,6 @@ enum ServerCommands {
         let backup = CommandSpec("backup", abstract: l["server.backup.abstract"], discussion: l["server.backup.discussion"],
                                  arguments: [.option("to", valueName: "file", help: l["server.backup.to"])])
         return CommandSpec("forum-server", abstract: l["server.abstract"], discussion: l["server.discussion"],
-                           arguments: [data, lang], subcommands: [serve, device, conflicts, backup])
+                           arguments: [data, lang, publicURL], subcommands: [serve, device, conflicts, admin, backup])
     }
 }

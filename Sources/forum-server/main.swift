@@ -48,7 +48,8 @@ do {
 }
 
 func openDatabase() throws(SyncServerError) -> ServerDatabase {
-    try ServerDatabase(directory: parsed.string("data") ?? "./forum-data", policy: ServerPolicy.make())
+    try ServerDatabase(directory: parsed.string("data") ?? "./forum-data", policy: ServerPolicy.make(),
+                       configuration: ServerPolicy.configuration(parsed))
 }
 
 /// Runs the command; `SyncServerError` ends it with one line on stderr and status 1.
@@ -63,6 +64,9 @@ func run() throws -> ExitCode {
         print(l["server.device.add.done", ["id": added.device.id, "code": added.code,
                                             "expires": StockholmTime.format(Date(timeIntervalSince1970: Double(added.expires) / 1000),
                                                                             language: l.language)]])
+    case ["admin", "login-link"]:
+        print(try openDatabase().createLoginLink().url)
+        FileHandle.standardError.write(Data((l["dashboard.cli.login_link.done"] + "\n").utf8))
     case ["device", "list"]:
         let devices = try openDatabase().devices()
         print(parsed.flag("json") ? AdminText.devicesJSON(devices) : AdminText.devices(devices, l))

@@ -164,3 +164,37 @@ final class DelayLog: @unchecked Sendable {
     var delays: [Double] = []
 }
 
+
+@Suite struct SyncEngineCursorRecoveryTests {
+    @Test func pullsFromTheBeginningWhenTheServerNoLongerKnowsTheCursor() throws {
+        let directory = try TemporaryDirectory()
+        let replica = try ForumFixtures.replica(directory)
+        try ForumFixtures.participants(in: replica, count: 3)
+        let transport = try FakeTransport(directory: directory)
+        let configuration = ClientConfiguration(retryAttempts: 1, retryBaseDelaySeconds: 0, retryMaximumDelaySeconds: 0,
+                                                pushBatchSize: 500, pullPageSize: 500)
+        let engine = SyncEngine(replica: replica, transport: transport, configuration: configuration)
+        _ = try engine.sync()
+        #expect(try replica.pullCursor() != nil)
+
+        transport.pullFailures = [ClientError(.protocolError, "the server answered 400", detailCode: "invalid_cursor")]
+        let summary = try engine.sync()
+        #expect(transport.pullCursors.suffix(2).last == .some(nil), "the retry starts from the beginning")
+        #expect(summary.received == 3)
+        #expect(try replica.pendingCount() == 0)
+    }
+
+    @Test func aSecondInvalidCursorIsAnError() throws {
+        let directory = try TemporaryDirectory()
+        let replica = try ForumFixtures.replica(directory)
+        try ForumFixtures.participants(in: replica, count: 1)
+        let transport = try FakeTransport(directory: directory)
+        let configuration = ClientConfiguration(retryAttempts: 1, retryBaseDelaySeconds: 0, retryMaximumDelaySeconds: 0,
+                                                pushBatchSize: 500, pullPageSize: 500)
+        let engine = SyncEngine(replica: replica, transport: transport, configuration: configuration)
+        _ = try engine.sync()
+        let invalid = ClientError(.protocolError, "the server answered 400", detailCode: "invalid_cursor")
+        transport.pullFailures = [invalid, invalid]
+        #expect(throws: ClientError.self) { try engine.sync() }
+    }
+}

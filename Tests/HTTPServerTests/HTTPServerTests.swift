@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Glibc
 import Testing
@@ -6,7 +7,7 @@ import Testing
 @Suite struct HTTPServerTests {
     @Test func servesTwoRequestsOnOneKeepAliveConnection() throws {
         try withServer { _, port in
-            let client = try RawClient(port: port)
+            let client = try RawHTTPClient(port: port)
             client.send("GET /one HTTP/1.1\r\nHost: t\r\n\r\n")
             let first = try #require(client.readResponse())
             client.send("GET /two?secret=x HTTP/1.1\r\nHost: t\r\n\r\n")
@@ -22,7 +23,7 @@ import Testing
 
     @Test func answersPipelinedRequestsInOrder() throws {
         try withServer { _, port in
-            let client = try RawClient(port: port)
+            let client = try RawHTTPClient(port: port)
             client.send("GET /a HTTP/1.1\r\nHost: t\r\n\r\nPOST /b HTTP/1.1\r\nHost: t\r\nContent-Length: 1\r\n\r\nxGET /c HTTP/1.1\r\nHost: t\r\n\r\n")
             let texts = (0..<3).compactMap { _ in client.readResponse()?.text }
             #expect(texts == ["path=/a", "path=/b", "path=/c"])
@@ -31,7 +32,7 @@ import Testing
 
     @Test func closesAfterMaxPipelinedRequests() throws {
         try withServer({ $0.maxPipelinedRequests = 2 }) { _, port in
-            let client = try RawClient(port: port)
+            let client = try RawHTTPClient(port: port)
             client.send(String(repeating: "GET /p HTTP/1.1\r\nHost: t\r\n\r\n", count: 3))
             let first = try #require(client.readResponse())
             let second = try #require(client.readResponse())
@@ -43,7 +44,7 @@ import Testing
 
     @Test func refusesOversizedHeadersWith431AndCloses() throws {
         try withServer({ $0.maxHeaderBytes = 1024 }) { _, port in
-            let client = try RawClient(port: port)
+            let client = try RawHTTPClient(port: port)
             client.send("GET / HTTP/1.1\r\nHost: t\r\nX-Big: \(String(repeating: "a", count: 4096))\r\n\r\n")
             let response = try #require(client.readResponse())
             #expect(response.status == 431)
@@ -55,7 +56,7 @@ import Testing
 
     @Test func refusesDeclaredOversizedBodyBeforeItIsSent() throws {
         try withServer({ $0.maxBodyBytes = 100 }) { _, port in
-            let client = try RawClient(port: port)
+            let client = try RawHTTPClient(port: port)
             client.send("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 101\r\n\r\n")
             let response = try #require(client.readResponse())
             #expect(response.status == 413)
@@ -65,7 +66,7 @@ import Testing
 
     @Test func answersGarbageWithJSONError400AndCloses() throws {
         try withServer { _, port in
-            let client = try RawClient(port: port)
+            let client = try RawHTTPClient(port: port)
             client.send("\u{1}\u{2}garbage\r\n\r\n")
             let response = try #require(client.readResponse())
             #expect(response.status == 400)
@@ -77,7 +78,7 @@ import Testing
 
     @Test func cutsOffASlowSenderWith408() throws {
         try withServer({ $0.requestHeadTimeout = 0.5 }) { _, port in
-            let client = try RawClient(port: port)
+            let client = try RawHTTPClient(port: port)
             // One byte every 200 ms: the head never completes within 0.5 s.
             for byte in "GET / HTTP/1.1\r\n".utf8.prefix(8) {
                 guard client.send([byte]) else { break }
@@ -93,12 +94,12 @@ import Testing
 
     @Test func refusesConnectionsBeyondTheLimitWith503AndKeepsServing() throws {
         try withServer({ $0.maxConcurrentConnections = 2 }) { server, port in
-            let held = try (0..<2).map { _ in try RawClient(port: port) }
+            let held = try (0..<2).map { _ in try RawHTTPClient(port: port) }
             for client in held {
                 client.send("GET /held HTTP/1.1\r\nHost: t\r\n\r\n")
                 #expect(client.readResponse()?.status == 200)
             }
-            let extra = try RawClient(port: port)
+            let extra = try RawHTTPClient(port: port)
             extra.send("GET /extra HTTP/1.1\r\nHost: t\r\n\r\n")
             let refused = try #require(extra.readResponse())
             #expect(refused.status == 503)
@@ -112,7 +113,7 @@ import Testing
             held[0].finishSending()
             // The server notices the close asynchronously; wait (bounded) for the slot.
             for _ in 0..<300 where server.activeConnectionCount >= 2 { usleep(10_000) }
-            let later = try RawClient(port: port)
+            let later = try RawHTTPClient(port: port)
             later.send("GET /later HTTP/1.1\r\nHost: t\r\n\r\n")
             #expect(later.readResponse()?.text == "path=/later")
         }
@@ -128,10 +129,10 @@ import Testing
             return .text(.ok, "done \(request.path)")
         }
         let port = try server.start()
-        let idle = try RawClient(port: port)
+        let idle = try RawHTTPClient(port: port)
         idle.send("GET /quick HTTP/1.1\r\nHost: t\r\n\r\n")
         #expect(idle.readResponse()?.text == "done /quick")
-        let slow = try RawClient(port: port)
+        let slow = try RawHTTPClient(port: port)
         slow.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n")
         started.wait()
         server.shutdown(gracePeriod: 5)
@@ -140,12 +141,12 @@ import Testing
         #expect(response.headers["connection"] == "close")
         #expect(idle.isClosedByPeer())
         #expect(server.activeConnectionCount == 0)
-        #expect(throws: RawClientError.self) { try RawClient(port: port) }
+        #expect(throws: RawHTTPClientError.self) { try RawHTTPClient(port: port) }
     }
 
     @Test func omitsTheBodyForHEAD() throws {
         try withServer { _, port in
-            let client = try RawClient(port: port)
+            let client = try RawHTTPClient(port: port)
             client.send("HEAD /h HTTP/1.1\r\nHost: t\r\n\r\nGET /g HTTP/1.1\r\nHost: t\r\n\r\n")
             let head = try #require(client.readResponse(forHead: true))
             #expect(head.headers["content-length"] == "7")
@@ -156,7 +157,7 @@ import Testing
 
     @Test func sendsContinueForExpect100() throws {
         try withServer(handler: { .text(.ok, String(decoding: $0.body, as: UTF8.self)) }) { _, port in
-            let client = try RawClient(port: port)
+            let client = try RawHTTPClient(port: port)
             client.send("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n")
             #expect(client.readResponse(forHead: true)?.status == 100)
             client.send("ping")
@@ -166,7 +167,7 @@ import Testing
 
     @Test func closesHTTP10ConnectionsAfterTheResponse() throws {
         try withServer { _, port in
-            let client = try RawClient(port: port)
+            let client = try RawHTTPClient(port: port)
             client.send("GET /old HTTP/1.0\r\n\r\n")
             #expect(client.readResponse()?.headers["connection"] == "close")
             #expect(client.isClosedByPeer())
@@ -182,7 +183,7 @@ import Testing
         }
         server.onRequestCompleted = { entries.append($0) }
         let port = try server.start()
-        let client = try RawClient(port: port)
+        let client = try RawHTTPClient(port: port)
         client.send("POST /items?token=secret HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\n\r\nabc")
         _ = client.readResponse()
         server.shutdown(gracePeriod: 1)
@@ -201,7 +202,7 @@ import Testing
         let server = HTTPServer(configuration: .init()) { .text(.ok, $0.remoteAddress) }
         guard let port = try? server.start(host: "::1") else { return } // No IPv6 on this host.
         defer { server.shutdown(gracePeriod: 1) }
-        let client = try RawClient(port: port, host: "::1")
+        let client = try RawHTTPClient(port: port, host: "::1")
         client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
         #expect(client.readResponse()?.text.hasPrefix("[::1]:") == true)
     }

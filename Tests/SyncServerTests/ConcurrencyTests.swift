@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 import SyncCore
@@ -12,7 +13,7 @@ import SyncCore
         DispatchQueue.concurrentPerform(iterations: devices.count) { index in
             let device = devices[index]
             do {
-                let client = try WireClient(port: fixture.port)
+                let client = try RawHTTPClient(port: fixture.port)
                 for round in 0..<3 {
                     let forum = try Records.forum("f-\(index)-\(round)", municipality: "Södertälje", by: device.replica)
                     let response = try fixture.push([forum], token: device.token, client: client)

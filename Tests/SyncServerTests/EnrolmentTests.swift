@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 import Digest
@@ -5,8 +6,8 @@ import SQLite
 @testable import SyncServer
 
 @Suite struct EnrolmentTests {
-    private func enroll(_ fixture: ServerFixture, code: String) throws -> WireResponse {
-        try requireValue(WireClient(port: fixture.port).request("POST", "/v1/enroll", body: Array(#"{"code":"\#(code)"}"#.utf8)))
+    private func enroll(_ fixture: ServerFixture, code: String) throws -> RawHTTPResponse {
+        try requireValue(RawHTTPClient(port: fixture.port).request("POST", "/v1/enroll", body: Array(#"{"code":"\#(code)"}"#.utf8)))
     }
 
     @Test func aCodeWorksOnceOnly() throws {
@@ -69,7 +70,7 @@ import SQLite
         let device = try fixture.enrol()
         #expect(try fixture.pullAll(token: device.token).isEmpty)
         try fixture.database.revokeDevice(id: device.replica.rawValue)
-        let response = try WireClient(port: fixture.port).request("GET", "/v1/sync/pull",
+        let response = try RawHTTPClient(port: fixture.port).request("GET", "/v1/sync/pull",
                                                                   headers: ["Authorization": "Bearer \(device.token)"])
         #expect(response?.errorCode == "device_revoked")
         #expect(try fixture.database.devices().first?.revokedAt != nil)

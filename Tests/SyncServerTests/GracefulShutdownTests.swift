@@ -48,7 +48,7 @@ import TestSupport
         let port = try #require(line.split(separator: ":").last.flatMap { UInt16($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
         #expect(line.hasPrefix("listening on http://127.0.0.1:"))
 
-        let enrolment = try #require(try WireClient(port: port).request("POST", "/v1/enroll", body: Array(#"{"code":"\#(code)"}"#.utf8))?.json)
+        let enrolment = try #require(try RawHTTPClient(port: port).request("POST", "/v1/enroll", body: Array(#"{"code":"\#(code)"}"#.utf8))?.json)
         let token = try #require(enrolment["token"]?.stringValue)
         let replica = try #require(enrolment["replica"]?.stringValue.flatMap(ReplicaID.init))
 
@@ -59,7 +59,7 @@ import TestSupport
             DispatchQueue.global().async(group: group) {
                 for round in 0..<10_000 {
                     if round == 5 { started.signal() }
-                    guard let client = try? WireClient(port: port),
+                    guard let client = try? RawHTTPClient(port: port),
                           let forum = try? Records.forum("f-\(worker)-\(round)", municipality: "Södertälje", by: replica),
                           let response = client.request("POST", "/v1/sync/push", headers: ["Authorization": "Bearer \(token)"],
                                                         body: ServerFixture.pushBody([forum], batch: "b-\(worker)-\(round)"))

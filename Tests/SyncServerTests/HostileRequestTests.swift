@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Glibc
 import Testing
@@ -35,19 +36,19 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
     let status: Int
     let code: String?
     /// Sends the request on `client`; the default writes `build`'s bytes at once.
-    let send: @Sendable (HostileContext, WireClient) throws -> Void
+    let send: @Sendable (HostileContext, RawHTTPClient) throws -> Void
     /// Checks beyond status and code (e.g. on a 200 body).
-    let check: @Sendable (HostileContext, WireResponse) throws -> Bool
+    let check: @Sendable (HostileContext, RawHTTPResponse) throws -> Bool
 
     init(_ name: String, _ status: Int, _ code: String?,
-         check: @escaping @Sendable (HostileContext, WireResponse) throws -> Bool = { _, _ in true },
+         check: @escaping @Sendable (HostileContext, RawHTTPResponse) throws -> Bool = { _, _ in true },
          bytes: @escaping @Sendable (HostileContext) throws -> [UInt8]) {
         self.init(name, status, code, check: check) { context, client in client.send(try bytes(context)) }
     }
 
     init(_ name: String, _ status: Int, _ code: String?,
-         check: @escaping @Sendable (HostileContext, WireResponse) throws -> Bool = { _, _ in true },
-         send: @escaping @Sendable (HostileContext, WireClient) throws -> Void) {
+         check: @escaping @Sendable (HostileContext, RawHTTPResponse) throws -> Bool = { _, _ in true },
+         send: @escaping @Sendable (HostileContext, RawHTTPClient) throws -> Void) {
         self.name = name
         self.status = status
         self.code = code
@@ -177,7 +178,7 @@ let hostileCases: [HostileCase] = [
         #expect(try fixture.push(Records.meeting(forum: "fs", participant: "ps", by: facilitator.replica),
                                  token: facilitator.token).status == 200)
 
-        let client = try WireClient(port: fixture.port)
+        let client = try RawHTTPClient(port: fixture.port)
         try hostile.send(context, client)
         let response = try #require(client.readResponse(), "no response to \(hostile.name)")
         #expect(response.status == hostile.status)
@@ -187,7 +188,7 @@ let hostileCases: [HostileCase] = [
             #expect(response.headers["content-type"] == "application/json")
         }
 
-        let healthy = try WireClient(port: fixture.port).request("GET", "/healthz")
+        let healthy = try RawHTTPClient(port: fixture.port).request("GET", "/healthz")
         #expect(healthy?.status == 200)
         let pull = try fixture.pullAll(token: facilitator.token)
         #expect(pull.contains { $0.id == "fs" })

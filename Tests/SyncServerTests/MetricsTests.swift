@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import SyncServer
@@ -10,7 +11,7 @@ import Testing
         try fixture.database.revokeDevice(id: revoked.replica.rawValue)
         #expect(try fixture.push(Records.meeting(by: device.replica), token: device.token).status == 200)
         #expect(try fixture.pullAll(token: device.token).count == 3)
-        let metrics = try #require(try WireClient(port: fixture.port).request("GET", "/metrics"))
+        let metrics = try #require(try RawHTTPClient(port: fixture.port).request("GET", "/metrics"))
         #expect(metrics.status == 200)
         #expect(metrics.headers["content-type"]?.hasPrefix("text/plain") == true)
         let text = metrics.text
@@ -40,7 +41,7 @@ import Testing
 
     @Test func healthAnswersOK() throws {
         let fixture = try ServerFixture()
-        let response = try #require(try WireClient(port: fixture.port).request("GET", "/healthz"))
+        let response = try #require(try RawHTTPClient(port: fixture.port).request("GET", "/healthz"))
         #expect(response.text == #"{"status":"ok"}"#)
     }
 }

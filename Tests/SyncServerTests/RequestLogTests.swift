@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 import HTTPServer
@@ -13,9 +14,9 @@ import SyncCore
         #expect(try fixture.push(records, token: device.token).status == 200)
         let pulled = try fixture.pullAll(token: device.token)
         #expect(pulled.contains { $0["displayName"] == .string(marker) })
-        _ = try WireClient(port: fixture.port).request("GET", "/v1/sync/pull?cursor=abc-MARK%C3%96R-Zebulon-4711",
+        _ = try RawHTTPClient(port: fixture.port).request("GET", "/v1/sync/pull?cursor=abc-MARK%C3%96R-Zebulon-4711",
                                                        headers: ["Authorization": "Bearer \(device.token)"])
-        _ = try WireClient(port: fixture.port).request("GET", "/Zebulon-4711")
+        _ = try RawHTTPClient(port: fixture.port).request("GET", "/Zebulon-4711")
         fixture.server.shutdown()
 
         let log = fixture.log.text

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 import ForumModel
@@ -14,7 +15,7 @@ import SyncCore
         let forum = try Records.forum("f1", municipality: "Södertälje", by: södertälje.replica)
         #expect(try fixture.push([forum], token: södertälje.token).status == 200)
 
-        let client = try WireClient(port: fixture.port)
+        let client = try RawHTTPClient(port: fixture.port)
         let auth = ["Authorization": "Bearer \(södertälje.token)"]
         let first = try #require(client.request("GET", "/v1/sync/pull", headers: auth)?.json)
         #expect(first["records"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == ["f1"])

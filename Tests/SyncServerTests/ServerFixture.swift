@@ -42,34 +42,34 @@ final class ServerFixture: @unchecked Sendable {
     func enrol(role: String = "facilitator", municipalities: [String] = ["Södertälje"],
                name: String = "Testenhet") throws -> (replica: ReplicaID, token: String) {
         let added = try database.addDevice(name: name, role: role, municipalities: municipalities)
-        let client = try WireClient(port: port)
+        let client = try RawHTTPClient(port: port)
         let response = try requireValue(client.request("POST", "/v1/enroll",
                                                         body: Array(#"{"code":"\#(added.code)"}"#.utf8)))
         guard response.status == 200, let replica = response.json?["replica"]?.stringValue.flatMap(ReplicaID.init),
               let token = response.json?["token"]?.stringValue else {
-            throw WireError(message: "enrolment failed: \(response.status)")
+            throw RawHTTPClientError(message: "enrolment failed: \(response.status)")
         }
         return (replica, token)
     }
 
     /// Pushes records in one batch and returns the response.
     func push(_ records: [RecordState], token: String, batch: String = UUID().uuidString,
-              client: WireClient? = nil) throws -> WireResponse {
-        let connection = try client ?? WireClient(port: port)
+              client: RawHTTPClient? = nil) throws -> RawHTTPResponse {
+        let connection = try client ?? RawHTTPClient(port: port)
         return try requireValue(connection.request("POST", "/v1/sync/push", headers: ["Authorization": "Bearer \(token)"],
                                                     body: Self.pushBody(records, batch: batch)))
     }
 
     /// Pulls every page and returns the records' states.
     func pullAll(token: String, limit: Int = 500) throws -> [RecordState] {
-        let client = try WireClient(port: port)
+        let client = try RawHTTPClient(port: port)
         var cursor = ""
         var states: [RecordState] = []
         while true {
             let response = try requireValue(client.request("GET", "/v1/sync/pull?cursor=\(cursor)&limit=\(limit)",
                                                             headers: ["Authorization": "Bearer \(token)"]))
             guard response.status == 200, let json = response.json, let records = json["records"]?.arrayValue,
-                  let next = json["cursor"]?.stringValue else { throw WireError(message: "pull failed: \(response.status)") }
+                  let next = json["cursor"]?.stringValue else { throw RawHTTPClientError(message: "pull failed: \(response.status)") }
             for record in records { states.append(try RecordState(json: record)) }
             cursor = next
             if json["more"] != .bool(true) { return states }
@@ -88,6 +88,6 @@ final class ServerFixture: @unchecked Sendable {
 
 /// Unwraps an optional or throws (for helpers outside `#require`).
 func requireValue<T>(_ value: T?, _ what: String = "value") throws -> T {
-    guard let value else { throw WireError(message: "missing \(what)") }
+    guard let value else { throw RawHTTPClientError(message: "missing \(what)") }
     return value
 }

@@ -1,0 +1,259 @@
+/// A failure reported by a data source: a stable code and a fixed English message
+/// without personal data. Pages show the catalogue text for the code when there is one.
+public struct DashboardError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The stable code, e.g. `unknown_value`.
+    public var code: String
+    /// A fixed description for logs and developers; never record values.
+    public var message: String
+
+    /// Creates an error.
+    public init(code: String, message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code): \(message)" }
+}
+
+/// The numbers at the top of the overview.
+public struct DashboardOverview: Sendable, Equatable {
+    /// Records with an open conflict.
+    public var openConflicts: Int
+    /// Records with review flags and no conflict.
+    public var reviewFlags: Int
+    /// When the oldest open conflict was first seen, `nil` when none.
+    public var oldestConflictMillis: Int64?
+    /// When the oldest flagged record last changed, `nil` when none.
+    public var oldestReviewFlagMillis: Int64?
+    /// Active (not revoked) devices that have not synced since the stale limit.
+    public var staleDevices: [DashboardDevice]
+    /// Active devices in all.
+    public var activeDevices: Int
+
+    public init(openConflicts: Int, reviewFlags: Int, oldestConflictMillis: Int64?, oldestReviewFlagMillis: Int64?,
+                staleDevices: [DashboardDevice], activeDevices: Int) {
+        self.openConflicts = openConflicts
+        self.reviewFlags = reviewFlags
+        self.oldestConflictMillis = oldestConflictMillis
+        self.oldestReviewFlagMillis = oldestReviewFlagMillis
+        self.staleDevices = staleDevices
+        self.activeDevices = activeDevices
+    }
+}
+
+/// Sync activity of one Stockholm day.
+public struct ActivityDay: Sendable, Equatable {
+    /// `YYYY-MM-DD` in Europe/Stockholm.
+    public var day: String
+    public var pushes: Int
+    public var pulls: Int
+    /// Records that ended up in conflict through a push that day.
+    public var conflicts: Int
+
+    public init(day: String, pushes: Int = 0, pulls: Int = 0, conflicts: Int = 0) {
+        self.day = day
+        self.pushes = pushes
+        self.pulls = pulls
+        self.conflicts = conflicts
+    }
+}
+
+/// Filters and window of the conflicts list.
+public struct ConflictQuery: Sendable, Equatable {
+    /// Only this collection.
+    public var collection: String?
+    /// Only records filed under this municipality.
+    public var municipality: String?
+    /// Only conflicts first seen (flags: last changed) before this time.
+    public var olderThanMillis: Int64?
+    /// Rows wanted.
+    public var limit: Int
+    /// Rows skipped.
+    public var offset: Int
+
+    public init(collection: String? = nil, municipality: String? = nil, olderThanMillis: Int64? = nil,
+                limit: Int = 25, offset: Int = 0) {
+        self.collection = collection
+        self.municipality = municipality
+        self.olderThanMillis = olderThanMillis
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+/// One page of the conflicts list.
+public struct ConflictPage: Sendable, Equatable {
+    /// The rows, oldest first.
+    public var rows: [ConflictRow]
+    /// Whether rows follow this page.
+    public var hasMore: Bool
+
+    public init(rows: [ConflictRow], hasMore: Bool) {
+        self.rows = rows
+        self.hasMore = hasMore
+    }
+}
+
+/// The choices of the conflict filters.
+public struct ConflictFilterOptions: Sendable, Equatable {
+    public var collections: [String]
+    public var municipalities: [String]
+
+    public init(collections: [String], municipalities: [String]) {
+        self.collections = collections
+        self.municipalities = municipalities
+    }
+}
+
+/// A record with an open conflict or review flags, as listed.
+public struct ConflictRow: Sendable, Equatable {
+    /// `collection/id`.
+    public var conflictID: String
+    public var collection: String
+    /// A label without personal data of anonymous participants.
+    public var label: String
+    /// The municipality the record is filed under, when known.
+    public var municipality: String?
+    /// Fields in conflict; `_deleted` for delete-versus-update.
+    public var fields: [String]
+    /// Review flag codes.
+    public var reviewFlags: [String]
+    /// When the conflict was first seen (flags: the last change).
+    public var sinceMillis: Int64
+
+    public init(conflictID: String, collection: String, label: String, municipality: String?, fields: [String],
+                reviewFlags: [String], sinceMillis: Int64) {
+        self.conflictID = conflictID
+        self.collection = collection
+        self.label = label
+        self.municipality = municipality
+        self.fields = fields
+        self.reviewFlags = reviewFlags
+        self.sinceMillis = sinceMillis
+    }
+}
+
+/// One record's conflicts in full.
+public struct DashboardConflict: Sendable, Equatable {
+    public var row: ConflictRow
+    /// Each field in conflict with all its values.
+    public var fields: [FieldConflict]
+    /// The record's shown values (redacted), by field name, for review flags and context.
+    public var currentValues: [(field: String, value: String)]
+
+    public init(row: ConflictRow, fields: [FieldConflict], currentValues: [(field: String, value: String)]) {
+        self.row = row
+        self.fields = fields
+        self.currentValues = currentValues
+    }
+
+    public static func == (a: DashboardConflict, b: DashboardConflict) -> Bool {
+        a.row == b.row && a.fields == b.fields
+            && a.currentValues.map(\.field) == b.currentValues.map(\.field)
+            && a.currentValues.map(\.value) == b.currentValues.map(\.value)
+    }
+}
+
+/// A field in conflict.
+public struct FieldConflict: Sendable, Equatable {
+    /// The field name; `_deleted` for a delete-versus-update conflict.
+    public var field: String
+    /// Every value, side by side.
+    public var values: [ConflictOption]
+
+    public init(field: String, values: [ConflictOption]) {
+        self.field = field
+        self.values = values
+    }
+
+    /// Whether this is a delete-versus-update conflict.
+    public var isDelete: Bool { field == "_deleted" }
+}
+
+/// One value of a conflicting field.
+public struct ConflictOption: Sendable, Equatable {
+    /// The stable value id: the writing replica and its counter, e.g. `dev-ab12cd34:3`.
+    public var valueID: String
+    /// The value as JSON text, already redacted; `nil` when hidden from the admin
+    /// entirely (the value can still be chosen by its id).
+    public var value: String?
+    /// The writing device's name, `nil` for an unknown replica.
+    public var writerName: String?
+    /// The writing device's role (`server` for the server).
+    public var writerRole: String?
+    /// When it was written.
+    public var writtenMillis: Int64
+
+    public init(valueID: String, value: String?, writerName: String?, writerRole: String?, writtenMillis: Int64) {
+        self.valueID = valueID
+        self.value = value
+        self.writerName = writerName
+        self.writerRole = writerRole
+        self.writtenMillis = writtenMillis
+    }
+}
+
+/// How the admin settles a field.
+public enum DashboardResolution: Sendable, Equatable {
+    /// Keep the value with this id (for `_deleted`: a delete's id, or `restore`).
+    case keep(valueID: String)
+    /// Write a new value, given as JSON text.
+    case newValue(json: String)
+}
+
+/// A device as the dashboard lists it.
+public struct DashboardDevice: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var role: String
+    public var municipalities: [String]
+    public var lastPushMillis: Int64?
+    public var lastPullMillis: Int64?
+    public var revoked: Bool
+    /// Whether its enrolment code has been used.
+    public var enrolled: Bool
+    /// Open conflicts holding a value it wrote.
+    public var pendingConflicts: Int
+
+    public init(id: String, name: String, role: String, municipalities: [String], lastPushMillis: Int64?,
+                lastPullMillis: Int64?, revoked: Bool, enrolled: Bool, pendingConflicts: Int) {
+        self.id = id
+        self.name = name
+        self.role = role
+        self.municipalities = municipalities
+        self.lastPushMillis = lastPushMillis
+        self.lastPullMillis = lastPullMillis
+        self.revoked = revoked
+        self.enrolled = enrolled
+        self.pendingConflicts = pendingConflicts
+    }
+
+    /// The later of the last push and pull, `nil` when it never synced.
+    public var lastSyncMillis: Int64? {
+        switch (lastPushMillis, lastPullMillis) {
+        case (let a?, let b?): max(a, b)
+        case (let a?, nil): a
+        case (nil, let b?): b
+        case (nil, nil): nil
+        }
+    }
+}
+
+/// A new device with its one-time code, shown once.
+public struct EnrolledDevice: Sendable, Equatable {
+    public var device: DashboardDevice
+    /// `XXXX-XXXX-XXXX`.
+    public var code: String
+    public var expiresMillis: Int64
+
+    public init(device: DashboardDevice, code: String, expiresMillis: Int64) {
+        self.device = device
+        self.code = code
+        self.expiresMillis = expiresMillis
+    }
+}
+
+/// What became of a login link.
+public enum LoginTokenStatus: String, Sendable, Equatable {
+    case valid, used, expired, unknown
+}

@@ -1,0 +1,73 @@
+import AdminDashboard
+import Messages
+import SyncCore
+
+/// The admin dashboard's data from the server's database: what `forum-server serve`
+/// passes to `AdminDashboard`. Record values arrive redacted by the policy's admin view.
+public struct ServerDashboardSource: DashboardDataSource {
+    /// The database read and written.
+    public let database: ServerDatabase
+
+    /// Creates the source.
+    public init(database: ServerDatabase) { self.database = database }
+
+    public var roles: [String] { database.policy.roles }
+
+    public func overview(staleBeforeMillis: Int64) throws(DashboardError) -> DashboardOverview {
+        try mapped { () throws(SyncServerError) in try database.dashboardOverview(staleBeforeMillis: staleBeforeMillis) }
+    }
+
+    public func activity(days: [String]) throws(DashboardError) -> [ActivityDay] {
+        try mapped { () throws(SyncServerError) in try database.activity(days: days) }
+    }
+
+    public func conflicts(_ query: ConflictQuery, language: Language) throws(DashboardError) -> ConflictPage {
+        try mapped { () throws(SyncServerError) in try database.dashboardConflicts(query, language: language) }
+    }
+
+    public func conflictFilterOptions() throws(DashboardError) -> ConflictFilterOptions {
+        let municipalities = try mapped { () throws(SyncServerError) in try database.dashboardMunicipalities() }
+        return ConflictFilterOptions(collections: database.policy.collections.sorted(), municipalities: municipalities)
+    }
+
+    public func conflict(_ conflictID: String, language: Language) throws(DashboardError) -> DashboardConflict? {
+        try mapped { () throws(SyncServerError) in try database.dashboardConflict(conflictID, language: language) }
+    }
+
+    public func resolve(_ conflictID: String, field: String, _ resolution: DashboardResolution) throws(DashboardError) {
+        let serverResolution: ServerDatabase.Resolution
+        switch resolution {
+        case .keep(let valueID): serverResolution = .keep(valueID)
+        case .newValue(let json):
+            guard let value = try? JSONParser().parse(json) else {
+                throw DashboardError(code: "invalid_value", message: "The value is not valid JSON.")
+            }
+            serverResolution = .value(value)
+        }
+        try mapped { () throws(SyncServerError) in try database.resolve(conflictID, field: field, serverResolution) }
+    }
+
+    public func devices() throws(DashboardError) -> [DashboardDevice] {
+        try mapped { () throws(SyncServerError) in try database.devices().map(\.dashboardDevice) }
+    }
+
+    public func enrolDevice(name: String, role: String, municipalities: [String]) throws(DashboardError) -> EnrolledDevice {
+        let added = try mapped { () throws(SyncServerError) in
+            try database.addDevice(name: name, role: role, municipalities: municipalities)
+        }
+        return EnrolledDevice(device: added.device.dashboardDevice, code: added.code, expiresMillis: added.expires)
+    }
+
+    public func revokeDevice(id: String) throws(DashboardError) {
+        try mapped { () throws(SyncServerError) in try database.revokeDevice(id: id) }
+    }
+
+    public func consumeLoginToken(hash tokenHash: String, nowMillis: Int64) throws(DashboardError) -> LoginTokenStatus {
+        try mapped { () throws(SyncServerError) in try database.consumeLoginToken(hash: tokenHash, nowMillis: nowMillis) }
+    }
+
+    /// Runs `body`, turning a server error into the dashboard's (same code and message).
+    private func mapped<T>(_ body: () throws(SyncServerError) -> T) throws(DashboardError) -> T {
+        do { return try body() } catch { throw DashboardError(code: error.code, message: error.message) }
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import ForumModel
+import SyncCore
+import TestSupport
+
+/// A seeded simulation of a county over months: three municipalities, each with a
+/// coordinator and two facilitators who are offline for days at a time, an admin who
+/// resolves conflicts, devices revoked and enrolled again, and clocks hours off. Every
+/// device has its own replica store; the server is a `CountyServer`.
+///
+/// Invariants are checked continuously: after every device's sync its records are
+/// byte-identical to the server's and within its scope; after every day the ledger check
+/// (no acknowledged write lost, no conflict dropped) and natural keys are unique. At the
+/// end every device holds exactly the server's records of its scope.
+final class CountySimulation {
+    struct Statistics: CustomStringConvertible {
+        var days = 0, writes = 0, syncs = 0, reenrolments = 0, resolutions = 0, conflictsSeen = 0
+        var description: String { "days \(days), writes \(writes), syncs \(syncs), re-enrolments \(reenrolments), conflicts seen \(conflictsSeen), resolutions \(resolutions)" }
+    }
+
+    static let municipalities = ["Nacka", "Norrtälje", "Södertälje"]
+    static let dayMillis: Int64 = 86_400_000
+    static let startMillis: Int64 = 1_767_600_000_000 // 2026-01-05
+
+    let seed: UInt64
+    private var random: SeededGenerator
+    private let server: CountyServer
+    private var devices: [CountyDevice] = []
+    private(set) var ledger = CountyLedger()
+    private(set) var statistics = Statistics()
+    private var forumCount: [String: Int] = [:]
+
+    init(seed: UInt64, server: CountyServer, directory: String) throws {
+        self.seed = seed
+        random = SeededGenerator(seed: seed)
+        self.server = server
+        for municipality in Self.municipalities {
+            for (name, role) in [("coordinator", Role.coordinator), ("facilitator1", .facilitator), ("facilitator2", .facilitator)] {
+                try devices.append(makeDevice("\(name)-\(municipality.prefix(3).lowercased())",
+                                              Actor(role: role, municipalities: [municipality]), directory))
+            }
+        }
+        try devices.append(makeDevice("admin", Actor(role: .admin, municipalities: Set(Self.municipalities)), directory))
+    }
+
+    private func makeDevice(_ name: String, _ actor: Actor, _ directory: String) throws -> CountyDevice {
+        // A third of the devices have a clock one to six hours off, either way.
+        let skew: Int64 = Int.random(in: 0..<3, using: &random) == 0
+            ? Int64.random(in: 1...6, using: &random) * 3_600_000 * (Bool.random(using: &random) ? 1 : -1) : 0
+        return try CountyDevice(name: name, actor: actor, skewMillis: skew,
+                                directory: directory, server: server)
+    }
+
+    /// Runs `days` simulated days, then brings every device online and checks convergence.
+    func run(days: Int) throws {
+        for day in 0..<days {
+            try simulate(day: day)
+            try ledger.check { try server.state(collection: $0.collection, id: $0.id) }
+            try checkNaturalKeys()
+            statistics.days += 1
+        }
+        for device in devices { device.offlineUntilDay = 0 }
+        for _ in 0..<2 { for device in devices { try sync(device) } }
+        try ledger.check { try server.state(collection: $0.collection, id: $0.id) }
+        try checkConverged()
+    }
+
+    // MARK: - One day
+
+    private func simulate(day: Int) throws {
+        let morning = Self.startMillis + Int64(day) * Self.dayMillis + 8 * 3_600_000
+        for device in devices.shuffled(using: &random) {
+            let online = day >= device.offlineUntilDay
+            switch device.actor.role {
+            case .coordinator:
+                try coordinate(device, day: day, at: morning)
+            case .facilitator:
+                try facilitate(device, at: morning + 2 * 3_600_000)
+                if online, Int.random(in: 0..<100, using: &random) < 15 {
+                    device.offlineUntilDay = day + 1 + Int.random(in: 1...6, using: &random)
+                }
+                if day > 0, Int.random(in: 0..<100, using: &random) == 0 {
+                    ledger.abandon(try device.reenroll(server: server))
+                    statistics.reenrolments += 1
+                    try sync(device)
+                }
+            case .admin:
+                if day % 3 == 2 { try sync(device); try resolveConflicts(device, at: morning + 9 * 3_600_000) }
+            }
+            if day >= device.offlineUntilDay, Int.random(in: 0..<10, using: &random) < 9 { try sync(device) }
+        }
+    }
+
+    private func coordinate(_ device: CountyDevice, day: Int, at time: Int64) throws {
+        guard let municipality = device.actor.municipalities.first else { return }
+        if day == 0 {
+            for index in 0..<6 {
+                let id = RecordID.derived(collection: Participant.collection, naturalKey: [municipality, "p\(index)"])
+                let person = Participant(id: id, displayName: "Deltagare \(index)", municipality: municipality,
+                                         anonymous: index % 2 == 0, consentGiven: true, consentDate: "2026-01-05")
+                try write(device, Participant.collection, id, person.fields, time)
+            }
+        }
+        if day % 14 == 0 {
+            let number = forumCount[municipality, default: 0] + 1
+            forumCount[municipality] = number
+            let start = Date(timeIntervalSince1970: Double(time) / 1000 + 86_400)
+            let forum = Forum(id: RecordID.derived(collection: Forum.collection, naturalKey: [municipality, "\(number)"]),
+                              municipality: municipality, title: "Forum \(number)", kind: .deltagarforum,
+                              start: start, end: start.addingTimeInterval(3 * 3600), defaultHonorariumKronor: 900, status: .held)
+            try write(device, Forum.collection, forum.id, forum.fields, time)
+        }
+        let honoraria = try device.store.records(in: Honorarium.collection, limit: 100_000).filter { !$0.hasConflict }
+        for state in honoraria {
+            guard let honorarium = try? Honorarium(state) else { continue }
+            if day % 7 == 3, honorarium.status == .proposed {
+                try write(device, Honorarium.collection, state.id, honorarium.approvalFields(), time + 60_000)
+            } else if day % 7 == 5, honorarium.status == .approved {
+                try write(device, Honorarium.collection, state.id,
+                          honorarium.paymentFields(paidDate: String(RecordTime.string(Date(timeIntervalSince1970: Double(time) / 1000)).prefix(10)), method: .bankTransfer), time + 120_000)
+            } else if honorarium.status == .proposed, Int.random(in: 0..<20, using: &random) == 0 {
+                try write(device, Honorarium.collection, state.id, [Honorarium.Field.amount: .integer(randomAmount())], time)
+            }
+        }
+    }
+
+    private func facilitate(_ device: CountyDevice, at time: Int64) throws {
+        guard let municipality = device.actor.municipalities.first else { return }
+        let forums = try device.store.records(in: Forum.collection, limit: 100_000)
+        let people = try device.store.records(in: Participant.collection, limit: 100_000)
+        if let forum = forums.last, !people.isEmpty, Int.random(in: 0..<10, using: &random) < 6 {
+            for person in people.shuffled(using: &random).prefix(Int.random(in: 1...3, using: &random)) {
+                let attendance = Attendance(forumID: forum.id, participantID: person.id, role: .participant)
+                if try device.store.state(collection: Attendance.collection, id: attendance.id) == nil {
+                    try write(device, Attendance.collection, attendance.id, attendance.fields, time)
+                }
+                let honorarium = Honorarium(attendanceID: attendance.id, amount: 900, payerMunicipality: municipality)
+                if try device.store.state(collection: Honorarium.collection, id: honorarium.id) == nil {
+                    try write(device, Honorarium.collection, honorarium.id, honorarium.fields, time + 1000)
+                }
+            }
+        }
+        let honoraria = try device.store.records(in: Honorarium.collection, limit: 100_000)
+        if let state = honoraria.randomElement(using: &random), Int.random(in: 0..<10, using: &random) < 3 {
+            try write(device, Honorarium.collection, state.id, [Honorarium.Field.amount: .integer(randomAmount())], time + 2000)
+        }
+        let attendances = try device.store.records(in: Attendance.collection, limit: 100_000)
+        if let state = attendances.randomElement(using: &random), Int.random(in: 0..<20, using: &random) == 0 {
+            try write(device, Attendance.collection, state.id, [Attendance.Field.present: .bool(Bool.random(using: &random))], time + 3000)
+        }
+    }
+
+    private func resolveConflicts(_ device: CountyDevice, at time: Int64) throws {
+        for collection in ForumRules.collections.sorted() {
+            for state in try device.store.records(in: collection, limit: 100_000) where state.hasConflict {
+                statistics.conflictsSeen += 1
+                for case .field(let name, _) in state.conflicts {
+                    let current = try device.store.state(collection: collection, id: state.id) ?? state
+                    try device.resolve(current, field: name, at: time, ledger: &ledger)
+                    statistics.resolutions += 1
+                }
+            }
+        }
+        try sync(device)
+    }
+
+    private func randomAmount() -> Int64 { [500, 700, 900, 1100][Int.random(in: 0..<4, using: &random)] }
+
+    private func write(_ device: CountyDevice, _ collection: String, _ id: String, _ values: [String: JSONValue], _ time: Int64) throws {
+        if try device.write(collection, id, values, at: time, ledger: &ledger) { statistics.writes += 1 }
+    }
+
+    // MARK: - Invariants
+
+    /// Syncs one device, then checks every record it holds is byte-identical to the
+    /// server's (so refused writes have converged back) and what it pulled is in its scope.
+    private func sync(_ device: CountyDevice) throws {
+        let pulled = try device.sync(server: server, ledger: &ledger)
+        statistics.syncs += 1
+        let serverJSON = try server.allCanonicalJSON()
+        for json in try device.allCanonicalJSON() where !serverJSON.contains(json) {
+            let state = try RecordState(jsonBytes: json)
+            throw CountyFailure("\(device.name): \(state.collection)/\(state.id.prefix(8)) differs from the server right after sync")
+        }
+        let lookup = ServerLookup(server: server)
+        for state in pulled {
+            if let municipality = ForumRules.municipality(of: state, lookup: lookup), !device.actor.covers(municipality) {
+                throw CountyFailure("\(device.name) received a \(state.collection) of \(municipality), outside its scope")
+            }
+        }
+    }
+
+    /// One attendance per (forum, participant) and one honorarium per attendance.
+    private func checkNaturalKeys() throws {
+        let states = try server.allStates().filter { !$0.isDeleted }
+        var attendance = Set<[String]>(), honorarium = Set<String>()
+        for state in states {
+            if state.collection == Attendance.collection {
+                let key = [state[Attendance.Field.forumID]?.stringValue ?? "", state[Attendance.Field.participantID]?.stringValue ?? ""]
+                guard attendance.insert(key).inserted else { throw CountyFailure("two attendance records for one forum and participant") }
+            } else if state.collection == Honorarium.collection {
+                guard honorarium.insert(state[Honorarium.Field.attendanceID]?.stringValue ?? "").inserted else {
+                    throw CountyFailure("two honoraria for one attendance")
+                }
+            }
+        }
+    }
+
+    /// Every device holds exactly the server's records of its scope, byte for byte.
+    private func checkConverged() throws {
+        let serverStates = try server.allStates()
+        let lookup = InMemoryLookup(serverStates)
+        for device in devices {
+            let held = Dictionary(uniqueKeysWithValues: try device.allStates().map { ("\($0.collection)/\($0.id)", $0.canonicalJSON) })
+            var expected = 0
+            for state in serverStates {
+                guard let municipality = ForumRules.municipality(of: state, lookup: lookup), device.actor.covers(municipality) else { continue }
+                expected += 1
+                guard held["\(state.collection)/\(state.id)"] == state.canonicalJSON else {
+                    throw CountyFailure("\(device.name) did not converge on \(state.collection)/\(state.id.prefix(8))")
+                }
+            }
+            guard held.count >= expected else { throw CountyFailure("\(device.name) holds fewer records than its scope") }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import FieldClient
+import ForumModel
+import SyncCore
+
+/// The ledger shared by the devices of one run (a class so transports can record into it).
+final class LedgerBox {
+    var ledger = CountyLedger()
+}
+
+/// A field device as shipped: FieldClient's `LocalReplica` and `SyncEngine` over the real
+/// HTTP transport, with a recording wrapper that tells the ledger what the server answered.
+final class FaultDevice {
+    let name: String
+    let replica: LocalReplica
+    let engine: SyncEngine
+    private let box: LedgerBox
+
+    init(name: String, path: String, replica id: ReplicaID, token: String, actor: Actor, baseURL: String,
+         server: CountyServer, box: LedgerBox) throws {
+        self.name = name
+        self.box = box
+        replica = try LocalReplica(path: path, replica: id, actor: actor)
+        // A realistic request timeout. Pushes go out on fresh connections (HTTPSyncTransport),
+        // so a dropped keep-alive connection no longer costs a whole timeout: with the pooled
+        // session this test took 162 s at this timeout, with fresh push connections 2 s.
+        let configuration = ClientConfiguration(requestTimeoutSeconds: 20, resourceTimeoutSeconds: 30, retryAttempts: 6,
+                                                retryBaseDelaySeconds: 0.001, retryMaximumDelaySeconds: 0.01,
+                                                pushBatchSize: 7, pullPageSize: 9)
+        let http = try HTTPSyncTransport(baseURL: baseURL, token: token, configuration: configuration)
+        engine = SyncEngine(replica: replica, transport: RecordingTransport(inner: http, replica: id, server: server, box: box),
+                            configuration: configuration)
+        engine.sleep = { _ in }
+    }
+
+    /// A local write through the domain rules; records it in the ledger.
+    /// - Returns: whether anything was written (false when refused locally or unchanged).
+    @discardableResult
+    func write(_ collection: String, _ id: String, _ values: [String: JSONValue]) throws -> Bool {
+        let before = try replica.state(collection: collection, id: id)
+        guard let after = try writeUnlessRefused(collection, id, values) else { return false }
+        let counter = after.context[replica.replica]
+        guard counter > (before?.context[replica.replica] ?? 0) else { return false }
+        let dot = Dot(replica: replica.replica, counter: counter)
+        let written = after.fields.filter { !$0.key.hasPrefix("_") && $0.value.holds(dot) }
+            .compactMapValues { $0.entries.first { $0.dot == dot }?.value }
+        box.ledger.record(.init(key: .init(collection: collection, id: id), dot: dot, values: written,
+                                contextBefore: before?.context ?? VersionVector()))
+        return true
+    }
+
+    /// The stored state after the write, `nil` when the domain rules refused it locally.
+    private func writeUnlessRefused(_ collection: String, _ id: String, _ values: [String: JSONValue]) throws -> RecordState? {
+        do {
+            return try replica.write(collection: collection, id: id, values: values)
+        } catch {
+            if error.code == .refused { return nil }
+            throw error
+        }
+    }
+
+    /// Every state held, canonical JSON, undecoded.
+    func allCanonicalJSON() throws -> [[UInt8]] {
+        try replica.store.rawChanges(since: 0, limit: 1_000_000).rows.map(\.json)
+    }
+
+    /// Every state held.
+    func allStates() throws -> [RecordState] {
+        try ForumRules.collections.sorted().flatMap { try replica.store.records(in: $0, includeDeleted: true, limit: 1_000_000) }
+    }
+}
+
+/// Passes calls to the HTTP transport and records each push answer the engine receives;
+/// for refused records it records the compensation's server writes, found by comparing
+/// the server's state with a snapshot taken before the batch's first attempt.
+final class RecordingTransport: SyncTransport {
+    let inner: any SyncTransport
+    let replica: ReplicaID
+    let server: CountyServer
+    let box: LedgerBox
+    private var snapshots: [String: [RecordState?]] = [:]
+
+    init(inner: any SyncTransport, replica: ReplicaID, server: CountyServer, box: LedgerBox) {
+        self.inner = inner
+        self.replica = replica
+        self.server = server
+        self.box = box
+    }
+
+    func enroll(code: String) throws(ClientError) -> EnrollmentGrant { try inner.enroll(code: code) }
+
+    func push(batch: String, records: [RecordState]) throws(ClientError) -> PushResponse {
+        if snapshots[batch] == nil {
+            snapshots[batch] = records.map { try? server.state(collection: $0.collection, id: $0.id) }
+        }
+        let response = try inner.push(batch: batch, records: records)
+        for (index, (record, result)) in zip(records, response.results).enumerated() {
+            box.ledger.pushed(record, by: replica, status: result.status.rawValue, reason: result.reasonCode)
+            if result.status == .refused, let after = try? server.state(collection: record.collection, id: record.id) {
+                box.ledger.serverWrites(before: snapshots[batch]?[index] ?? nil, after: after)
+            }
+        }
+        return response
+    }
+
+    func pull(cursor: String?, limit: Int) throws(ClientError) -> PullPage { try inner.pull(cursor: cursor, limit: limit) }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import SyncCore
+import Testing
+@testable import SyncServer
+
+/// Replays the checked-in fuzz corpora in the normal test suite, with the fuzz entries'
+/// own checks: a crash input saved to `Tests/Fuzz/corpus/merge/` becomes a regression test
+/// here without libFuzzer.
+@Suite struct FuzzCorpusReplayTests {
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fuzz/corpus")
+
+    static func inputs(_ name: String) -> [[UInt8]] {
+        let directory = corpus.appendingPathComponent(name)
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return files.sorted().compactMap { FileManager.default.contents(atPath: directory.appendingPathComponent($0).path) }
+            .map { [UInt8]($0) }
+    }
+
+    @Test func mergeCorpusStatesMergeCommutativelyAssociativelyAndIdempotently() throws {
+        let inputs = Self.inputs("merge").filter { $0.first == UInt8(ascii: "{") }
+        #expect(inputs.count >= 30)
+        for input in inputs {
+            let states = input.split(separator: 0).prefix(3).compactMap { try? RecordState(jsonBytes: $0) }
+            guard states.count >= 2, states.allSatisfy({ $0.collection == states[0].collection && $0.id == states[0].id }) else { continue }
+            let (a, b) = (states[0], states[1])
+            let ab = try a.merged(with: b)
+            #expect(ab.canonicalJSON == (try b.merged(with: a)).canonicalJSON)
+            #expect((try a.merged(with: a)).canonicalJSON == a.canonicalJSON)
+            #expect((try ab.merged(with: b)).canonicalJSON == ab.canonicalJSON)
+            if states.count == 3 {
+                let c = states[2]
+                #expect((try ab.merged(with: c)).canonicalJSON == (try a.merged(with: try b.merged(with: c))).canonicalJSON)
+            }
+        }
+    }
+
+    @Test func pushCorpusBodiesDecodeOrFailWithADocumentedCode() throws {
+        let inputs = Self.inputs("push")
+        #expect(inputs.count >= 10)
+        let documented: Set<String> = ["invalid_request", "invalid_record", "invalid_collection", "invalid_record_id",
+                                       "invalid_field_name", "reserved_field", "invalid_replica_id", "invalid_dot",
+                                       "dot_not_in_context", "duplicate_dot", "too_many_fields", "too_many_entries",
+                                       "value_too_large", "too_many_records", "unknown_collection"]
+        var accepted = 0
+        for input in inputs {
+            guard let json = try? JSONParser().parse(input) else { continue }
+            do {
+                let request = try PushRequest(json: json, configuration: SyncServerConfiguration(),
+                                              collections: ["forum", "participant", "attendance", "honorarium"])
+                for state in request.records { #expect((try? RecordState(jsonBytes: state.canonicalJSON)) == state) }
+                accepted += 1
+            } catch {
+                #expect(documented.contains(error.code))
+            }
+        }
+        #expect(accepted > 0)
+    }
+}
