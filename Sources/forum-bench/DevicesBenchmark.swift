@@ -2,6 +2,7 @@ import FieldClient
 import ForumModel
 import Foundation
 import SyncCore
+import SyncServer
 
 /// `forum-bench devices`: N field clients, each a thread with its own `LocalReplica`
 /// (SQLite file) and `HTTPSyncTransport` (URLSession), against one in-process server.
@@ -43,7 +44,12 @@ enum DevicesBenchmark {
     }
 
     static func runOnce(devices count: Int, seconds: Int, writesPerRound: Int) throws {
-        let server = try BenchServer(label: "devices")
+        print("  (server: maxConcurrentConnections \(max(256, 4 * count + 64)), \(SyncServerConfiguration().http.workerThreadCount) workers)")
+        // Each device holds up to two connections during a sync (its pooled pull connection
+        // and a fresh one per push): the default 256 answered 503 to some of 200 devices.
+        var configuration = SyncServerConfiguration()
+        configuration.http.maxConcurrentConnections = max(configuration.http.maxConcurrentConnections, 4 * count + 64)
+        let server = try BenchServer(label: "devices", configuration: configuration)
         defer { server.stop() }
         let corpus = ForumCorpus(records: 2_000, municipalities: municipalities, key: "devices")
         try server.seed(corpus, writer: SyncBenchmark.seedWriter)

@@ -20,7 +20,7 @@ import Glibc
 enum MemoryBenchmark {
     static func run(sizes: [Int]) throws {
         print("memory: peak RSS (VmHWM of each child process) during a first sync of N records (load \(Timing.loadAverage()))")
-        print("  records    client MiB   server MiB   pulled")
+        print("  records    client MiB   server MiB  client s   server s   pulled (CPU seconds of each process)")
         var peaks: [(Int, Double, Double)] = []
         for size in [0] + sizes {
             let directory = BenchServer.temporaryDirectory("memory")
@@ -56,8 +56,9 @@ enum MemoryBenchmark {
             kill(server, SIGTERM)
             try waitForChild(server)
             let clientPeak = try peak(directory + "/client/peak"), serverPeak = try peak(directory + "/server/peak")
-            peaks.append((size, clientPeak, serverPeak))
-            print(String(format: "  %7d %12.1f %12.1f   %@", size, clientPeak, serverPeak, size > 0 ? "all" : "(idle)"))
+            peaks.append((size, clientPeak.mib, serverPeak.mib))
+            print(String(format: "  %7d %12.1f %12.1f %10.2f %10.2f   ", size, clientPeak.mib, serverPeak.mib, clientPeak.cpu, serverPeak.cpu)
+                  + (size > 0 ? "all" : "(idle)"))
         }
         if peaks.count == 3 {
             print(String(format: "  ratio large/small: client %.2fx, server %.2fx (target < 1.50x)",
@@ -108,20 +109,21 @@ enum MemoryBenchmark {
         guard status == 0 else { throw Timing.Failure(description: "child exited with status \(status)") }
     }
 
-    /// Writes this process's peak resident set (`VmHWM`, KiB) to `path`.
+    /// Writes this process's peak resident set (`VmHWM`, KiB) and CPU seconds to `path`.
     static func recordPeak(_ path: String) throws {
         let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
         let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
         let kib = line.split(separator: " ").dropFirst().first.map(String.init) ?? "0"
-        try kib.write(toFile: path, atomically: true, encoding: .utf8)
+        try "\(kib) \(Timing.cpuSeconds())".write(toFile: path, atomically: true, encoding: .utf8)
     }
 
-    /// A peak written by `recordPeak`, in MiB.
-    static func peak(_ path: String) throws -> Double {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        guard let kib = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+    /// A peak (MiB) and CPU seconds written by `recordPeak`.
+    static func peak(_ path: String) throws -> (mib: Double, cpu: Double) {
+        let parts = try String(contentsOfFile: path, encoding: .utf8).split(separator: " ")
+        guard parts.count == 2, let kib = Double(parts[0]),
+              let cpu = Double(parts[1].trimmingCharacters(in: .whitespacesAndNewlines)) else {
             throw Timing.Failure(description: "no peak in \(path)")
         }
-        return kib / 1024
+        return (kib / 1024, cpu)
     }
 }
