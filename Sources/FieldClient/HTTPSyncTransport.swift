@@ -19,9 +19,6 @@ public final class HTTPSyncTransport: SyncTransport {
     private let sessionConfiguration: URLSessionConfiguration
     /// The pooled session for requests without a body (pulls), which may reuse connections.
     private let session: URLSession
-    /// The session for requests with a body (push, enrol). Each is sent with
-    /// `Connection: close`, so it never meets a pooled connection and none outlives it.
-    private let bodySession: URLSession
 
     /// Creates a transport.
     /// - Throws: `protocol_error` when `baseURL` is not an http(s) URL.
@@ -39,13 +36,9 @@ public final class HTTPSyncTransport: SyncTransport {
         sessionConfiguration.httpAdditionalHeaders = ["User-Agent": "forum/\(configuration.clientVersion)"]
         self.sessionConfiguration = sessionConfiguration
         session = URLSession(configuration: sessionConfiguration)
-        bodySession = URLSession(configuration: sessionConfiguration)
     }
 
-    deinit {
-        session.finishTasksAndInvalidate()
-        bodySession.finishTasksAndInvalidate()
-    }
+    deinit { session.finishTasksAndInvalidate() }
 
     public func enroll(code: String) throws(ClientError) -> EnrollmentGrant {
         let bytes = try send("POST", "v1/enroll", body: WireFormat.enrollBody(code: code), authorized: false)
@@ -75,7 +68,6 @@ public final class HTTPSyncTransport: SyncTransport {
         if let body {
             request.httpBody = Data(body)
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.setValue("close", forHTTPHeaderField: "Connection")
         }
         if authorized {
             guard let token else { throw ClientError(.notEnrolled, "no token; enrol this device first") }
@@ -120,16 +112,14 @@ public final class HTTPSyncTransport: SyncTransport {
 
     /// Runs a data task and waits for it: the CLI is synchronous.
     ///
-    /// A request with a body (push, enrol) always goes out on a fresh connection: when a
-    /// pooled keep-alive connection turns out to be dead after the request was written,
-    /// libcurl re-sends the request head without its body and then waits out the whole
-    /// request timeout (found by the fault-injection tests). Such requests use their own
-    /// session and `Connection: close`, so no connection is ever reused for them; a new
-    /// URLSession per push (the first fix) cost more CPU than the push itself once pushes
-    /// are split into 60 KiB batches. Pulls keep the pooled session; re-sending a GET is
-    /// harmless.
+    /// A request with a body (push, enrol) gets a session of its own, so it always goes out
+    /// on a fresh connection: when a pooled keep-alive connection turns out to be dead after
+    /// the request was written, libcurl re-sends the request head without its body and then
+    /// waits out the whole request timeout (found by the fault-injection tests). Pulls keep
+    /// the pooled session; re-sending a GET is harmless.
     private func perform(_ request: URLRequest) -> (Data?, URLResponse?, (any Error)?) {
-        let session = request.httpBody == nil ? self.session : bodySession
+        let session = request.httpBody == nil ? self.session : URLSession(configuration: sessionConfiguration)
+        defer { if session !== self.session { session.finishTasksAndInvalidate() } }
         let box = ResultBox()
         let semaphore = DispatchSemaphore(value: 0)
         let task = session.dataTask(with: request) { data, response, error in
