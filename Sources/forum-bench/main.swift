@@ -17,7 +17,8 @@ let usage = """
       merge [--records N] [--repeat K]              merges per second of 10-field records (default N=20000, K=7)
       store [--records N] [--large N] [--repeat K]  store merge vs raw INSERT, incremental merge at two store sizes
                                                     (default N=100000, large=1000000, K=5)
-      initial [--small N] [--large N] [--repeat K]  a fresh replica pulls N records over loopback HTTP vs raw INSERT
+      initial [--small N] [--large N] [--repeat K] [--page P]
+                                                    a fresh replica pulls N records over loopback HTTP vs raw INSERT
                                                     (default 10000 and 100000, K=3)
       push [--small N] [--large N] [--repeat K]     a replica pushes N local records vs raw INSERT (same defaults)
       incremental [--small N] [--medium N] [--large N] [--repeat K]
@@ -39,10 +40,11 @@ do {
                                        defaults: ["records": 100_000, "large": 1_000_000, "repeat": 5])
         try StoreBenchmark.run(.init(records: options["records"], repeats: options["repeat"], large: options["large"]))
     case "initial", "push":
-        let options = try BenchOptions(Array(arguments.dropFirst()), defaults: ["small": 10_000, "large": 100_000, "repeat": 3])
+        let options = try BenchOptions(Array(arguments.dropFirst()),
+                                       defaults: ["small": 10_000, "large": 100_000, "repeat": 3, "page": 500])
         let sizes = [options["small"], options["large"]]
         if arguments.first == "initial" {
-            try SyncBenchmark.initial(sizes: sizes, repeats: options["repeat"])
+            try SyncBenchmark.initial(sizes: sizes, repeats: options["repeat"], pageSize: options["page"])
         } else {
             try SyncBenchmark.push(sizes: sizes, repeats: options["repeat"])
         }
