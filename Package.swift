@@ -52,7 +52,8 @@ let package = Package(
                                                               "HTTPServer"]),
 
         // MARK: - Executables
-        .executableTarget(name: "forum-bench", dependencies: ["SyncCore", "ReplicaStore", "SQLite"]),
+        .executableTarget(name: "forum-bench", dependencies: ["SyncCore", "ReplicaStore", "SQLite", "ForumModel", "FieldClient",
+                                                             "SyncServer", "HTTPServer"]),
 
         // MARK: - Field client (issue 6): the local replica, sync engine and the `forum` CLI
         .target(name: "FieldClient", dependencies: ["ReplicaStore", "SQLite", "SyncCore", "ForumModel", "Messages"]),

@@ -17,6 +17,11 @@ public struct ClientConfiguration: Sendable, Equatable {
     public var retryMaximumDelaySeconds: Double
     /// Records sent per push request, at most the server's limit of 500. Default 500.
     public var pushBatchSize: Int
+    /// Most bytes of record JSON in one push request, in bytes. Default 61,440 (60 KiB).
+    /// FoundationNetworking on Linux keeps a socket's write-readiness source once libcurl
+    /// had to wait to send (a body beyond one 64 KiB socket-buffer fill), and then spins a
+    /// core until the server answers; bodies that fit in one fill never arm it.
+    public var pushBatchMaxBytes: Int
     /// Records asked for per pull request (the protocol allows 1 to 1000). Default 500.
     public var pullPageSize: Int
     /// The version sent in `User-Agent: forum/<version>`. Default `"1.0.0"`.
@@ -27,7 +32,7 @@ public struct ClientConfiguration: Sendable, Equatable {
     /// Creates a configuration; every parameter defaults to the documented default.
     public init(requestTimeoutSeconds: Double = 30, resourceTimeoutSeconds: Double = 120,
                 retryAttempts: Int = 4, retryBaseDelaySeconds: Double = 0.5, retryMaximumDelaySeconds: Double = 8,
-                pushBatchSize: Int = 500, pullPageSize: Int = 500, clientVersion: String = "1.0.0",
+                pushBatchSize: Int = 500, pushBatchMaxBytes: Int = 61_440, pullPageSize: Int = 500, clientVersion: String = "1.0.0",
                 refusedWritesKept: Int = 200) {
         self.requestTimeoutSeconds = requestTimeoutSeconds
         self.resourceTimeoutSeconds = resourceTimeoutSeconds
@@ -35,6 +40,7 @@ public struct ClientConfiguration: Sendable, Equatable {
         self.retryBaseDelaySeconds = retryBaseDelaySeconds
         self.retryMaximumDelaySeconds = retryMaximumDelaySeconds
         self.pushBatchSize = pushBatchSize
+        self.pushBatchMaxBytes = pushBatchMaxBytes
         self.pullPageSize = pullPageSize
         self.clientVersion = clientVersion
         self.refusedWritesKept = refusedWritesKept

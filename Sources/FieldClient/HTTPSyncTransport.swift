@@ -84,9 +84,11 @@ public final class HTTPSyncTransport: SyncTransport {
 
     /// The body of a 200 answer, or the error for any other status.
     static func check(status: Int, body: [UInt8]) throws(ClientError) -> [UInt8] {
+        // Only an error body is read for its code: parsing every 200 body here too made
+        // each pulled page be parsed twice.
+        if status == 200 { return body }
         let code = WireFormat.errorCode(body)
         switch status {
-        case 200: return body
         case 401 where code == "device_revoked":
             throw ClientError(.deviceRevoked, "the server says this device has been revoked", detailCode: code)
         case 401:

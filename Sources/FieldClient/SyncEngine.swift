@@ -53,29 +53,60 @@ public final class SyncEngine {
         var previousBatch: String?
         while true {
             let pending = try replica.pendingChanges(limit: size)
-            guard let first = pending.first, let last = pending.last else { return }
-            let batch = Self.batchID(first: first.pendingSequence, last: last.pendingSequence, count: pending.count)
-            // The same batch twice means acknowledging changed nothing: stop rather than loop.
-            guard batch != previousBatch else {
-                throw ClientError(.storageError, "pushed changes stayed pending after acknowledgement")
+            guard !pending.isEmpty else { return }
+            for chunk in Self.chunks(of: pending, maxBytes: configuration.pushBatchMaxBytes) {
+                try push(chunk, previousBatch: &previousBatch, total: total, into: &summary, conflicted: &conflicted,
+                         progress: progress)
             }
-            previousBatch = batch
-            let response = try retrying(progress) { () throws(ClientError) in
-                try transport.push(batch: batch, records: pending.map(\.state))
-            }
-            try Self.check(response, batch: batch, sent: pending)
-            let now = replica.wallClock()
-            let refused = response.results.filter { $0.status == .refused }.map {
-                RefusedWrite(collection: $0.collection, id: $0.id, code: $0.reasonCode ?? "refused",
-                             message: $0.reasonMessage ?? "", atMillis: now)
-            }
-            try replica.acknowledge(pending, refused: refused, keepingRefused: configuration.refusedWritesKept,
-                                    serverTime: response.serverTime)
-            summary.sent += pending.count
-            for result in response.results where result.status == .conflict { conflicted.insert(result.collection + "/" + result.id) }
-            summary.refused += refused
-            progress(.pushed(sent: summary.sent, total: max(total, summary.sent)))
         }
+    }
+
+    /// Sends one batch and acknowledges it.
+    private func push(_ pending: [PendingChange], previousBatch: inout String?, total: Int, into summary: inout SyncSummary,
+                      conflicted: inout Set<String>, progress: (SyncProgress) -> Void) throws(ClientError) {
+        guard let first = pending.first, let last = pending.last else { return }
+        let batch = Self.batchID(first: first.pendingSequence, last: last.pendingSequence, count: pending.count)
+        // The same batch twice means acknowledging changed nothing: stop rather than loop.
+        guard batch != previousBatch else {
+            throw ClientError(.storageError, "pushed changes stayed pending after acknowledgement")
+        }
+        previousBatch = batch
+        let response = try retrying(progress) { () throws(ClientError) in
+            try transport.push(batch: batch, records: pending.map(\.state))
+        }
+        try Self.check(response, batch: batch, sent: pending)
+        let now = replica.wallClock()
+        let refused = response.results.filter { $0.status == .refused }.map {
+            RefusedWrite(collection: $0.collection, id: $0.id, code: $0.reasonCode ?? "refused",
+                         message: $0.reasonMessage ?? "", atMillis: now)
+        }
+        try replica.acknowledge(pending, refused: refused, keepingRefused: configuration.refusedWritesKept,
+                                serverTime: response.serverTime)
+        summary.sent += pending.count
+        for result in response.results where result.status == .conflict { conflicted.insert(result.collection + "/" + result.id) }
+        summary.refused += refused
+        progress(.pushed(sent: summary.sent, total: max(total, summary.sent)))
+    }
+
+    /// Splits pending changes, in order, into batches whose records' canonical JSON adds up
+    /// to at most `maxBytes` (a record larger than that goes alone). Deterministic: the
+    /// same pending changes give the same batches, so a retried batch keeps its id.
+    static func chunks(of pending: [PendingChange], maxBytes: Int) -> [[PendingChange]] {
+        var chunks: [[PendingChange]] = []
+        var current: [PendingChange] = []
+        var bytes = 0
+        for change in pending {
+            let size = change.state.canonicalJSON.count + 1
+            if !current.isEmpty, bytes + size > maxBytes {
+                chunks.append(current)
+                current = []
+                bytes = 0
+            }
+            current.append(change)
+            bytes += size
+        }
+        if !current.isEmpty { chunks.append(current) }
+        return chunks
     }
 
     func pull(into summary: inout SyncSummary, conflicted: inout Set<String>, progress: (SyncProgress) -> Void) throws(ClientError) {

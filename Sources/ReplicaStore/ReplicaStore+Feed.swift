@@ -6,13 +6,13 @@ extension ReplicaStore {
     ///
     /// With `tags`, only records filed under at least one of them (scope). Pages are
     /// read through the sequence index; nothing beyond `limit + 1` rows is loaded.
-    /// - Complexity: O(limit · log n).
+    /// - Complexity: O(tags · limit · log n).
     public func changes(since sequence: Int64, limit: Int, tags: [String]? = nil) throws(ReplicaStoreError) -> ChangePage {
-        let raw = try rawChanges(since: sequence, limit: limit, tags: tags)
+        let page = try rawChanges(since: sequence, limit: limit, tags: tags)
         var changes: [(sequence: Int64, state: RecordState)] = []
-        changes.reserveCapacity(raw.rows.count)
-        for row in raw.rows { changes.append((row.sequence, try decode(row.json))) }
-        return ChangePage(changes: changes, nextSequence: changes.last?.sequence ?? sequence, hasMore: raw.hasMore)
+        changes.reserveCapacity(page.rows.count)
+        for row in page.rows { changes.append((row.sequence, try decode(row.json))) }
+        return ChangePage(changes: changes, nextSequence: changes.last?.sequence ?? sequence, hasMore: page.hasMore)
     }
 
     /// The canonical JSON of each record changed after `sequence`, unparsed: what the
@@ -21,20 +21,30 @@ extension ReplicaStore {
         throws(ReplicaStoreError) -> (rows: [(sequence: Int64, json: [UInt8])], hasMore: Bool) {
         let limit = max(1, limit)
         let rows: [(sequence: Int64, json: [UInt8])] = try run {
-            if let tags {
-                guard !tags.isEmpty else { return [] }
-                let placeholders = Array(repeating: "?", count: tags.count).joined(separator: ",")
-                return try connection.query("""
-                    SELECT DISTINCT t.seq, r.state FROM record_tag t JOIN record r ON r.rowid = t.record
-                    WHERE t.tag IN (\(placeholders)) AND t.seq > ? ORDER BY t.seq LIMIT ?
-                    """, tags.map(SQLValue.text) + [.integer(sequence), .integer(Int64(limit + 1))]) {
-                    (try $0.int64(at: 0), try $0.blob(at: 1))
-                }
+            guard let tags else {
+                return try connection.query("SELECT seq, state FROM record WHERE seq > ? ORDER BY seq LIMIT ?",
+                                            [.integer(sequence), .integer(Int64(limit + 1))]) { (try $0.int64(at: 0), try $0.blob(at: 1)) }
             }
-            return try connection.query("SELECT seq, state FROM record WHERE seq > ? ORDER BY seq LIMIT ?",
-                                        [.integer(sequence), .integer(Int64(limit + 1))]) {
-                (try $0.int64(at: 0), try $0.blob(at: 1))
+            // Each tag's next `limit + 1` entries come in order from the (tag, seq) key;
+            // merging them in memory gives the page. One query over all tags with ORDER BY
+            // made SQLite join and sort every remaining row of the feed (the state blobs
+            // included) for each page, so a first sync of n records cost O(n²).
+            var next: [Int64: Int64] = [:] // seq → record rowid; a record's tags share its seq
+            for tag in Set(tags) {
+                for (seq, record) in try connection.query(
+                    "SELECT seq, record FROM record_tag WHERE tag = ? AND seq > ? ORDER BY seq LIMIT ?",
+                    [.text(tag), .integer(sequence), .integer(Int64(limit + 1))], row: { (try $0.int64(at: 0), try $0.int64(at: 1)) }
+                ) { next[seq] = record }
             }
+            var page: [(sequence: Int64, json: [UInt8])] = []
+            page.reserveCapacity(min(next.count, limit + 1))
+            for seq in next.keys.sorted().prefix(limit + 1) {
+                guard let record = next[seq], let json = try connection.queryOne(
+                    "SELECT state FROM record WHERE rowid = ? AND seq = ?", [.integer(record), .integer(seq)],
+                    row: { try $0.blob(at: 0) }) else { continue }
+                page.append((seq, json))
+            }
+            return page
         }
         return (Array(rows.prefix(limit)), rows.count > limit)
     }

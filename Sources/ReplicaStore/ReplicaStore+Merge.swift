@@ -95,7 +95,7 @@ extension ReplicaStore {
                 }
                 for (rowid, id, bytes, seq, since, pending) in rows {
                     found[RecordKey(collection: collection, id: id)] = StoredRow(
-                        rowid: rowid, state: try decode(bytes), sequence: seq, conflictSince: since, pendingSequence: pending)
+                        rowid: rowid, state: try decode(bytes, key: RecordKey(collection: collection, id: id)), sequence: seq, conflictSince: since, pendingSequence: pending)
                 }
             }
         }

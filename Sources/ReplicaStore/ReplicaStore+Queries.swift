@@ -12,13 +12,13 @@ extension ReplicaStore {
         }
         let rows = try run {
             try connection.query("""
-                SELECT r.state FROM record_field f JOIN record r ON r.collection = f.collection AND r.id = f.id
+                SELECT r.state, r.id FROM record_field f JOIN record r ON r.collection = f.collection AND r.id = f.id
                 WHERE f.collection = ? AND f.field = ? AND f.value = ? AND f.id > ? ORDER BY f.id LIMIT ?
                 """, [.text(collection), .text(field), .text(JSONWriter.string(value)), .text(after ?? ""),
-                      .integer(Int64(max(1, limit)))]) { try $0.blob(at: 0) }
+                      .integer(Int64(max(1, limit)))]) { (try $0.blob(at: 0), try $0.text(at: 1)) }
         }
         var states: [RecordState] = []
-        for bytes in rows { states.append(try decode(bytes)) }
+        for (bytes, id) in rows { states.append(try decode(bytes, key: RecordKey(collection: collection, id: id))) }
         return states
     }
 

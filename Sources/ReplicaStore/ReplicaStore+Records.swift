@@ -29,8 +29,22 @@ extension ReplicaStore {
             }
         }
         guard let found else { return nil }
-        return StoredRow(rowid: found.0, state: try decode(found.1), sequence: found.2,
+        return StoredRow(rowid: found.0, state: try decode(found.1, key: RecordKey(collection: collection, id: id)), sequence: found.2,
                          conflictSince: found.3, pendingSequence: found.4)
+    }
+
+    /// Decodes a stored state, reusing the state decoded earlier from the very same bytes
+    /// of the same record: equal canonical bytes are an equal state, so the cache can never
+    /// answer with a stale one, whatever was written or rolled back in between.
+    func decode(_ bytes: [UInt8], key: RecordKey) throws(ReplicaStoreError) -> RecordState {
+        let capacity = configuration.decodedStateCacheCapacity
+        if capacity > 0, let cached = decodedStates[key], cached.bytes == bytes { return cached.state }
+        let state = try decode(bytes)
+        if capacity > 0 {
+            if decodedStates.count >= capacity { decodedStates.removeAll(keepingCapacity: true) }
+            decodedStates[key] = (bytes, state)
+        }
+        return state
     }
 
     func decode(_ bytes: [UInt8]) throws(ReplicaStoreError) -> RecordState {

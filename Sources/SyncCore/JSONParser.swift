@@ -155,6 +155,23 @@ private struct Reader {
 
     mutating func readString() throws(JSONError) -> String {
         position += 1 // opening quote
+        // Fast path: a string without escapes (nearly all of them) becomes a String straight
+        // from the input bytes, without first copying them into an array of its own.
+        let start = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                guard let string = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self) else {
+                    throw error(.invalidUTF8)
+                }
+                position += 1
+                return string
+            }
+            if byte < 0x20 { throw error(.invalidString) }
+            if byte == UInt8(ascii: "\\") { break }
+            position += 1
+        }
+        position = start
         var scalars: [UInt8] = []
         var runStart = position
         while true {

@@ -48,8 +48,9 @@ extension ServerDatabase {
                 try store.retag(collection: participant.collection, id: participant.id, tags: annotations(for: participant).tags)
             }
             for honorarium in lookup.states(collection: "honorarium", where: "attendanceId", equals: state.id) {
-                try store.save(honorarium, annotations: annotations(for: honorarium))
-                try store.retag(collection: honorarium.collection, id: honorarium.id, tags: annotations(for: honorarium).tags)
+                let annotations = annotations(for: honorarium)
+                try store.save(honorarium, annotations: annotations)
+                try store.retag(collection: honorarium.collection, id: honorarium.id, tags: annotations.tags)
             }
         case "forum":
             for attendance in lookup.states(collection: "attendance", where: "forumId", equals: state.id) {

@@ -9,6 +9,9 @@ public final class StoreLookup {
 
     init(store: ReplicaStore) { self.store = store }
 
+    /// Records read per query when listing.
+    static let pageSize = 500
+
     /// The state of one record, `nil` when unknown.
     public func state(collection: String, id: String) -> RecordState? {
         try? store.state(collection: collection, id: id)
@@ -18,8 +21,10 @@ public final class StoreLookup {
     public func states(collection: String) -> [RecordState] {
         var result: [RecordState] = []
         var after: String? = nil
-        while let page = try? store.records(in: collection, includeDeleted: true, limit: 500, after: after), !page.isEmpty {
+        while let page = try? store.records(in: collection, includeDeleted: true, limit: Self.pageSize, after: after), !page.isEmpty {
             result += page
+            // A short page is the last: asking again would only return nothing.
+            guard page.count == Self.pageSize else { break }
             after = page.last?.id
         }
         return result
@@ -29,9 +34,10 @@ public final class StoreLookup {
     public func states(collection: String, where field: String, equals value: String) -> [RecordState] {
         var result: [RecordState] = []
         var after: String? = nil
-        while let page = try? store.records(in: collection, where: field, equals: .string(value), limit: 500, after: after),
-              !page.isEmpty {
+        while let page = try? store.records(in: collection, where: field, equals: .string(value), limit: Self.pageSize,
+                                            after: after), !page.isEmpty {
             result += page
+            guard page.count == Self.pageSize else { break }
             after = page.last?.id
         }
         return result

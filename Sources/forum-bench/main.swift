@@ -3,6 +3,7 @@
 //
 //   forum-bench merge [--records N] [--repeat K]
 //   forum-bench store [--records N] [--large N] [--repeat K]
+//   forum-bench initial|push|incremental|devices|memory [options]   (load benchmarks, BENCHMARKS.md)
 
 #if canImport(Glibc)
 import Glibc
@@ -16,6 +17,17 @@ let usage = """
       merge [--records N] [--repeat K]              merges per second of 10-field records (default N=20000, K=7)
       store [--records N] [--large N] [--repeat K]  store merge vs raw INSERT, incremental merge at two store sizes
                                                     (default N=100000, large=1000000, K=5)
+      initial [--small N] [--large N] [--repeat K] [--page P]
+                                                    a fresh replica pulls N records over loopback HTTP vs raw INSERT
+                                                    (default 10000 and 100000, K=3)
+      push [--small N] [--large N] [--repeat K]     a replica pushes N local records vs raw INSERT (same defaults)
+      incremental [--small N] [--medium N] [--large N] [--repeat K]
+                                                    10 changed records synced against stores of three sizes
+                                                    (default 10000, 100000, 1000000, K=7)
+      devices [--seconds S] [--devices N] [--writes W]
+                                                    N devices (default 50, then 200) writing W records (default 3),
+                                                    pushing and pulling for S seconds (default 30); convergence check
+      memory [--small N] [--large N]                peak RSS of client and server (separate processes) pulling N records
     """
 
 do {
@@ -27,6 +39,30 @@ do {
         let options = try BenchOptions(Array(arguments.dropFirst()),
                                        defaults: ["records": 100_000, "large": 1_000_000, "repeat": 5])
         try StoreBenchmark.run(.init(records: options["records"], repeats: options["repeat"], large: options["large"]))
+    case "initial", "push":
+        let options = try BenchOptions(Array(arguments.dropFirst()),
+                                       defaults: ["small": 10_000, "large": 100_000, "repeat": 3, "page": 500])
+        let sizes = [options["small"], options["large"]]
+        if arguments.first == "initial" {
+            try SyncBenchmark.initial(sizes: sizes, repeats: options["repeat"], pageSize: options["page"])
+        } else {
+            try SyncBenchmark.push(sizes: sizes, repeats: options["repeat"])
+        }
+    case "incremental":
+        let options = try BenchOptions(Array(arguments.dropFirst()),
+                                       defaults: ["small": 10_000, "medium": 100_000, "large": 1_000_000, "repeat": 7])
+        try IncrementalBenchmark.run(sizes: [options["small"], options["medium"], options["large"]], repeats: options["repeat"])
+    case "devices":
+        let options = try BenchOptions(Array(arguments.dropFirst()), defaults: ["seconds": 30, "devices": 0, "writes": 3])
+        let counts = options["devices"] > 0 ? [options["devices"]] : [50, 200]
+        try DevicesBenchmark.run(deviceCounts: counts, seconds: options["seconds"], writesPerRound: options["writes"])
+    case "memory":
+        let options = try BenchOptions(Array(arguments.dropFirst()), defaults: ["small": 10_000, "large": 100_000])
+        try MemoryBenchmark.run(sizes: [options["small"], options["large"]])
+    case "memory-server" where arguments.count == 3:
+        try MemoryBenchmark.serve(directory: arguments[1], portFile: arguments[2])
+    case "memory-client" where arguments.count == 5:
+        try MemoryBenchmark.pull(url: arguments[1], token: arguments[2], replica: arguments[3], directory: arguments[4])
     default:
         print(usage)
         exit(arguments.isEmpty || arguments.first == "--help" ? 0 : 2)

@@ -31,6 +31,29 @@ import TestSupport
         #expect(try replica.lastSuccessfulSync() != nil)
     }
 
+    @Test func splitsPushBatchesByBytesSendingEveryChangeOnceInOrder() throws {
+        let directory = try TemporaryDirectory()
+        let replica = try ForumFixtures.replica(directory)
+        try ForumFixtures.participants(in: replica, count: 12)
+        let transport = try FakeTransport(directory: directory)
+        let pending = try replica.pendingChanges(limit: 100)
+        let recordBytes = try #require(pending.first?.state.canonicalJSON.count)
+        // Room for about three records (each counted with its separating comma).
+        let limit = 3 * (recordBytes + 1) + 2
+        let configuration = ClientConfiguration(pushBatchSize: 500, pushBatchMaxBytes: limit)
+        let summary = try SyncEngine(replica: replica, transport: transport, configuration: configuration).sync()
+        let chunks = SyncEngine.chunks(of: pending, maxBytes: limit)
+        #expect(transport.pushedBatches.map(\.count) == chunks.map(\.count))
+        #expect(chunks.count >= 4)
+        for chunk in chunks where chunk.count > 1 {
+            #expect(chunk.reduce(0) { $0 + $1.state.canonicalJSON.count + 1 } <= limit)
+        }
+        #expect(summary.sent == 12)
+        #expect(try replica.pendingCount() == 0)
+        #expect(SyncEngine.chunks(of: pending, maxBytes: 1).map(\.count) == Array(repeating: 1, count: 12))
+        #expect(SyncEngine.chunks(of: pending, maxBytes: 1).flatMap { $0 }.map(\.pendingSequence) == pending.map(\.pendingSequence))
+    }
+
     @Test func acknowledgesOnlyWhatWasSent() throws {
         let directory = try TemporaryDirectory()
         let replica = try ForumFixtures.replica(directory)

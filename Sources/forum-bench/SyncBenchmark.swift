@@ -1,0 +1,124 @@
+import FieldClient
+import ForumModel
+import Foundation
+import SyncCore
+
+/// `forum-bench initial|push|incremental`: a real `FieldClient` syncing with a real
+/// `SyncServer` over loopback HTTP (in-process, 127.0.0.1, ephemeral port), against a
+/// baseline measured in the same run: the same rows (pre-encoded canonical JSON) inserted
+/// into a table of the replica store's schema with one plain prepared INSERT each, in one
+/// transaction (`StoreBenchmark.measureRawInsert`, schema `.store`).
+enum SyncBenchmark {
+    static let municipality = "Södertälje"
+    static let seedWriter = ReplicaID("bench-seed")!
+
+    /// 1. A fresh replica pulls N records (target: 100,000 within 3× the baseline).
+    static func initial(sizes: [Int], repeats: Int, pageSize: Int = 500) throws {
+        print("initial: a fresh replica pulls N records in pages of \(pageSize); baseline raw INSERT; median of \(repeats) (load \(Timing.loadAverage()))")
+        printHeader()
+        for size in sizes {
+            let server = try BenchServer(label: "initial")
+            defer { server.stop() }
+            let corpus = ForumCorpus(records: size, municipalities: [municipality], key: "initial")
+            let seedSeconds = try server.seed(corpus, writer: seedWriter)
+            let states = corpus.states(0..<corpus.recordCount, replica: seedWriter)
+            var syncs: [Double] = [], cpus: [Double] = [], raws: [Double] = [], rawCPUs: [Double] = []
+            for run in 0..<repeats {
+                let raw = try StoreBenchmark.measureRawInsert(states, directory: server.directory, run: run, schema: .store)
+                raws.append(raw.wall)
+                rawCPUs.append(raw.cpu)
+                try autoreleasepool {
+                    let engine = try server.client(name: "initial-\(run)", municipalities: [municipality],
+                                                   configuration: ClientConfiguration(pullPageSize: pageSize))
+                    var received = 0
+                    let time = try Timing.measureBoth { received = try engine.sync().received }
+                    syncs.append(time.wall)
+                    cpus.append(time.cpu)
+                    guard received == corpus.recordCount else {
+                        throw Timing.Failure(description: "pulled \(received) of \(corpus.recordCount) records")
+                    }
+                }
+                StoreBenchmark.removeDatabase("\(server.directory)/clients/initial-\(run).sqlite")
+            }
+            printRow("pull \(corpus.recordCount)", records: corpus.recordCount, seconds: syncs, baseline: raws, cpu: cpus,
+                     baselineCPU: rawCPUs)
+            print(String(format: "    (server seeded by direct import in %.1f s)", seedSeconds))
+        }
+        print("  target: pull of 100,000 within 3.00x the baseline")
+    }
+
+    /// 2. A replica pushes N locally created records (same baseline, same target).
+    static func push(sizes: [Int], repeats: Int) throws {
+        print("push: a replica pushes N locally created records; baseline raw INSERT; median of \(repeats) (load \(Timing.loadAverage()))")
+        printHeader()
+        for size in sizes {
+            var pushes: [Double] = [], totals: [Double] = [], raws: [Double] = [], creates: [Double] = []
+            var pushCPUs: [Double] = [], rawCPUs: [Double] = []
+            var count = 0
+            for run in 0..<repeats {
+                let server = try BenchServer(label: "push")
+                defer { server.stop() }
+                let corpus = ForumCorpus(records: size, municipalities: [municipality], key: "push")
+                count = corpus.recordCount
+                let engine = try server.client(name: "push", municipalities: [municipality])
+                creates.append(try Timing.measure { try create(corpus, in: engine.replica) })
+                let states = corpus.states(0..<corpus.recordCount, replica: engine.replica.replica)
+                let raw = try StoreBenchmark.measureRawInsert(states, directory: server.directory, run: run, schema: .store)
+                raws.append(raw.wall)
+                rawCPUs.append(raw.cpu)
+                var pushEnd = Timing.now(), pushEndCPU = Timing.cpuSeconds()
+                let start = Timing.now(), startCPU = Timing.cpuSeconds()
+                let summary = try engine.sync { progress in
+                    if case .pushed = progress { pushEnd = Timing.now(); pushEndCPU = Timing.cpuSeconds() }
+                }
+                pushCPUs.append(pushEndCPU - startCPU)
+                totals.append(Double(Timing.now() - start) / 1e9)
+                pushes.append(Double(pushEnd - start) / 1e9)
+                guard summary.sent == count, summary.refused.isEmpty, summary.received == count else {
+                    throw Timing.Failure(description: "sent \(summary.sent), refused \(summary.refused.count), received \(summary.received) of \(count)")
+                }
+            }
+            printRow("push \(count)", records: count, seconds: pushes, baseline: raws, cpu: pushCPUs, baselineCPU: rawCPUs)
+            printRow("  push + pull back", records: count, seconds: totals, baseline: raws)
+            print(String(format: "    (local writes through LocalReplica.write, 1,000 per transaction: %.1f s)", Timing.median(creates)))
+        }
+        print("  target: push of 100,000 within 3.00x the baseline")
+    }
+
+    /// Writes the corpus through the client's own write path (rules checked), in
+    /// transactions of 1,000 records.
+    static func create(_ corpus: ForumCorpus, in replica: LocalReplica) throws {
+        var start = 0
+        while start < corpus.recordCount {
+            let end = min(corpus.recordCount, start + 1000)
+            try replica.transaction { () throws(ClientError) in
+                for index in start..<end {
+                    for write in corpus.writes(record: index) {
+                        try replica.write(collection: write.collection, id: write.id, values: write.values)
+                    }
+                }
+            }
+            start = end
+        }
+    }
+
+    static func printHeader() {
+        print("  case                     records     median s   records/s  baseline s   ratio    cpu s  cpu ratio")
+    }
+
+    /// One table row; `cpu`: CPU seconds of this process (client and server threads both),
+    /// compared with the baseline's CPU seconds.
+    static func printRow(_ name: String, records: Int, seconds: [Double], baseline: [Double], cpu: [Double] = [],
+                         baselineCPU: [Double] = []) {
+        let time = Timing.median(seconds), base = Timing.median(baseline)
+        var line = "  " + name.padding(toLength: 22, withPad: " ", startingAt: 0)
+            + String(format: " %9d %12.3f %11.0f %11.3f %7.2fx", records, time, Double(records) / time, base, time / base)
+        if !cpu.isEmpty, !baselineCPU.isEmpty {
+            line += String(format: " %8.3f %9.2fx", Timing.median(cpu), Timing.median(cpu) / Timing.median(baselineCPU))
+        }
+        print(line)
+    }
+}
+
+/// Linux has no autorelease pool; this only scopes `body` so its objects are released.
+func autoreleasepool<T>(_ body: () throws -> T) rethrows -> T { try body() }
