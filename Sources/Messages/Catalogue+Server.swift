@@ -22,6 +22,8 @@ extension Catalogue {
               en: "Address to listen on (default 127.0.0.1)."),
         Entry("server.serve.port", sv: "Port att lyssna på; 0 väljer en ledig (standard 8080).",
               en: "Port to listen on; 0 picks a free one (default 8080)."),
+        Entry("server.serve.max_connections", sv: "Högsta antal samtidiga anslutningar (standard 256); räkna med två per enhet som synkar samtidigt.",
+              en: "Most simultaneous connections (default 256); allow two per device syncing at the same time."),
         Entry("server.serve.stopping", sv: "Stänger ner: väntar på pågående förfrågningar.",
               en: "Shutting down: waiting for requests in flight."),
         Entry("server.serve.stopped", sv: "Servern har stoppats.", en: "The server has stopped."),

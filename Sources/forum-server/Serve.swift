@@ -34,8 +34,14 @@ enum Serve {
     static func run(_ parsed: ParsedArguments, _ l: Localizer) throws -> ExitCode {
         let host = parsed.string("host") ?? "127.0.0.1"
         let port = try parsed.int("port", in: 0...65535) ?? 8080
+        var configuration = ServerPolicy.configuration(parsed)
+        // Each syncing device may hold a pull connection and open one per push: with the
+        // default of 256, 200 devices syncing at once got 503s (forum-bench devices).
+        if let limit = try parsed.int("max-connections", in: 1...65_536) {
+            configuration.http.maxConcurrentConnections = limit
+        }
         let database = try ServerDatabase(directory: parsed.string("data") ?? "./forum-data", policy: ServerPolicy.make(),
-                                          configuration: ServerPolicy.configuration(parsed))
+                                          configuration: configuration)
         // Signals are caught before the address is printed, so a supervisor (or test) that
         // signals as soon as it reads the line cannot kill the process mid-request.
         let stop = DispatchSemaphore(value: 0)

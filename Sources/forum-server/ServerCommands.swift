@@ -15,6 +15,7 @@ enum ServerCommands {
         let serve = CommandSpec("serve", abstract: l["server.serve.abstract"], arguments: [
             .option("host", help: l["server.serve.host"]),
             .option("port", help: l["server.serve.port"]),
+            .option("max-connections", valueName: "n", help: l["server.serve.max_connections"]),
         ])
         let device = CommandSpec("device", abstract: l["server.device.abstract"], subcommands: [
             CommandSpec("add", abstract: l["server.device.add.abstract"], arguments: [

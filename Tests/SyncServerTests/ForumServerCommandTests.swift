@@ -54,3 +54,58 @@ import TestSupport
         #expect(FileManager.default.fileExists(atPath: directory.path("copy.sqlite")))
     }
 }
+
+@Suite struct ForumServerConnectionLimitTests {
+    private static let executable = BuiltProducts.executable("forum-server")
+
+    /// `serve --max-connections N` reaches the HTTP server: with N = 1 and one connection
+    /// held open, a second connection is answered 503 and the server keeps serving.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
+    func maxConnectionsOptionLimitsSimultaneousConnections() throws {
+        let directory = try TemporaryDirectory(prefix: "forum-server-limit")
+        let server = Process()
+        server.executableURL = Self.executable
+        server.arguments = ["serve", "--data", directory.url.path, "--port", "0", "--max-connections", "1"]
+        let out = Pipe()
+        server.standardOutput = out
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
+        var line = ""
+        while !line.contains("\n") {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line += String(decoding: chunk, as: UTF8.self)
+        }
+        let port = try #require(line.split(separator: ":").last.flatMap { UInt16($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
+
+        let held = try RawHTTPClient(port: port)
+        #expect(held.request("GET", "/healthz")?.status == 200)       // keep-alive: still open
+        let second = try RawHTTPClient(port: port)
+        #expect(second.request("GET", "/healthz")?.status == 503)
+        held.finishSending()
+        _ = held.isClosedByPeer()
+        // Once the held connection is gone, a new one is served again.
+        var served = false
+        for _ in 0..<50 where !served {
+            served = (try? RawHTTPClient(port: port))?.request("GET", "/healthz")?.status == 200
+            if !served { usleep(50_000) }
+        }
+        #expect(served)
+        kill(server.processIdentifier, SIGTERM)
+        server.waitUntilExit()
+        #expect(server.terminationStatus == 0)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
+    func aMaxConnectionsOfZeroIsAUsageError() throws {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["serve", "--port", "0", "--max-connections", "0"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 64)
+    }
+}
