@@ -63,21 +63,8 @@ import TestSupport
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
     func maxConnectionsOptionLimitsSimultaneousConnections() throws {
         let directory = try TemporaryDirectory(prefix: "forum-server-limit")
-        let server = Process()
-        server.executableURL = Self.executable
-        server.arguments = ["serve", "--data", directory.url.path, "--port", "0", "--max-connections", "1"]
-        let out = Pipe()
-        server.standardOutput = out
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
-        var line = ""
-        while !line.contains("\n") {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line += String(decoding: chunk, as: UTF8.self)
-        }
-        let port = try #require(line.split(separator: ":").last.flatMap { UInt16($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
+        let server = try ServerProcess(data: directory.url.path, extraArguments: ["--max-connections", "1"])
+        let port = server.port
 
         let held = try RawHTTPClient(port: port)
         #expect(held.request("GET", "/healthz")?.status == 200)       // keep-alive: still open
@@ -92,9 +79,7 @@ import TestSupport
             if !served { usleep(50_000) }
         }
         #expect(served)
-        kill(server.processIdentifier, SIGTERM)
-        server.waitUntilExit()
-        #expect(server.terminationStatus == 0)
+        #expect(server.terminate() == 0)
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))

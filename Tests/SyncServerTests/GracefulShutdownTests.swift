@@ -31,22 +31,8 @@ import TestSupport
         let code = try #require(added.split(whereSeparator: { $0 == " " || $0 == "\n" })
             .first { $0.count == 14 && $0.filter { $0 == "-" }.count == 2 }).description
 
-        let server = Process()
-        server.executableURL = Self.executable
-        server.arguments = ["serve", "--data", data, "--port", "0"]
-        let out = Pipe()
-        server.standardOutput = out
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
-        var line = ""
-        while !line.contains("\n") {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line += String(decoding: chunk, as: UTF8.self)
-        }
-        let port = try #require(line.split(separator: ":").last.flatMap { UInt16($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
-        #expect(line.hasPrefix("listening on http://127.0.0.1:"))
+        let server = try ServerProcess(data: data)
+        let port = server.port
 
         let enrolment = try #require(try RawHTTPClient(port: port).request("POST", "/v1/enroll", body: Array(#"{"code":"\#(code)"}"#.utf8))?.json)
         let token = try #require(enrolment["token"]?.stringValue)
@@ -67,11 +53,8 @@ import TestSupport
             }
         }
         for _ in 0..<4 { started.wait() }
-        kill(server.processIdentifier, SIGTERM)
+        #expect(server.terminate() == 0, "SIGTERM mid-push ends the server with exit 0")
         group.wait()
-        server.waitUntilExit()
-        #expect(server.terminationReason == .exit)
-        #expect(server.terminationStatus == 0)
 
         let database = try ServerDatabase(directory: data, policy: ForumPolicy())
         let stored = Set(try database.store.records(in: "forum", limit: 100_000).map(\.id))

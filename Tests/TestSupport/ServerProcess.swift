@@ -1,30 +1,41 @@
 import Foundation
 import Glibc
-import TestSupport
 
-/// A `forum-server serve` child process on an ephemeral port, for tests that kill it
-/// (from another thread, hence the lock).
-final class ServerProcess: @unchecked Sendable {
-    let data: String
+/// Why a `forum-server` child process could not be started.
+public struct ServerProcessError: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// A `forum-server serve` child process on an ephemeral port, for tests that start, stop
+/// or kill it (from another thread, hence the lock).
+public final class ServerProcess: @unchecked Sendable {
+    public let data: String
+    /// Arguments added after `serve --port 0`.
+    public let extraArguments: [String]
     private let lock = NSLock()
     private var boundPort: UInt16 = 0
     private var process: Process?
 
     /// The port of the running child.
-    var port: UInt16 { lock.withLock { boundPort } }
+    public var port: UInt16 { lock.withLock { boundPort } }
 
-    init(data: String) throws {
+    /// The running child's process id, 0 when none runs.
+    public var processIdentifier: Int32 { lock.withLock { process?.processIdentifier ?? 0 } }
+
+    /// Starts `forum-server --data DATA serve --port 0 EXTRA…`.
+    public init(data: String, extraArguments: [String] = []) throws {
         self.data = data
+        self.extraArguments = extraArguments
         try start()
     }
 
     deinit { kill() }
 
     /// Starts the server and waits for its `listening on http://127.0.0.1:PORT` line.
-    func start() throws {
+    public func start() throws {
         let process = Process()
         process.executableURL = BuiltProducts.executable("forum-server")
-        process.arguments = ["--data", data, "serve", "--port", "0"]
+        process.arguments = ["--data", data, "serve", "--port", "0"] + extraArguments
         var environment = ProcessInfo.processInfo.environment
         environment["LANG"] = "C"
         environment["LC_ALL"] = "C"
@@ -43,13 +54,24 @@ final class ServerProcess: @unchecked Sendable {
         }
         guard let range = text.range(of: #"127\.0\.0\.1:(\d+)"#, options: .regularExpression),
               let parsed = UInt16(text[range].split(separator: ":").last ?? "") else {
-            throw CountyFailure("forum-server did not start")
+            throw ServerProcessError(description: "forum-server did not start")
         }
         lock.withLock { boundPort = parsed }
     }
 
+    /// SIGTERM, then waits: the graceful shutdown. Returns the exit status (nil when none ran).
+    @discardableResult
+    public func terminate() -> Int32? {
+        guard let process = lock.withLock({ () -> Process? in defer { self.process = nil }; return self.process }) else {
+            return nil
+        }
+        if process.isRunning { Glibc.kill(process.processIdentifier, SIGTERM) }
+        process.waitUntilExit()
+        return process.terminationReason == .exit ? process.terminationStatus : nil
+    }
+
     /// `kill -9`: no shutdown, no flushing, whatever was in flight is cut off.
-    func kill() {
+    public func kill() {
         guard let process = lock.withLock({ () -> Process? in defer { self.process = nil }; return self.process }),
               process.isRunning else { return }
         Glibc.kill(process.processIdentifier, SIGKILL)
