@@ -1,5 +1,6 @@
 import FieldClient
 import Foundation
+import TestSupport
 import Testing
 
 /// One `forum` profile (a laptop), driven through the real executable.

@@ -47,53 +47,8 @@ enum Processes {
     }
 }
 
-/// A running `forum-server serve`, stopped with SIGTERM by `stop()` or when released.
-final class ServerProcess {
-    let data: String
-    private(set) var port: Int = 0
-    private var process: Process?
-
-    /// Starts a server on `data`; `port` 0 picks a free one (kept for restarts).
-    init(data: String, port: Int = 0) throws {
-        self.data = data
-        try start(port: port)
-    }
-
-    var url: String { "http://127.0.0.1:\(port)" }
-
-    func start(port requested: Int? = nil) throws {
-        let process = Process()
-        process.executableURL = BuiltProducts.executable("forum-server")
-        process.arguments = ["--data", data, "serve", "--port", String(requested ?? port)]
-        process.environment = Processes.environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        self.process = process
-        // Wait for "listening on http://127.0.0.1:PORT".
-        var text = ""
-        while !text.contains("\n") {
-            let data = pipe.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            text += String(decoding: data, as: UTF8.self)
-        }
-        guard let range = text.range(of: #"127\.0\.0\.1:(\d+)"#, options: .regularExpression),
-              let parsed = Int(text[range].split(separator: ":").last ?? "") else {
-            throw HarnessError("server did not start: \(text)")
-        }
-        port = parsed
-    }
-
-    func stop() {
-        guard let process, process.isRunning else { return }
-        kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
-        self.process = nil
-    }
-
-    deinit { stop() }
-
+/// The end-to-end tests' uses of TestSupport's `forum-server` child process.
+extension ServerProcess {
     /// `forum-server device add`; returns the one-time code.
     func addDevice(role: String, municipality: String = "Södertälje") throws -> String {
         let result = try Processes.run("forum-server", ["--data", data, "device", "add", "--name", "test \(role)",

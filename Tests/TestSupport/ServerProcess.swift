@@ -19,6 +19,9 @@ public final class ServerProcess: @unchecked Sendable {
     /// The port of the running child.
     public var port: UInt16 { lock.withLock { boundPort } }
 
+    /// The server's base URL.
+    public var url: String { "http://127.0.0.1:\(port)" }
+
     /// The running child's process id, 0 when none runs.
     public var processIdentifier: Int32 { lock.withLock { process?.processIdentifier ?? 0 } }
 
@@ -32,10 +35,13 @@ public final class ServerProcess: @unchecked Sendable {
     deinit { kill() }
 
     /// Starts the server and waits for its `listening on http://127.0.0.1:PORT` line.
-    public func start() throws {
+    /// Starts the server on `port` (0: a free one; `nil`: the port it had, so clients can
+    /// reach a restarted server at the same address) and waits until it listens.
+    public func start(port requested: UInt16? = 0) throws {
         let process = Process()
         process.executableURL = BuiltProducts.executable("forum-server")
-        process.arguments = ["--data", data, "serve", "--port", "0"] + extraArguments
+        let port = requested ?? self.port
+        process.arguments = ["--data", data, "serve", "--port", String(port)] + extraArguments
         var environment = ProcessInfo.processInfo.environment
         environment["LANG"] = "C"
         environment["LC_ALL"] = "C"
