@@ -94,10 +94,13 @@ enum MemoryBenchmark {
     }
 
     static func spawn(_ arguments: [String]) throws -> pid_t {
-        let argv: [UnsafeMutablePointer<CChar>?] = (["/proc/self/exe"] + arguments).map { strdup($0) } + [nil]
+        // The executable's real path rather than /proc/self/exe, so that profilers (perf)
+        // can find the children's symbols.
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "/proc/self/exe"
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, "/proc/self/exe", nil, nil, argv, environ)
+        let result = posix_spawn(&pid, executable, nil, nil, argv, environ)
         guard result == 0 else { throw Timing.Failure(description: "posix_spawn failed (\(result))") }
         return pid
     }
