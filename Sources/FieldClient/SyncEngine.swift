@@ -111,6 +111,9 @@ public final class SyncEngine {
 
     func pull(into summary: inout SyncSummary, conflicted: inout Set<String>, progress: (SyncProgress) -> Void) throws(ClientError) {
         let limit = min(max(1, configuration.pullPageSize), 1000)
+        let prefetcher = PullPrefetcher(transport: transport)
+        defer { prefetcher.finish() }
+        var held = HeldPages()
         var cursor = try replica.pullCursor()
         var restarted = false
         while true {
@@ -118,30 +121,59 @@ public final class SyncEngine {
             let page: PullPage
             do {
                 page = try retrying(progress) { () throws(ClientError) in
-                    try transport.pull(cursor: requested, limit: limit)
+                    try prefetcher.page(cursor: requested, limit: limit)
                 }
             } catch where error.detailCode == "invalid_cursor" && requested != nil && !restarted {
                 // The server no longer knows this cursor (its database was restored from a
                 // backup): pull everything again. Merging is idempotent and pending local
                 // changes stay pending, so nothing is lost (PROTOCOL.md, section 14).
+                try store(&held, into: &summary, conflicted: &conflicted, more: true, progress: progress)
                 restarted = true
                 cursor = nil
                 continue
+            } catch {
+                // Pages already received are kept: the next sync continues after them.
+                try store(&held, into: &summary, conflicted: &conflicted, more: true, progress: progress)
+                throw error
             }
             guard page.records.count <= limit else {
                 throw ClientError(.protocolError, "the server sent more records than asked for")
             }
-            let results = try replica.mergePulled(page.records, cursor: page.cursor)
-            summary.received += page.records.count
-            summary.merged += results.filter { $0.outcome != .unchanged }.count
-            for result in results where result.outcome == .conflict { conflicted.insert(result.collection + "/" + result.id) }
-            progress(.pulled(received: summary.received, more: page.more))
-            guard page.more else { return }
-            guard !page.records.isEmpty || page.cursor != requested else {
+            guard !page.more || !page.records.isEmpty || page.cursor != requested else {
                 throw ClientError(.protocolError, "the server promised more but sent nothing new")
             }
+            if page.more, configuration.pullPrefetch { prefetcher.prefetch(cursor: page.cursor, limit: limit) }
+            held.append(page)
+            if !page.more || held.records.count >= max(1, configuration.pullRecordsPerTransaction) {
+                try store(&held, into: &summary, conflicted: &conflicted, more: page.more, progress: progress)
+            }
+            guard page.more else { return }
             cursor = page.cursor
         }
+    }
+
+    /// Pages received but not stored yet, with the cursor of the last one.
+    struct HeldPages {
+        var records: [RecordState] = []
+        var cursor: String?
+
+        mutating func append(_ page: PullPage) {
+            records.append(contentsOf: page.records)
+            cursor = page.cursor
+        }
+    }
+
+    /// Stores the held pages with their cursor in one transaction: fewer, larger commits
+    /// write each B-tree page once instead of once per page of records.
+    private func store(_ held: inout HeldPages, into summary: inout SyncSummary, conflicted: inout Set<String>,
+                       more: Bool, progress: (SyncProgress) -> Void) throws(ClientError) {
+        guard let cursor = held.cursor else { return }
+        let results = try replica.mergePulled(held.records, cursor: cursor)
+        summary.received += held.records.count
+        summary.merged += results.filter { $0.outcome != .unchanged }.count
+        for result in results where result.outcome == .conflict { conflicted.insert(result.collection + "/" + result.id) }
+        held = HeldPages()
+        progress(.pulled(received: summary.received, more: more))
     }
 
     /// The batch id for pending sequences `first...last`: the same pending changes give

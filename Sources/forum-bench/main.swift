@@ -41,7 +41,7 @@ do {
         try StoreBenchmark.run(.init(records: options["records"], repeats: options["repeat"], large: options["large"]))
     case "initial", "push":
         let options = try BenchOptions(Array(arguments.dropFirst()),
-                                       defaults: ["small": 10_000, "large": 100_000, "repeat": 3, "page": 500])
+                                       defaults: ["small": 10_000, "large": 100_000, "repeat": 3, "page": 1000])
         let sizes = [options["small"], options["large"]]
         if arguments.first == "initial" {
             try SyncBenchmark.initial(sizes: sizes, repeats: options["repeat"], pageSize: options["page"])

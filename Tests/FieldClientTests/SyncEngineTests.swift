@@ -135,6 +135,54 @@ import TestSupport
         #expect(try replica.canonicalExport() == seeder.canonicalExport())
     }
 
+    @Test func storesSeveralPagesPerTransactionWithTheCursorOfTheLastOne() throws {
+        let directory = try TemporaryDirectory()
+        let seeder = try ForumFixtures.replica(directory, name: "dev-s")
+        try ForumFixtures.participants(in: seeder, count: 10)
+        let transport = try FakeTransport(directory: directory)
+        try engine(seeder, transport).0.sync()
+
+        let replica = try ForumFixtures.replica(directory, name: "dev-b")
+        var configuration = ClientConfiguration(pullPageSize: 3)
+        configuration.pullRecordsPerTransaction = 6
+        var stored: [Int] = []
+        try SyncEngine(replica: replica, transport: transport, configuration: configuration).sync { event in
+            if case .pulled(let received, _) = event { stored.append(received) }
+        }
+        // Pages of 3, 3 | 3, 1: two transactions, the second one ending the feed.
+        #expect(stored == [6, 10])
+        #expect(try replica.canonicalExport() == seeder.canonicalExport())
+        // The stored cursor is the last page's: the next sync asks with it and gets nothing.
+        let cursor = try #require(try replica.pullCursor())
+        #expect(try SyncEngine(replica: replica, transport: transport, configuration: configuration).sync().received == 0)
+        #expect(transport.pullCursors.last == cursor)
+    }
+
+    @Test func prefetchingRequestsEachPageOnceAndStoresTheSameAsWithout() throws {
+        let directory = try TemporaryDirectory()
+        let seeder = try ForumFixtures.replica(directory, name: "dev-s")
+        try ForumFixtures.participants(in: seeder, count: 11)
+        let transport = try FakeTransport(directory: directory)
+        try engine(seeder, transport).0.sync()
+        var exports: [[UInt8]] = []
+        var cursorLists: [[String?]] = []
+        for (index, prefetch) in [true, false].enumerated() {
+            let replica = try ForumFixtures.replica(directory, name: "dev-\(index)")
+            var configuration = ClientConfiguration(pullPageSize: 2)
+            configuration.pullPrefetch = prefetch
+            configuration.pullRecordsPerTransaction = 4
+            let before = transport.pullCursors.count
+            let summary = try SyncEngine(replica: replica, transport: transport, configuration: configuration).sync()
+            #expect(summary.received == 11)
+            cursorLists.append(Array(transport.pullCursors[before...]))
+            exports.append(try replica.canonicalExport())
+        }
+        #expect(cursorLists[0] == cursorLists[1])
+        #expect(Set(cursorLists[0].map { $0 ?? "" }).count == cursorLists[0].count) // no page asked for twice
+        #expect(exports[0] == exports[1])
+        #expect(exports[0] == (try seeder.canonicalExport()))
+    }
+
     @Test func recordsRefusedWritesAndConvergesThroughTheCompensation() throws {
         let directory = try TemporaryDirectory()
         let replica = try ForumFixtures.replica(directory)
