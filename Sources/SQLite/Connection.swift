@@ -130,6 +130,7 @@ public final class Connection {
         }
         try execute("PRAGMA synchronous=\(configuration.synchronous.rawValue)")
         try execute("PRAGMA foreign_keys=\(configuration.foreignKeys ? "ON" : "OFF")")
+        try execute("PRAGMA cache_size=-\(max(64, configuration.cacheSizeKiB))")
     }
 
     /// Whether the main database is a file (not `:memory:` or a temporary database).
