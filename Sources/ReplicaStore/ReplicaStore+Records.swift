@@ -40,11 +40,17 @@ extension ReplicaStore {
         let capacity = configuration.decodedStateCacheCapacity
         if capacity > 0, let cached = decodedStates[key], cached.bytes == bytes { return cached.state }
         let state = try decode(bytes)
-        if capacity > 0 {
-            if decodedStates.count >= capacity { decodedStates.removeAll(keepingCapacity: true) }
-            decodedStates[key] = (bytes, state)
-        }
+        remember(state, bytes: bytes, key: key)
         return state
+    }
+
+    /// Caches a state with its canonical bytes, as read or as just written: rules read the
+    /// record they just stored (a parent, a record of the same batch) again soon after.
+    func remember(_ state: RecordState, bytes: [UInt8], key: RecordKey) {
+        let capacity = configuration.decodedStateCacheCapacity
+        guard capacity > 0 else { return }
+        if decodedStates.count >= capacity { decodedStates.removeAll(keepingCapacity: true) }
+        decodedStates[key] = (bytes, state)
     }
 
     func decode(_ bytes: [UInt8]) throws(ReplicaStoreError) -> RecordState {
@@ -122,6 +128,7 @@ extension ReplicaStore {
                               flagsValue, markPending ? .integer(sequence) : .null, .integer(now)])
             return connection.lastInsertRowID
         }
+        remember(state, bytes: bytes, key: RecordKey(collection: state.collection, id: state.id))
         try updateFieldIndex(state, replacing: existing != nil)
         try updateTags(rowid: rowid, sequence: sequence, tags: annotations?.tags, replacing: existing != nil)
         let outcome: MergeOutcome = !conflicts.isEmpty ? .conflict : (existing == nil ? .new : .changed)
