@@ -16,9 +16,18 @@ struct FieldReader {
         guard let value = value(name) else { return nil }
         guard let text = value.stringValue else { throw DomainError(.invalidField, ["field": name]) }
         let limit = maximumLength ?? configuration.maximumTextLength
-        guard text.count <= limit else { throw DomainError(.textTooLong, ["field": name, "limit": String(limit)]) }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty ? nil : text
+        // A text never has more characters than UTF-8 bytes: count graphemes only when needed.
+        guard text.utf8.count <= limit || text.count <= limit else {
+            throw DomainError(.textTooLong, ["field": name, "limit": String(limit)])
+        }
+        return Self.isBlank(text) ? nil : text
+    }
+
+    /// Whether `text` is empty or only white space and newlines (what trimming them would
+    /// empty), without building the trimmed string: this runs for every text field of
+    /// every record the server receives.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { CharacterSet.whitespacesAndNewlines.contains($0) }
     }
 
     func string(_ name: String) throws(DomainError) -> String {
