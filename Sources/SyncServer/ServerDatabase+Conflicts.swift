@@ -78,7 +78,7 @@ extension ServerDatabase {
                         throw SyncServerError("invalid_value", status: 400, "The field cannot take that value.")
                     }
                 }
-                try store.save(state, annotations: annotations(for: state))
+                try save(state, annotations: annotations(for: state))
                 try refreshDependents(of: state)
             }
         }

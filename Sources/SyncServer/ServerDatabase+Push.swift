@@ -31,8 +31,10 @@ extension ServerDatabase {
             return try store.connection.transaction(.immediate) {
                 let now = clock()
                 var results: [PushResult] = []
-                for record in request.records {
-                    results.append(try apply(record, from: device, pusher: pusher))
+                try lookup.memoising {
+                    for record in request.records {
+                        results.append(try apply(record, from: device, pusher: pusher))
+                    }
                 }
                 let serverTime = try nextServerTime()
                 let response = JSONValue.object([
@@ -65,10 +67,10 @@ extension ServerDatabase {
             // outside its scope (or has no municipality at all), hence its device tag.
             var annotations = annotations(for: compensation)
             annotations.tags.append(Self.deviceTag(device.id))
-            try store.save(compensation, annotations: annotations)
+            try save(compensation, annotations: annotations)
             return PushResult(collection: incoming.collection, id: incoming.id, status: .refused, reason: refusal)
         }
-        let result = try store.save(merged, annotations: annotations(for: merged))
+        let result = try save(merged, annotations: annotations(for: merged))
         try refreshDependents(of: merged)
         let status: PushResult.Status = switch result.outcome {
         case .conflict: .conflict
@@ -76,6 +78,14 @@ extension ServerDatabase {
         case .new, .changed: .merged
         }
         return PushResult(collection: incoming.collection, id: incoming.id, status: status)
+    }
+
+    /// Stores a state and tells the lookup's memo (see `StoreLookup.memoising`).
+    @discardableResult
+    func save(_ state: RecordState, annotations: RecordAnnotations) throws -> MergeResult {
+        let result = try store.save(state, annotations: annotations)
+        lookup.note(state)
+        return result
     }
 
     private func storedResponse(device: String, batch: String) throws(SyncServerError) -> [UInt8]? {

@@ -49,7 +49,7 @@ extension ServerDatabase {
             }
             for honorarium in lookup.states(collection: "honorarium", where: "attendanceId", equals: state.id) {
                 let annotations = annotations(for: honorarium)
-                try store.save(honorarium, annotations: annotations)
+                try save(honorarium, annotations: annotations)
                 try store.retag(collection: honorarium.collection, id: honorarium.id, tags: annotations.tags)
             }
         case "forum":

@@ -12,9 +12,38 @@ public final class StoreLookup {
     /// Records read per query when listing.
     static let pageSize = 500
 
+    /// States read or written during a push, by record; `nil` when not memoising. A push
+    /// asks for the same parents (forum, participant, attendance) again and again: for
+    /// validation, scope, review flags and dependents of every record.
+    private var memo: [RecordKey: RecordState?]?
+
     /// The state of one record, `nil` when unknown.
     public func state(collection: String, id: String) -> RecordState? {
-        try? store.state(collection: collection, id: id)
+        let key = RecordKey(collection: collection, id: id)
+        if let memo, let known = memo[key] { return known }
+        let state = try? store.state(collection: collection, id: id)
+        memo?[key] = .some(state)
+        return state
+    }
+
+    /// Runs `body` with states memoised. Sound only while every write to the store goes
+    /// through `note(_:)` (the server's push holds the lock and writes through
+    /// `ServerDatabase.save`), and dropped afterwards whatever happened, so a rolled-back
+    /// write is never remembered past the transaction.
+    func memoising<T>(_ body: () throws -> T) rethrows -> T {
+        memo = [:]
+        defer { memo = nil }
+        return try body()
+    }
+
+    /// Tells the memo what was just stored for a record.
+    func note(_ state: RecordState) {
+        memo?[RecordKey(collection: state.collection, id: state.id)] = .some(state)
+    }
+
+    struct RecordKey: Hashable {
+        let collection: String
+        let id: String
     }
 
     /// Every record of a collection (deleted ones included), paged from the store.
