@@ -18,10 +18,10 @@ extension ServerDatabase {
         }
         let request = try PushRequest(json: json, configuration: configuration, collections: policy.collections)
         guard let pusher = ReplicaID(device.id) else { throw .storage(SyncServerError.notFound("replica")) }
-        return try locked {
+        return try locked { try lookup.memoising { () throws -> PushOutcome in
             // Forged history is checked against the stored states before anything is written.
             for (index, record) in request.records.enumerated() {
-                let known = try store.state(collection: record.collection, id: record.id)
+                let known = try lookup.storedState(collection: record.collection, id: record.id)
                 if !RecordState.foreignDots(in: record, pushedBy: pusher, known: known).isEmpty {
                     throw SyncServerError("forged_history", status: 403,
                                           "Record \(index) claims writes of another replica the server never sent.",
@@ -31,10 +31,8 @@ extension ServerDatabase {
             return try store.connection.transaction(.immediate) {
                 let now = clock()
                 var results: [PushResult] = []
-                try lookup.memoising {
-                    for record in request.records {
-                        results.append(try apply(record, from: device, pusher: pusher))
-                    }
+                for record in request.records {
+                    results.append(try apply(record, from: device, pusher: pusher))
                 }
                 let serverTime = try nextServerTime()
                 let response = JSONValue.object([
@@ -50,12 +48,12 @@ extension ServerDatabase {
                 try countActivity(pushes: 1, conflicts: results.filter { $0.status == .conflict }.count)
                 return PushOutcome(body: bytes, results: results, replayed: false)
             }
-        }
+        } }
     }
 
     /// Merges one record (inside the push transaction).
     private func apply(_ incoming: RecordState, from device: Device, pusher: ReplicaID) throws -> PushResult {
-        let existing = try store.state(collection: incoming.collection, id: incoming.id)
+        let existing = try lookup.storedState(collection: incoming.collection, id: incoming.id)
         let merged = try existing.map { try $0.merged(with: incoming) } ?? incoming
         if merged == existing {
             return PushResult(collection: incoming.collection, id: incoming.id, status: .unchanged)

@@ -26,6 +26,16 @@ public final class StoreLookup {
         return state
     }
 
+    /// The stored state of one record, memoised like `state(collection:id:)` but with read
+    /// failures thrown rather than taken for "unknown": for the push's own records.
+    func storedState(collection: String, id: String) throws(ReplicaStoreError) -> RecordState? {
+        let key = RecordKey(collection: collection, id: id)
+        if let memo, let known = memo[key] { return known }
+        let state = try store.state(collection: collection, id: id)
+        memo?[key] = .some(state)
+        return state
+    }
+
     /// Runs `body` with states memoised. Sound only while every write to the store goes
     /// through `note(_:)` (the server's push holds the lock and writes through
     /// `ServerDatabase.save`), and dropped afterwards whatever happened, so a rolled-back
