@@ -17,10 +17,16 @@ public struct ClientConfiguration: Sendable, Equatable {
     public var retryMaximumDelaySeconds: Double
     /// Records sent per push request, at most the server's limit of 500. Default 500.
     public var pushBatchSize: Int
-    /// Most bytes of record JSON in one push request, in bytes. Default 61,440 (60 KiB).
-    /// FoundationNetworking on Linux keeps a socket's write-readiness source once libcurl
-    /// had to wait to send (a body beyond one 64 KiB socket-buffer fill), and then spins a
-    /// core until the server answers; bodies that fit in one fill never arm it.
+    /// Most bytes of record JSON in one push request, in bytes. Default 65,408 (64 KiB less
+    /// 128 bytes for the body's `{"batch":…,"records":[…]}` envelope, at most 69 bytes).
+    ///
+    /// libcurl writes a request body in 64 KiB pieces, one per turn of its event loop; a
+    /// body of more than 65,536 bytes needs a second turn, for which FoundationNetworking
+    /// (Linux) arms a write-readiness source on the socket and keeps it until the request
+    /// ends. The socket stays writable, so the client spins a core for as long as the
+    /// server takes to answer: measured per request answered after 50 ms, 1.1 ms CPU for a
+    /// body of 65,536 bytes and 44 ms for 65,537 (BENCHMARKS.md, "Transport"). No way of
+    /// sending the body through URLSession avoids it, hence the cap.
     public var pushBatchMaxBytes: Int
     /// Records asked for per pull request (the protocol allows 1 to 1000). Default 1000:
     /// fewer round trips, and a page is still small (~250 KiB for typical records).
@@ -42,7 +48,7 @@ public struct ClientConfiguration: Sendable, Equatable {
     /// Creates a configuration; every parameter defaults to the documented default.
     public init(requestTimeoutSeconds: Double = 30, resourceTimeoutSeconds: Double = 120,
                 retryAttempts: Int = 4, retryBaseDelaySeconds: Double = 0.5, retryMaximumDelaySeconds: Double = 8,
-                pushBatchSize: Int = 500, pushBatchMaxBytes: Int = 61_440, pullPageSize: Int = 1000,
+                pushBatchSize: Int = 500, pushBatchMaxBytes: Int = 65_408, pullPageSize: Int = 1000,
                 pullRecordsPerTransaction: Int = 5_000, pullPrefetch: Bool = true, clientVersion: String = "1.0.0",
                 refusedWritesKept: Int = 200) {
         self.requestTimeoutSeconds = requestTimeoutSeconds

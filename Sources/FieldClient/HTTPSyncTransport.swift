@@ -17,7 +17,9 @@ public final class HTTPSyncTransport: SyncTransport {
     public let token: String?
     private let configuration: ClientConfiguration
     private let sessionConfiguration: URLSessionConfiguration
-    /// The pooled session for requests without a body (pulls), which may reuse connections.
+    /// Notices libcurl's attempts to re-send a request without its body.
+    private let resendGuard = BodyResendGuard()
+    /// The one session for every request, so that they share one keep-alive connection.
     private let session: URLSession
 
     /// Creates a transport.
@@ -35,7 +37,7 @@ public final class HTTPSyncTransport: SyncTransport {
         sessionConfiguration.timeoutIntervalForResource = configuration.resourceTimeoutSeconds
         sessionConfiguration.httpAdditionalHeaders = ["User-Agent": "forum/\(configuration.clientVersion)"]
         self.sessionConfiguration = sessionConfiguration
-        session = URLSession(configuration: sessionConfiguration)
+        session = URLSession(configuration: sessionConfiguration, delegate: resendGuard, delegateQueue: nil)
     }
 
     deinit { session.finishTasksAndInvalidate() }
@@ -110,16 +112,36 @@ public final class HTTPSyncTransport: SyncTransport {
         }
     }
 
-    /// Runs a data task and waits for it: the CLI is synchronous.
+    /// Sends a request and waits for the outcome: the CLI is synchronous.
     ///
-    /// A request with a body (push, enrol) gets a session of its own, so it always goes out
-    /// on a fresh connection: when a pooled keep-alive connection turns out to be dead after
-    /// the request was written, libcurl re-sends the request head without its body and then
-    /// waits out the whole request timeout (found by the fault-injection tests). Pulls keep
-    /// the pooled session; re-sending a GET is harmless.
+    /// Every request goes over the one pooled session, so pushes and pulls reuse one
+    /// keep-alive connection. That matters beyond the handshake: FoundationNetworking keeps
+    /// a socket's write-readiness source for the rest of a request once libcurl had to wait
+    /// to write, and that source then fires continuously until the answer arrives. libcurl
+    /// learns that a new connection is established by waiting for it to become writable, so
+    /// a request on a new connection spins a core for its whole duration (measured: 36 ms CPU for a request
+    /// answered after 50 ms, against 1.1 ms on a reused connection; BENCHMARKS.md,
+    /// "Transport"). So does a body over 64 KiB, which libcurl writes in more than one go.
+    ///
+    /// A reused connection can turn out dead after the request was written; libcurl then
+    /// re-sends it on a new connection but cannot rewind an in-memory body. `BodyResendGuard`
+    /// cancels such a re-send, and the request goes again here, on a session of its own:
+    /// a connection of its own, which libcurl never re-sends on. The server sees the request
+    /// at most twice, as it may after any lost answer (a push's batch id makes that safe).
     private func perform(_ request: URLRequest) -> (Data?, URLResponse?, (any Error)?) {
-        let session = request.httpBody == nil ? self.session : URLSession(configuration: sessionConfiguration)
-        defer { if session !== self.session { session.finishTasksAndInvalidate() } }
+        let first = run(request, on: session)
+        guard first.resent else { return first.outcome }
+        let fresh = URLSession(configuration: sessionConfiguration, delegate: resendGuard, delegateQueue: nil)
+        defer { fresh.finishTasksAndInvalidate() }
+        let second = run(request, on: fresh)
+        guard !second.resent else { return (nil, nil, URLError(.networkConnectionLost)) }
+        return second.outcome
+    }
+
+    /// Runs one data task and waits for it.
+    /// - Returns: its outcome, and whether `BodyResendGuard` cancelled it.
+    private func run(_ request: URLRequest, on session: URLSession)
+        -> (outcome: (Data?, URLResponse?, (any Error)?), resent: Bool) {
         let box = ResultBox()
         let semaphore = DispatchSemaphore(value: 0)
         let task = session.dataTask(with: request) { data, response, error in
@@ -128,7 +150,7 @@ public final class HTTPSyncTransport: SyncTransport {
         }
         task.resume()
         semaphore.wait()
-        return box.get() ?? (nil, nil, URLError(.unknown))
+        return (box.get() ?? (nil, nil, URLError(.unknown)), resendGuard.wasResent(task))
     }
 }
 

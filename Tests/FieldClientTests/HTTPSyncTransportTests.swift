@@ -55,4 +55,55 @@ import TestSupport
         #expect(parsed["batch"] == "p1-1-1")
         #expect(try RecordState(json: try #require(parsed["records"]?.arrayValue?.first)) == record)
     }
+
+    // MARK: - Connections (a scripted server on loopback)
+
+    func transport(_ server: ScriptedHTTPServer) throws -> HTTPSyncTransport {
+        try HTTPSyncTransport(baseURL: "http://127.0.0.1:\(server.port)", token: String(repeating: "a", count: 64),
+                              configuration: ClientConfiguration(requestTimeoutSeconds: 20, resourceTimeoutSeconds: 30))
+    }
+
+    func post(_ transport: HTTPSyncTransport, bytes: Int) throws -> String {
+        let answer = try transport.send("POST", "v1/sync/push", body: Array(repeating: UInt8(ascii: "x"), count: bytes),
+                                        authorized: true)
+        return String(decoding: answer, as: UTF8.self)
+    }
+
+    @Test func pushesAndPullsShareOneKeepAliveConnection() throws {
+        let server = try ScriptedHTTPServer()
+        defer { server.stop() }
+        let transport = try transport(server)
+        #expect(try post(transport, bytes: 1000) == #"{"received":1000}"#)
+        _ = try transport.send("GET", "v1/sync/pull", body: nil, authorized: true)
+        #expect(try post(transport, bytes: 60_000) == #"{"received":60000}"#)
+        #expect(server.connectionCount == 1)
+        #expect(server.requests.map(\.method) == ["POST", "GET", "POST"])
+    }
+
+    @Test func resendsAPostWithItsBodyWhenAReusedConnectionDies() throws {
+        // The second request is read and its connection closed unanswered; libcurl then
+        // re-sends it on a new connection without the body, which the guard must stop.
+        let server = try ScriptedHTTPServer(drop: (connection: 1, request: 2))
+        defer { server.stop() }
+        let transport = try transport(server)
+        #expect(try post(transport, bytes: 2000) == #"{"received":2000}"#)
+        #expect(try post(transport, bytes: 3000) == #"{"received":3000}"#)
+        #expect(try post(transport, bytes: 4000) == #"{"received":4000}"#)
+        // Without the guard the second post fails: the server answers the bodiless re-send
+        // `body_missing` (a real server would wait for the body until a timeout).
+        let requests = server.requests
+        #expect(requests.filter { $0.declaredBytes == 3000 && $0.receivedBytes == 3000 }.count == 2)
+        #expect(requests.last == .init(connection: server.connectionCount, method: "POST", declaredBytes: 4000,
+                                       receivedBytes: 4000))
+    }
+
+    @Test func repeatsAPullWhenAReusedConnectionDies() throws {
+        let server = try ScriptedHTTPServer(drop: (connection: 1, request: 2))
+        defer { server.stop() }
+        let transport = try transport(server)
+        #expect(try post(transport, bytes: 100) == #"{"received":100}"#)
+        let answer = try transport.send("GET", "v1/sync/pull", body: nil, authorized: true)
+        #expect(String(decoding: answer, as: UTF8.self) == #"{"received":0}"#)
+        #expect(server.requests.map(\.method) == ["POST", "GET", "GET"])
+    }
 }
