@@ -48,8 +48,9 @@ public final class ServerDatabase: @unchecked Sendable {
     /// Opens (creating if needed) the database file at `path`.
     public init(path: String, policy: any SyncPolicy, configuration: SyncServerConfiguration = .init(),
                 clock: @escaping @Sendable () -> Int64 = ServerDatabase.systemClock) throws(SyncServerError) {
-        let storeConfiguration = ReplicaStore.Configuration(indexedFields: ServerSchema.indexedFields,
+        var storeConfiguration = ReplicaStore.Configuration(indexedFields: ServerSchema.indexedFields,
                                                             hostMigrations: ServerSchema.migrations)
+        storeConfiguration.decodedStateCacheCapacity = configuration.decodedStateCacheCapacity
         do { store = try ReplicaStore(path: path, configuration: storeConfiguration) } catch {
             throw SyncServerError.storage(error)
         }

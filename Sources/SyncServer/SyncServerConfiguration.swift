@@ -27,6 +27,13 @@ public struct SyncServerConfiguration: Sendable {
     /// Default: `DashboardConfiguration()` (public URL `http://127.0.0.1:8080`).
     public var dashboard = DashboardConfiguration()
 
+    /// Most decoded record states the server keeps for reuse, in states. Default 16,384
+    /// (a few tens of MiB at most). Every pushed attendance and honorarium is checked
+    /// against its forum, participant and attendance; with SQLite's read being cheap, the
+    /// cost of a lookup is decoding the parent's JSON, and parents are spread over the
+    /// whole store, so a small cache misses on nearly every one.
+    public var decodedStateCacheCapacity = 16_384
+
     /// Creates the default configuration.
     public init() {}
 }
