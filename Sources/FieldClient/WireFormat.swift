@@ -59,6 +59,12 @@ enum WireFormat {
     }
 
     static func pullPage(_ bytes: [UInt8]) throws(ClientError) -> PullPage {
+        // The records straight from the bytes; anything unusual is left to the tree path
+        // below, which reports it.
+        if let batch = RecordBatch(jsonBytes: bytes), let cursor = batch.members["cursor"]?.stringValue,
+           let more = batch.members["more"]?.boolValue {
+            return PullPage(records: batch.records, cursor: cursor, more: more)
+        }
         let json = try parse(bytes)
         guard let items = json["records"]?.arrayValue, let cursor = json["cursor"]?.stringValue,
               let more = json["more"]?.boolValue else {

@@ -13,6 +13,12 @@ public struct FieldRegister: Hashable, Sendable {
         self.entries = entries.filter { seen.insert($0.dot).inserted }.sorted { $0.dot < $1.dot }
     }
 
+    /// A register from entries known to have distinct dots (the direct decoder checked
+    /// them), in any order: the same register as `init(_:)`, without its duplicate filter.
+    init(distinctEntries entries: [FieldEntry]) {
+        self.entries = entries.count > 1 ? entries.sorted { $0.dot < $1.dot } : entries
+    }
+
     /// A register holding one value.
     public init(value: JSONValue, dot: Dot, time: HybridTimestamp) {
         entries = [FieldEntry(value: value, dot: dot, time: time)]

@@ -42,6 +42,20 @@ public enum JSONWriter {
         }
     }
 
+    /// An upper bound of `bytes(value).count`, found without writing anything: every byte
+    /// of a string or key is counted as its longest escape (`\u00XX`, six bytes), every
+    /// integer as twenty characters.
+    static func canonicalSizeBound(_ value: JSONValue) -> Int {
+        switch value {
+        case .null, .bool: return 5
+        case .integer: return 20
+        case .string(let s): return 2 + 6 * s.utf8.count
+        case .array(let elements): return elements.reduce(2 + elements.count) { $0 + canonicalSizeBound($1) }
+        case .object(let members):
+            return members.reduce(2 + 2 * members.count) { $0 + 2 + 6 * $1.key.utf8.count + canonicalSizeBound($1.value) }
+        }
+    }
+
     /// Keys in canonical order (UTF-8 byte order).
     public static func sortedKeys<V>(_ members: [String: V]) -> [String] {
         members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }

@@ -105,7 +105,18 @@ extension RecordState {
     }
 
     /// Reads a state from JSON bytes.
+    ///
+    /// Decodes straight from the bytes (`RecordStateDecoder`) and, when that declines (the
+    /// bytes are invalid or unusual), reads them through `JSONParser` and `init(json:)`,
+    /// which throw the error. Both accept the same states with equal results.
+    /// - Throws: `SyncCoreError` (`invalid_json`, `invalid_record` for a wrong shape, or the validation code).
     public init(jsonBytes: some Collection<UInt8>, limits: RecordLimits = RecordLimits()) throws(SyncCoreError) {
+        let decoded = jsonBytes.withContiguousStorageIfAvailable { RecordStateDecoder.decode($0, limits: limits) }
+            ?? Array(jsonBytes).withUnsafeBufferPointer { RecordStateDecoder.decode($0, limits: limits) }
+        if let decoded {
+            self = decoded
+            return
+        }
         let value: JSONValue
         do { value = try JSONParser().parse(jsonBytes) } catch {
             throw SyncCoreError(.invalidJSON, error.description)

@@ -32,7 +32,8 @@ public struct RecordState: Hashable, Sendable {
         self.collection = collection
         self.id = id
         self.context = context
-        self.fields = fields.filter { !$0.value.isEmpty }
+        // Filtering rebuilds the Dictionary, so only when there is something to drop.
+        self.fields = fields.values.contains(where: \.isEmpty) ? fields.filter { !$0.value.isEmpty } : fields
         try validate(limits: limits)
     }
 

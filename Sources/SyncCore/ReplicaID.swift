@@ -13,9 +13,9 @@ public struct ReplicaID: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Creates a replica id, or returns `nil` when `rawValue` is empty, too long or has a
     /// character outside `[A-Za-z0-9._-]`.
     public init?(_ rawValue: String) {
-        let bytes = Array(rawValue.utf8)
-        guard !bytes.isEmpty, bytes.count <= Self.maximumLength,
-              bytes.allSatisfy(Self.isAllowed) else { return nil }
+        guard rawValue.withUTF8Bytes({ bytes in
+            !bytes.isEmpty && bytes.count <= Self.maximumLength && bytes.allSatisfy(Self.isAllowed)
+        }) else { return nil }
         self.rawValue = rawValue
     }
 
@@ -30,7 +30,8 @@ public struct ReplicaID: Hashable, Comparable, Sendable, CustomStringConvertible
         lhs.rawValue.utf8.lexicographicallyPrecedes(rhs.rawValue.utf8)
     }
 
-    private static func isAllowed(_ byte: UInt8) -> Bool {
+    /// Whether `byte` may occur in a replica id (also used by the direct record decoder).
+    static func isAllowed(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
              UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):

@@ -13,7 +13,8 @@ public struct VersionVector: Hashable, Sendable, CustomStringConvertible {
 
     /// Creates a vector from counters; zero counters are dropped.
     public init(_ counters: [ReplicaID: UInt64]) {
-        self.counters = counters.filter { $0.value > 0 }
+        // Filtering rebuilds the Dictionary, so only when there is something to drop.
+        self.counters = counters.values.contains(0) ? counters.filter { $0.value > 0 } : counters
     }
 
     /// The counter for `replica`, zero when nothing of it has been seen.

@@ -8,15 +8,25 @@ extension ServerDatabase {
     /// the policy about each change and storing a compensating write for refused ones.
     /// - Throws: the whole-request errors of the protocol; nothing is stored then.
     func push(body: [UInt8], device: Device) throws(SyncServerError) -> PushOutcome {
-        let json: JSONValue
-        do { json = try JSONParser().parse(body) } catch {
-            throw .badRequest("invalid_json", "The body is not valid JSON (\(error.code.rawValue) at byte \(error.offset)).")
+        let request: PushRequest
+        if let decoded = PushRequest(body: body, configuration: configuration, collections: policy.collections) {
+            // A body valid in every respect, decoded without a tree: the same outcome as below.
+            if let replay = try storedResponse(device: device.id, batch: decoded.batch) {
+                return PushOutcome(body: replay, results: [], replayed: true)
+            }
+            request = decoded
+        } else {
+            let json: JSONValue
+            do { json = try JSONParser().parse(body) } catch {
+                throw .badRequest("invalid_json", "The body is not valid JSON (\(error.code.rawValue) at byte \(error.offset)).")
+            }
+            let batch = try PushRequest.batchID(of: json, maxLength: configuration.maxBatchIDLength)
+            if let replay = try storedResponse(device: device.id, batch: batch) {
+                return PushOutcome(body: replay, results: [], replayed: true)
+            }
+            request = try PushRequest(json: json, configuration: configuration, collections: policy.collections)
         }
-        let batch = try PushRequest.batchID(of: json, maxLength: configuration.maxBatchIDLength)
-        if let replay = try storedResponse(device: device.id, batch: batch) {
-            return PushOutcome(body: replay, results: [], replayed: true)
-        }
-        let request = try PushRequest(json: json, configuration: configuration, collections: policy.collections)
+        let batch = request.batch
         guard let pusher = ReplicaID(device.id) else { throw .storage(SyncServerError.notFound("replica")) }
         return try locked { try lookup.memoising { () throws -> PushOutcome in
             // Forged history is checked against the stored states before anything is written.

@@ -3,6 +3,7 @@
 //
 //   forum-bench merge [--records N] [--repeat K]
 //   forum-bench store [--records N] [--large N] [--repeat K]
+//   forum-bench decode [--records N] [--page P] [--repeat K]
 //   forum-bench initial|push|incremental|devices|memory [options]   (load benchmarks, BENCHMARKS.md)
 
 #if canImport(Glibc)
@@ -17,6 +18,8 @@ let usage = """
       merge [--records N] [--repeat K]              merges per second of 10-field records (default N=20000, K=7)
       store [--records N] [--large N] [--repeat K]  store merge vs raw INSERT, incremental merge at two store sizes
                                                     (default N=100000, large=1000000, K=5)
+      decode [--records N] [--page P] [--repeat K]  record states decoded from JSON, tree path vs direct path,
+                                                    one by one and as pull pages (default N=20000, P=1000, K=7)
       initial [--small N] [--large N] [--repeat K] [--page P]
                                                     a fresh replica pulls N records over loopback HTTP vs raw INSERT
                                                     (default 10000 and 100000, K=3)
@@ -43,6 +46,9 @@ do {
         let options = try BenchOptions(Array(arguments.dropFirst()),
                                        defaults: ["records": 100_000, "large": 1_000_000, "repeat": 5])
         try StoreBenchmark.run(.init(records: options["records"], repeats: options["repeat"], large: options["large"]))
+    case "decode":
+        let options = try BenchOptions(Array(arguments.dropFirst()), defaults: ["records": 20_000, "page": 1_000, "repeat": 7])
+        try DecodeBenchmark(records: options["records"], pageSize: options["page"], repeats: options["repeat"]).run()
     case "initial", "push":
         let options = try BenchOptions(Array(arguments.dropFirst()),
                                        defaults: ["small": 10_000, "large": 100_000, "repeat": 3, "page": 1000])

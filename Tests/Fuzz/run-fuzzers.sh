@@ -22,6 +22,7 @@ shift || true
 TARGETS=(
   "HTTPRequestParserFuzz|Tests/Fuzz/HTTPRequestParserFuzz|Sources/HTTPServer/Parsing/*.swift|http|"
   "RecordMergeFuzz|Tests/Fuzz/RecordMergeFuzz||merge|Digest SyncCore"
+  "RecordDecodeFuzz|Tests/Fuzz/RecordDecodeFuzz||merge|Digest SyncCore"
   "PushRequestFuzz|Tests/Fuzz/PushRequestFuzz||push|Digest SyncCore Messages ForumModel HTTPServer AdminDashboard SQLite ReplicaStore SyncServer"
 )
 

@@ -35,6 +35,22 @@ import Testing
         }
     }
 
+    @Test func corpusInputsDecodeAlikeDirectlyAndThroughTheTree() throws {
+        var states = 0
+        for input in Self.inputs("merge") + Self.inputs("push") {
+            for part in [input] + input.split(separator: 0).map({ Array($0) }) {
+                let tree = try? RecordState(json: JSONParser().parse(part))
+                #expect((try? RecordState(jsonBytes: part)) == tree)
+                if tree != nil { states += 1 }
+            }
+            if let batch = RecordBatch(jsonBytes: input) {
+                let items = try #require(try JSONParser().parse(input)["records"]?.arrayValue)
+                #expect(batch.records == items.compactMap { try? RecordState(json: $0) })
+            }
+        }
+        #expect(states >= 30)
+    }
+
     @Test func pushCorpusBodiesDecodeOrFailWithADocumentedCode() throws {
         let inputs = Self.inputs("push")
         #expect(inputs.count >= 10)

@@ -1,6 +1,8 @@
-// libFuzzer entry for the push body decoder: JSONParser, then SyncServer's PushRequest
-// (batch id, record count, every record state validated). Built by Tests/Fuzz/run-fuzzers.sh
-// against the SyncServer module and its dependencies; not part of any SwiftPM target.
+// libFuzzer entry for the push body decoders: JSONParser, then SyncServer's PushRequest
+// (batch id, record count, every record state validated), and the direct PushRequest(body:)
+// the server tries first, which must accept nothing else and read it alike. Built by
+// Tests/Fuzz/run-fuzzers.sh against the SyncServer module and its dependencies; not part of
+// any SwiftPM target.
 //
 // Must never crash, only throw, and then only with a code PROTOCOL.md §16 lists. An
 // accepted request must hold valid states that survive a canonical round trip unchanged.
@@ -23,14 +25,23 @@ private let documentedCodes: Set<String> = [
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    // The server decodes bodies without a tree first: it may only accept what the tree path accepts, alike.
+    let direct = PushRequest(body: bytes, configuration: configuration, collections: collections)
     let json: JSONValue
-    do { json = try JSONParser().parse(bytes) } catch { return 0 }
+    do { json = try JSONParser().parse(bytes) } catch {
+        if direct != nil { fatalError("the direct decoder accepts invalid JSON") }
+        return 0
+    }
     let request: PushRequest
     do {
         request = try PushRequest(json: json, configuration: configuration, collections: collections)
     } catch {
         if !documentedCodes.contains(error.code) { fatalError("undocumented error code \(error.code)") }
+        if direct != nil { fatalError("the direct decoder accepts a body the tree path refuses") }
         return 0
+    }
+    if let direct, direct.batch != request.batch || direct.records != request.records {
+        fatalError("the direct decoder reads a body differently")
     }
     if request.records.count > configuration.maxRecordsPerPush { fatalError("record limit not enforced") }
     for state in request.records {
