@@ -37,9 +37,10 @@ public struct ClientConfiguration: Sendable, Equatable {
     /// record, so five pages per commit write far less than one. A crash loses at most the
     /// pages held, which the next sync pulls again.
     public var pullRecordsPerTransaction: Int
-    /// Whether the next pull page is requested while the current one is being stored.
-    /// Default `true`.
-    public var pullPrefetch: Bool
+    /// Pull pages fetched ahead, on a thread of their own, while earlier ones are being
+    /// stored. Default 2 (a page in hand while the next is in flight); 0 fetches each page
+    /// only when it is needed.
+    public var pullPrefetchPages: Int
     /// The version sent in `User-Agent: forum/<version>`. Default `"1.0.0"`.
     public var clientVersion: String
     /// How many refused writes `status` keeps and shows, newest first. Default 200.
@@ -49,7 +50,7 @@ public struct ClientConfiguration: Sendable, Equatable {
     public init(requestTimeoutSeconds: Double = 30, resourceTimeoutSeconds: Double = 120,
                 retryAttempts: Int = 4, retryBaseDelaySeconds: Double = 0.5, retryMaximumDelaySeconds: Double = 8,
                 pushBatchSize: Int = 500, pushBatchMaxBytes: Int = 65_408, pullPageSize: Int = 1000,
-                pullRecordsPerTransaction: Int = 5_000, pullPrefetch: Bool = true, clientVersion: String = "1.0.0",
+                pullRecordsPerTransaction: Int = 5_000, pullPrefetchPages: Int = 2, clientVersion: String = "1.0.0",
                 refusedWritesKept: Int = 200) {
         self.requestTimeoutSeconds = requestTimeoutSeconds
         self.resourceTimeoutSeconds = resourceTimeoutSeconds
@@ -60,7 +61,7 @@ public struct ClientConfiguration: Sendable, Equatable {
         self.pushBatchMaxBytes = pushBatchMaxBytes
         self.pullPageSize = pullPageSize
         self.pullRecordsPerTransaction = pullRecordsPerTransaction
-        self.pullPrefetch = pullPrefetch
+        self.pullPrefetchPages = pullPrefetchPages
         self.clientVersion = clientVersion
         self.refusedWritesKept = refusedWritesKept
     }

@@ -1,68 +1,105 @@
 import Foundation
 import SyncCore
 
-/// Fetches the next pull page on a thread of its own while the engine stores the current
-/// one, so the network, the server and decoding overlap with SQLite's writes.
+/// Fetches the next pull pages on a thread of its own while the engine stores earlier
+/// ones, so the network, the server and decoding overlap with SQLite's writes.
 ///
-/// At most one request is outstanding, and the transport is never called from two threads
-/// at once: `page(cursor:limit:)` waits for the outstanding request before it asks for
-/// anything else. A prefetched answer (page or error) counts as the first try of that page,
-/// so retries, `invalid_cursor` restarts and error reporting work exactly as without it.
+/// Started at a cursor, the fetcher follows the feed by itself: each answer's cursor is the
+/// next request's, until the feed ends, a request fails, or `depth` answers wait unused.
+/// The transport is never called from two threads at once: `page(cursor:limit:)` stops
+/// the fetcher and waits for it before it asks for anything the fetcher does not hold. A
+/// fetched answer (page or error) counts as the first try of that page, so retries,
+/// `invalid_cursor` restarts and error reporting work exactly as without prefetching.
 final class PullPrefetcher: @unchecked Sendable {
+    private struct Answer {
+        let cursor: String?
+        let limit: Int
+        let result: Result<PullPage, ClientError>
+    }
+
     private let transport: any SyncTransport
+    private let depth: Int
     private let condition = NSCondition()
-    /// The cursor and limit of the outstanding or finished prefetch, if any.
-    private var request: (cursor: String?, limit: Int)?
-    private var result: Result<PullPage, ClientError>?
+    /// Answers fetched and not yet taken, in feed order.
+    private var answers: [Answer] = []
+    /// Whether the fetching thread runs.
     private var running = false
+    /// Set to make the fetching thread stop after its current request.
+    private var stopping = false
 
-    init(transport: any SyncTransport) { self.transport = transport }
+    /// - Parameter depth: the most answers fetched ahead and not yet taken (at least 1).
+    init(transport: any SyncTransport, depth: Int) {
+        self.transport = transport
+        self.depth = max(1, depth)
+    }
 
-    /// Starts fetching the page after `cursor` in the background.
+    /// Starts following the feed from `cursor` in the background, unless the fetcher is
+    /// already doing so.
     func prefetch(cursor: String?, limit: Int) {
         condition.lock()
-        waitWhileRunning()
-        request = (cursor, limit)
-        result = nil
+        defer { condition.unlock() }
+        guard !running, answers.isEmpty else { return }
         running = true
-        condition.unlock()
-        let thread = Thread { [self] in
-            let fetched = Result { () throws(ClientError) -> PullPage in try transport.pull(cursor: cursor, limit: limit) }
-            condition.lock()
-            result = fetched
-            running = false
-            condition.broadcast()
-            condition.unlock()
-        }
+        stopping = false
+        let thread = Thread { [self] in follow(from: cursor, limit: limit) }
         thread.name = "forum.pull-prefetch"
         thread.start()
     }
 
-    /// The page after `cursor`: the prefetched answer when it was for this cursor (used
-    /// once), otherwise a request made now on the calling thread.
+    /// The page after `cursor`: the fetched answer when the fetcher holds (or is fetching)
+    /// it, used once; otherwise a request made now on the calling thread.
     func page(cursor: String?, limit: Int) throws(ClientError) -> PullPage {
         condition.lock()
-        waitWhileRunning()
-        let prefetched: Result<PullPage, ClientError>?
-        if let request, request.cursor == cursor, request.limit == limit { prefetched = result } else { prefetched = nil }
-        request = nil
-        result = nil
+        while true {
+            if let first = answers.first {
+                answers.removeFirst()
+                if first.cursor == cursor, first.limit == limit {
+                    condition.broadcast() // room for the fetcher again
+                    condition.unlock()
+                    return try first.result.get()
+                }
+                stopAndDrop()
+                break
+            }
+            guard running else { break }
+            condition.wait()
+        }
         condition.unlock()
-        if let prefetched { return try prefetched.get() }
         return try transport.pull(cursor: cursor, limit: limit)
     }
 
-    /// Waits for an outstanding request and drops its answer; nothing runs afterwards.
+    /// Stops the fetcher, waits for its request in flight and drops what it fetched.
     func finish() {
         condition.lock()
-        waitWhileRunning()
-        request = nil
-        result = nil
+        stopAndDrop()
         condition.unlock()
     }
 
     /// Call with the lock held.
-    private func waitWhileRunning() {
+    private func stopAndDrop() {
+        stopping = true
+        condition.broadcast()
         while running { condition.wait() }
+        answers.removeAll()
+    }
+
+    /// The fetching thread's loop.
+    private func follow(from start: String?, limit: Int) {
+        var cursor = start
+        while true {
+            let result = Result { () throws(ClientError) -> PullPage in try transport.pull(cursor: cursor, limit: limit) }
+            condition.lock()
+            if !stopping { answers.append(Answer(cursor: cursor, limit: limit, result: result)) }
+            condition.broadcast() // an answer for a waiting `page(cursor:limit:)`
+            while !stopping, answers.count >= depth { condition.wait() }
+            guard !stopping, case .success(let page) = result, page.more else {
+                running = false
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            condition.unlock()
+            cursor = page.cursor
+        }
     }
 }

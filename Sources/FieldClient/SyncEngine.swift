@@ -111,7 +111,7 @@ public final class SyncEngine {
 
     func pull(into summary: inout SyncSummary, conflicted: inout Set<String>, progress: (SyncProgress) -> Void) throws(ClientError) {
         let limit = min(max(1, configuration.pullPageSize), 1000)
-        let prefetcher = PullPrefetcher(transport: transport)
+        let prefetcher = PullPrefetcher(transport: transport, depth: configuration.pullPrefetchPages)
         defer { prefetcher.finish() }
         var held = HeldPages()
         var cursor = try replica.pullCursor()
@@ -142,7 +142,7 @@ public final class SyncEngine {
             guard !page.more || !page.records.isEmpty || page.cursor != requested else {
                 throw ClientError(.protocolError, "the server promised more but sent nothing new")
             }
-            if page.more, configuration.pullPrefetch { prefetcher.prefetch(cursor: page.cursor, limit: limit) }
+            if page.more, configuration.pullPrefetchPages > 0 { prefetcher.prefetch(cursor: page.cursor, limit: limit) }
             held.append(page)
             if !page.more || held.records.count >= max(1, configuration.pullRecordsPerTransaction) {
                 try store(&held, into: &summary, conflicted: &conflicted, more: page.more, progress: progress)

@@ -4,67 +4,103 @@ import Foundation
 import SyncCore
 import Testing
 
-/// A transport that answers pulls with empty pages named after the cursor asked for,
-/// counting calls; `failures` are thrown first, in order.
+/// A feed of empty pages: cursor "cN" answers with cursor "c(N+1)", more until `last`;
+/// `nil` starts at c0. Counts calls and the most that ever ran at once; `failures` are
+/// thrown first, in order.
 private final class CountingTransport: SyncTransport, @unchecked Sendable {
     private let lock = NSLock()
     private var calls: [String?] = []
+    private var inFlight = 0
+    private var mostInFlight = 0
     var failures: [ClientError] = []
+    let last: Int
+
+    init(last: Int = 5) { self.last = last }
 
     var requested: [String?] { lock.withLock { calls } }
+    var concurrency: Int { lock.withLock { mostInFlight } }
 
     func enroll(code: String) throws(ClientError) -> EnrollmentGrant { throw ClientError(.notFound, "not used") }
     func push(batch: String, records: [RecordState]) throws(ClientError) -> PushResponse { throw ClientError(.notFound, "not used") }
     func pull(cursor: String?, limit: Int) throws(ClientError) -> PullPage {
         let failure: ClientError? = lock.withLock {
             calls.append(cursor)
+            inFlight += 1
+            mostInFlight = max(mostInFlight, inFlight)
             return failures.isEmpty ? nil : failures.removeFirst()
         }
+        usleep(1_000) // long enough for another thread to overlap, were it allowed to
+        lock.withLock { inFlight -= 1 }
         if let failure { throw failure }
-        return PullPage(records: [], cursor: "after-\(cursor ?? "start")", more: true)
+        let number = cursor.flatMap { Int($0.dropFirst()) }.map { $0 + 1 } ?? 0
+        return PullPage(records: [], cursor: "c\(number)", more: number < last)
+    }
+
+    /// Waits (up to 5 s) until `count` requests were made.
+    func waitForRequests(_ count: Int) {
+        for _ in 0..<5_000 where requested.count < count { usleep(1_000) }
     }
 }
 
 @Suite struct PullPrefetcherTests {
-    @Test func usesThePrefetchedPageOnceForTheCursorItWasFetchedFor() throws {
-        let transport = CountingTransport()
-        let prefetcher = PullPrefetcher(transport: transport)
-        prefetcher.prefetch(cursor: "c1", limit: 10)
-        #expect(try prefetcher.page(cursor: "c1", limit: 10).cursor == "after-c1")
-        #expect(transport.requested == ["c1"])
-        // Asked again, the page is fetched anew: a prefetched answer is used only once.
-        #expect(try prefetcher.page(cursor: "c1", limit: 10).cursor == "after-c1")
-        #expect(transport.requested == ["c1", "c1"])
+    @Test func followsTheFeedAskingForEachPageOnce() throws {
+        let transport = CountingTransport(last: 5)
+        let prefetcher = PullPrefetcher(transport: transport, depth: 2)
+        var cursor: String? = nil
+        prefetcher.prefetch(cursor: cursor, limit: 10)
+        var cursors: [String] = []
+        while true {
+            let page = try prefetcher.page(cursor: cursor, limit: 10)
+            cursors.append(page.cursor)
+            guard page.more else { break }
+            prefetcher.prefetch(cursor: page.cursor, limit: 10) // already following: no second fetcher
+            cursor = page.cursor
+        }
+        #expect(cursors == ["c0", "c1", "c2", "c3", "c4", "c5"])
+        #expect(transport.requested == [nil, "c0", "c1", "c2", "c3", "c4"])
+        #expect(transport.concurrency == 1)
     }
 
-    @Test func discardsAPrefetchForAnotherCursorOrLimitAfterItFinished() throws {
-        let transport = CountingTransport()
-        let prefetcher = PullPrefetcher(transport: transport)
-        prefetcher.prefetch(cursor: "c1", limit: 10)
-        #expect(try prefetcher.page(cursor: nil, limit: 10).cursor == "after-start")
-        prefetcher.prefetch(cursor: "c2", limit: 10)
-        #expect(try prefetcher.page(cursor: "c2", limit: 20).cursor == "after-c2")
-        // Never two requests at once: the discarded prefetch completed before the next call.
-        #expect(transport.requested == ["c1", nil, "c2", "c2"])
+    @Test func fetchesAtMostDepthPagesAhead() {
+        let transport = CountingTransport(last: 100)
+        let prefetcher = PullPrefetcher(transport: transport, depth: 2)
+        prefetcher.prefetch(cursor: nil, limit: 10)
+        transport.waitForRequests(2)
+        // Two answers wait unused: a third request can only start once one is taken.
+        prefetcher.finish()
+        #expect(transport.requested == [nil, "c0"])
     }
 
-    @Test func aPrefetchedFailureIsThrownOnceAsTheFirstTry() throws {
-        let transport = CountingTransport()
+    @Test func anotherCursorStopsTheFetcherBeforeAskingDirectly() throws {
+        let transport = CountingTransport(last: 100)
+        let prefetcher = PullPrefetcher(transport: transport, depth: 3)
+        prefetcher.prefetch(cursor: "c10", limit: 10)
+        #expect(try prefetcher.page(cursor: "c50", limit: 10).cursor == "c51")
+        #expect(transport.requested.last == "c50")
+        #expect(transport.concurrency == 1)
+        // Nothing fetched for the old cursors is used later.
+        #expect(try prefetcher.page(cursor: "c11", limit: 10).cursor == "c12")
+        #expect(transport.requested.last == "c11")
+    }
+
+    @Test func aFetchedFailureIsThrownOnceAsTheFirstTryAndStopsTheFetcher() throws {
+        let transport = CountingTransport(last: 5)
         transport.failures = [ClientError(.timeout, "slow")]
-        let prefetcher = PullPrefetcher(transport: transport)
+        let prefetcher = PullPrefetcher(transport: transport, depth: 2)
         prefetcher.prefetch(cursor: "c1", limit: 10)
         #expect(throws: ClientError.self) { try prefetcher.page(cursor: "c1", limit: 10) }
-        #expect(try prefetcher.page(cursor: "c1", limit: 10).cursor == "after-c1")
+        #expect(try prefetcher.page(cursor: "c1", limit: 10).cursor == "c2")
         #expect(transport.requested == ["c1", "c1"])
     }
 
-    @Test func finishWaitsForTheOutstandingRequestAndDropsItsAnswer() throws {
-        let transport = CountingTransport()
-        let prefetcher = PullPrefetcher(transport: transport)
+    @Test func finishWaitsForTheRequestInFlightAndDropsTheAnswers() throws {
+        let transport = CountingTransport(last: 5)
+        let prefetcher = PullPrefetcher(transport: transport, depth: 2)
         prefetcher.prefetch(cursor: "c1", limit: 10)
         prefetcher.finish()
-        #expect(transport.requested == ["c1"])
+        let made = transport.requested.count
         _ = try prefetcher.page(cursor: "c1", limit: 10)
-        #expect(transport.requested == ["c1", "c1"])
+        #expect(transport.requested.count == made + 1)
+        #expect(transport.concurrency == 1)
     }
 }

@@ -166,10 +166,10 @@ import TestSupport
         try engine(seeder, transport).0.sync()
         var exports: [[UInt8]] = []
         var cursorLists: [[String?]] = []
-        for (index, prefetch) in [true, false].enumerated() {
+        for (index, prefetch) in [3, 0].enumerated() {
             let replica = try ForumFixtures.replica(directory, name: "dev-\(index)")
             var configuration = ClientConfiguration(pullPageSize: 2)
-            configuration.pullPrefetch = prefetch
+            configuration.pullPrefetchPages = prefetch
             configuration.pullRecordsPerTransaction = 4
             let before = transport.pullCursors.count
             let summary = try SyncEngine(replica: replica, transport: transport, configuration: configuration).sync()
