@@ -129,7 +129,7 @@ extension ReplicaStore {
             return connection.lastInsertRowID
         }
         remember(state, bytes: bytes, key: RecordKey(collection: state.collection, id: state.id))
-        try updateFieldIndex(state, replacing: existing != nil)
+        try updateFieldIndex(state, previous: existing?.state)
         try updateTags(rowid: rowid, sequence: sequence, tags: annotations?.tags, replacing: existing != nil)
         let outcome: MergeOutcome = !conflicts.isEmpty ? .conflict : (existing == nil ? .new : .changed)
         return MergeResult(collection: state.collection, id: state.id, outcome: outcome, state: state, sequence: sequence)
@@ -140,23 +140,6 @@ extension ReplicaStore {
         try run {
             try connection.cachedStatement(sql: "UPDATE record SET review_flags = ? WHERE rowid = ? AND review_flags IS NOT ?")
                 .execute([value, .integer(rowid), value])
-        }
-    }
-
-    private func updateFieldIndex(_ state: RecordState, replacing: Bool) throws(ReplicaStoreError) {
-        guard let fields = configuration.indexedFields[state.collection], !fields.isEmpty else { return }
-        try run {
-            if replacing {
-                try connection.cachedStatement(sql: "DELETE FROM record_field WHERE collection = ? AND id = ?")
-                    .execute([.text(state.collection), .text(state.id)])
-            }
-            guard !state.isDeleted else { return }
-            let insert = try connection.cachedStatement(
-                sql: "INSERT OR IGNORE INTO record_field (collection, field, value, id) VALUES (?, ?, ?, ?)")
-            for field in fields.sorted() {
-                guard let value = state[field] else { continue }
-                try insert.execute([.text(state.collection), .text(field), .text(JSONWriter.string(value)), .text(state.id)])
-            }
         }
     }
 

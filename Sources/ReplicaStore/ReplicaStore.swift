@@ -70,6 +70,7 @@ public final class ReplicaStore {
         Self.registerMigrations(in: &migrator)
         for migration in configuration.hostMigrations { migrator.register(migration.name, sql: migration.sql) }
         do { try migrator.migrate(connection) } catch { throw ReplicaStoreError.from(error) }
+        try reconcileFieldIndex()
     }
 
     /// Runs `body` in one transaction (committed on return, rolled back on throw).
