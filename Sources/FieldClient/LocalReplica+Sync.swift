@@ -54,10 +54,11 @@ extension LocalReplica {
     /// Stores a pulled page and its cursor in one transaction: after a crash either both
     /// are there or neither, so the next pull neither skips nor repeats a page's effect.
     @discardableResult
-    func mergePulled(_ records: [RecordState], cursor: String) throws(ClientError) -> [MergeResult] {
+    /// - Parameter encoded: the records' canonical JSON, when already computed.
+    func mergePulled(_ records: [RecordState], encoded: [[UInt8]]? = nil, cursor: String) throws(ClientError) -> [MergeResult] {
         do {
             return try store.transaction {
-                let results = try store.merge(records, checkpoint: (Key.cursor, cursor))
+                let results = try store.merge(records, checkpoint: (Key.cursor, cursor), encoded: encoded)
                 if let latest = records.map(\.latestTime).max() { try observe(latest) }
                 return results
             }

@@ -11,10 +11,18 @@ import SyncCore
 /// fetched answer (page or error) counts as the first try of that page, so retries,
 /// `invalid_cursor` restarts and error reporting work exactly as without prefetching.
 final class PullPrefetcher: @unchecked Sendable {
+    /// A page, with its records' canonical JSON when the fetching thread encoded them.
+    struct Fetched {
+        let page: PullPage
+        /// `page.records.map(\.canonicalJSON)`, done on the fetching thread (which has time
+        /// to spare) rather than on the storing one; `nil` for a page fetched on demand.
+        let encoded: [[UInt8]]?
+    }
+
     private struct Answer {
         let cursor: String?
         let limit: Int
-        let result: Result<PullPage, ClientError>
+        let result: Result<Fetched, ClientError>
     }
 
     private let transport: any SyncTransport
@@ -48,7 +56,7 @@ final class PullPrefetcher: @unchecked Sendable {
 
     /// The page after `cursor`: the fetched answer when the fetcher holds (or is fetching)
     /// it, used once; otherwise a request made now on the calling thread.
-    func page(cursor: String?, limit: Int) throws(ClientError) -> PullPage {
+    func page(cursor: String?, limit: Int) throws(ClientError) -> Fetched {
         condition.lock()
         while true {
             if let first = answers.first {
@@ -65,7 +73,7 @@ final class PullPrefetcher: @unchecked Sendable {
             condition.wait()
         }
         condition.unlock()
-        return try transport.pull(cursor: cursor, limit: limit)
+        return Fetched(page: try transport.pull(cursor: cursor, limit: limit), encoded: nil)
     }
 
     /// Stops the fetcher, waits for its request in flight and drops what it fetched.
@@ -87,19 +95,22 @@ final class PullPrefetcher: @unchecked Sendable {
     private func follow(from start: String?, limit: Int) {
         var cursor = start
         while true {
-            let result = Result { () throws(ClientError) -> PullPage in try transport.pull(cursor: cursor, limit: limit) }
+            let result = Result { () throws(ClientError) -> Fetched in
+                let page = try transport.pull(cursor: cursor, limit: limit)
+                return Fetched(page: page, encoded: page.records.map(\.canonicalJSON))
+            }
             condition.lock()
             if !stopping { answers.append(Answer(cursor: cursor, limit: limit, result: result)) }
             condition.broadcast() // an answer for a waiting `page(cursor:limit:)`
             while !stopping, answers.count >= depth { condition.wait() }
-            guard !stopping, case .success(let page) = result, page.more else {
+            guard !stopping, case .success(let fetched) = result, fetched.page.more else {
                 running = false
                 condition.broadcast()
                 condition.unlock()
                 return
             }
             condition.unlock()
-            cursor = page.cursor
+            cursor = fetched.page.cursor
         }
     }
 }

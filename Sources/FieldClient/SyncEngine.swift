@@ -118,9 +118,9 @@ public final class SyncEngine {
         var restarted = false
         while true {
             let requested = cursor
-            let page: PullPage
+            let fetched: PullPrefetcher.Fetched
             do {
-                page = try retrying(progress) { () throws(ClientError) in
+                fetched = try retrying(progress) { () throws(ClientError) in
                     try prefetcher.page(cursor: requested, limit: limit)
                 }
             } catch where error.detailCode == "invalid_cursor" && requested != nil && !restarted {
@@ -136,6 +136,7 @@ public final class SyncEngine {
                 try store(&held, into: &summary, conflicted: &conflicted, more: true, progress: progress)
                 throw error
             }
+            let page = fetched.page
             guard page.records.count <= limit else {
                 throw ClientError(.protocolError, "the server sent more records than asked for")
             }
@@ -143,7 +144,7 @@ public final class SyncEngine {
                 throw ClientError(.protocolError, "the server promised more but sent nothing new")
             }
             if page.more, configuration.pullPrefetchPages > 0 { prefetcher.prefetch(cursor: page.cursor, limit: limit) }
-            held.append(page)
+            held.append(fetched)
             if !page.more || held.records.count >= max(1, configuration.pullRecordsPerTransaction) {
                 try store(&held, into: &summary, conflicted: &conflicted, more: page.more, progress: progress)
             }
@@ -155,11 +156,14 @@ public final class SyncEngine {
     /// Pages received but not stored yet, with the cursor of the last one.
     struct HeldPages {
         var records: [RecordState] = []
+        /// The records' canonical JSON, while every held page came with it.
+        var encoded: [[UInt8]]? = []
         var cursor: String?
 
-        mutating func append(_ page: PullPage) {
-            records.append(contentsOf: page.records)
-            cursor = page.cursor
+        mutating func append(_ fetched: PullPrefetcher.Fetched) {
+            records.append(contentsOf: fetched.page.records)
+            if let more = fetched.encoded, encoded != nil { encoded?.append(contentsOf: more) } else { encoded = nil }
+            cursor = fetched.page.cursor
         }
     }
 
@@ -168,7 +172,7 @@ public final class SyncEngine {
     private func store(_ held: inout HeldPages, into summary: inout SyncSummary, conflicted: inout Set<String>,
                        more: Bool, progress: (SyncProgress) -> Void) throws(ClientError) {
         guard let cursor = held.cursor else { return }
-        let results = try replica.mergePulled(held.records, cursor: cursor)
+        let results = try replica.mergePulled(held.records, encoded: held.encoded, cursor: cursor)
         summary.received += held.records.count
         summary.merged += results.filter { $0.outcome != .unchanged }.count
         for result in results where result.outcome == .conflict { conflicted.insert(result.collection + "/" + result.id) }

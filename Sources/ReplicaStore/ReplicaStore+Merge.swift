@@ -13,22 +13,29 @@ extension ReplicaStore {
     ///   - batch: incoming states; several states of one record are merged in turn.
     ///   - checkpoint: a checkpoint to store with the batch.
     ///   - annotate: the host's tags and review flags for each merged state.
+    ///   - encoded: optionally, each incoming state's `canonicalJSON`, computed elsewhere
+    ///     (a client encodes pulled pages on its fetching thread); used when a state is
+    ///     stored as it came, i.e. for a record not stored before. Ignored unless it holds
+    ///     one entry per state.
     /// - Returns: one result per incoming state, in order.
     /// - Throws: `ReplicaStoreError`; nothing of the batch is stored then.
     @discardableResult
     public func merge(_ batch: [RecordState], checkpoint: (key: String, value: String)? = nil,
+                      encoded: [[UInt8]]? = nil,
                       annotate: ((RecordState) throws -> RecordAnnotations)? = nil) throws(ReplicaStoreError) -> [MergeResult] {
-        try transaction {
+        let encoded = encoded?.count == batch.count ? encoded : nil
+        return try transaction {
             var results: [MergeResult] = []
             results.reserveCapacity(batch.count)
             var next = try lastSequence() + 1
             var stored = try rows(for: batch)
-            for incoming in batch {
+            for (index, incoming) in batch.enumerated() {
                 let key = RecordKey(collection: incoming.collection, id: incoming.id)
                 let existing = stored[key]
                 let merged = try existing.map { try $0.state.merged(with: incoming) } ?? incoming
                 let annotations = try annotate?(merged)
-                let result = try save(merged, existing: existing, markPending: false, annotations: annotations, sequence: next)
+                let result = try save(merged, existing: existing, markPending: false, annotations: annotations, sequence: next,
+                                      bytes: existing == nil ? encoded?[index] : nil)
                 if result.outcome != .unchanged {
                     next += 1
                     // A later state of the same record in this batch merges with this one.

@@ -82,10 +82,13 @@ extension ReplicaStore {
                  markPending: markPending, annotations: annotations)
     }
 
-    /// - Parameter sequence: the sequence to assign when the state changes; `nil` reads the
-    ///   next one from the database. Batches pass a running counter instead of asking each time.
+    /// - Parameters:
+    ///   - sequence: the sequence to assign when the state changes; `nil` reads the next
+    ///     one from the database. Batches pass a running counter instead of asking each time.
+    ///   - bytes: `state.canonicalJSON` when the caller already has it.
     func save(_ state: RecordState, existing: StoredRow?, markPending: Bool,
-              annotations: RecordAnnotations?, sequence assigned: Int64? = nil) throws(ReplicaStoreError) -> MergeResult {
+              annotations: RecordAnnotations?, sequence assigned: Int64? = nil,
+              bytes encoded: [UInt8]? = nil) throws(ReplicaStoreError) -> MergeResult {
         if let existing, existing.state == state {
             if markPending, existing.pendingSequence == nil {
                 try run { try connection.execute("UPDATE record SET pending_seq = seq WHERE rowid = ?", [.integer(existing.rowid)]) }
@@ -104,7 +107,7 @@ extension ReplicaStore {
             $0.reviewFlags.isEmpty ? .null : .text(Self.spaced($0.reviewFlags))
         } ?? .null
         let keepFlags: SQLValue = .integer(annotations == nil ? 1 : 0)
-        let bytes = state.canonicalJSON
+        let bytes = encoded ?? state.canonicalJSON
         let rowid: Int64 = try run {
             if let existing {
                 let pending: SQLValue = markPending ? .integer(sequence)

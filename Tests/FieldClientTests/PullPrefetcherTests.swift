@@ -50,7 +50,9 @@ private final class CountingTransport: SyncTransport, @unchecked Sendable {
         prefetcher.prefetch(cursor: cursor, limit: 10)
         var cursors: [String] = []
         while true {
-            let page = try prefetcher.page(cursor: cursor, limit: 10)
+            let fetched = try prefetcher.page(cursor: cursor, limit: 10)
+            let page = fetched.page
+            #expect(fetched.encoded?.count == page.records.count) // encoded by the fetching thread
             cursors.append(page.cursor)
             guard page.more else { break }
             prefetcher.prefetch(cursor: page.cursor, limit: 10) // already following: no second fetcher
@@ -75,11 +77,11 @@ private final class CountingTransport: SyncTransport, @unchecked Sendable {
         let transport = CountingTransport(last: 100)
         let prefetcher = PullPrefetcher(transport: transport, depth: 3)
         prefetcher.prefetch(cursor: "c10", limit: 10)
-        #expect(try prefetcher.page(cursor: "c50", limit: 10).cursor == "c51")
+        #expect(try prefetcher.page(cursor: "c50", limit: 10).page.cursor == "c51")
         #expect(transport.requested.last == "c50")
         #expect(transport.concurrency == 1)
         // Nothing fetched for the old cursors is used later.
-        #expect(try prefetcher.page(cursor: "c11", limit: 10).cursor == "c12")
+        #expect(try prefetcher.page(cursor: "c11", limit: 10).page.cursor == "c12")
         #expect(transport.requested.last == "c11")
     }
 
@@ -89,7 +91,7 @@ private final class CountingTransport: SyncTransport, @unchecked Sendable {
         let prefetcher = PullPrefetcher(transport: transport, depth: 2)
         prefetcher.prefetch(cursor: "c1", limit: 10)
         #expect(throws: ClientError.self) { try prefetcher.page(cursor: "c1", limit: 10) }
-        #expect(try prefetcher.page(cursor: "c1", limit: 10).cursor == "c2")
+        #expect(try prefetcher.page(cursor: "c1", limit: 10).page.cursor == "c2")
         #expect(transport.requested == ["c1", "c1"])
     }
 

@@ -74,3 +74,31 @@ private func t(_ ms: Int64) -> HybridTimestamp { HybridTimestamp(wallMillis: 1_7
         #expect(index == 0)
     }
 }
+
+@Suite struct ReplicaStoreEncodedMergeTests {
+    func storedBytes(_ store: ReplicaStore, _ id: String) throws -> [UInt8]? {
+        try store.connection.queryOne("SELECT state FROM record WHERE id = ?", [.text(id)]) { try $0.blob(at: 0) }
+    }
+
+    @Test func usesGivenEncodingsOnlyForRecordsStoredAsTheyCame() throws {
+        let dir = try TemporaryDirectory()
+        let store = try makeStore(dir)
+        let old = RecordFixtures.record(id: "h1", fieldCount: 2, seed: 1)
+        try store.merge([old])
+        let changed = RecordFixtures.record(id: "h1", fieldCount: 2, replica: RecordFixtures.replica("dev-b"), seed: 2)
+        let new = RecordFixtures.record(id: "h2", fieldCount: 3, seed: 3)
+        // h1 merges with what is stored, so its given bytes (deliberately wrong) are not used.
+        try store.merge([changed, new], encoded: [Array("not used".utf8), new.canonicalJSON])
+        let merged = try #require(try store.state(collection: "honorarium", id: "h1"))
+        #expect(try storedBytes(store, "h1") == merged.canonicalJSON)
+        #expect(try storedBytes(store, "h2") == new.canonicalJSON)
+    }
+
+    @Test func ignoresEncodingsThatDoNotMatchTheBatch() throws {
+        let dir = try TemporaryDirectory()
+        let store = try makeStore(dir)
+        let new = RecordFixtures.record(id: "h3", fieldCount: 1)
+        try store.merge([new], encoded: [])
+        #expect(try storedBytes(store, "h3") == new.canonicalJSON)
+    }
+}
