@@ -17,6 +17,15 @@ import TestSupport
         return (engine, log)
     }
 
+    /// A fake server holding `participants` records, pushed there by the replica "dev-s".
+    func seededServer(_ directory: TemporaryDirectory, participants: Int) throws -> (LocalReplica, FakeTransport) {
+        let seeder = try ForumFixtures.replica(directory, name: "dev-s")
+        try ForumFixtures.participants(in: seeder, count: participants)
+        let transport = try FakeTransport(directory: directory)
+        try engine(seeder, transport).0.sync()
+        return (seeder, transport)
+    }
+
     @Test func pushesInBatchesAndPullsEverythingBack() throws {
         let directory = try TemporaryDirectory()
         let replica = try ForumFixtures.replica(directory)
@@ -116,10 +125,7 @@ import TestSupport
 
     @Test func storesEachPageWithItsCursorSoAnInterruptedPullResumes() throws {
         let directory = try TemporaryDirectory()
-        let seeder = try ForumFixtures.replica(directory, name: "dev-s")
-        try ForumFixtures.participants(in: seeder, count: 10)
-        let transport = try FakeTransport(directory: directory)
-        try engine(seeder, transport).0.sync()
+        let (seeder, transport) = try seededServer(directory, participants: 10)
 
         let replica = try ForumFixtures.replica(directory, name: "dev-b")
         transport.failPullsAfter = transport.successfulPulls + 2
@@ -137,10 +143,7 @@ import TestSupport
 
     @Test func storesSeveralPagesPerTransactionWithTheCursorOfTheLastOne() throws {
         let directory = try TemporaryDirectory()
-        let seeder = try ForumFixtures.replica(directory, name: "dev-s")
-        try ForumFixtures.participants(in: seeder, count: 10)
-        let transport = try FakeTransport(directory: directory)
-        try engine(seeder, transport).0.sync()
+        let (seeder, transport) = try seededServer(directory, participants: 10)
 
         let replica = try ForumFixtures.replica(directory, name: "dev-b")
         var configuration = ClientConfiguration(pullPageSize: 3)
@@ -160,10 +163,7 @@ import TestSupport
 
     @Test func prefetchingRequestsEachPageOnceAndStoresTheSameAsWithout() throws {
         let directory = try TemporaryDirectory()
-        let seeder = try ForumFixtures.replica(directory, name: "dev-s")
-        try ForumFixtures.participants(in: seeder, count: 11)
-        let transport = try FakeTransport(directory: directory)
-        try engine(seeder, transport).0.sync()
+        let (seeder, transport) = try seededServer(directory, participants: 11)
         var exports: [[UInt8]] = []
         var cursorLists: [[String?]] = []
         for (index, prefetch) in [3, 0].enumerated() {
