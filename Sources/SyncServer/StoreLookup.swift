@@ -19,15 +19,11 @@ public final class StoreLookup {
 
     /// The state of one record, `nil` when unknown.
     public func state(collection: String, id: String) -> RecordState? {
-        let key = RecordKey(collection: collection, id: id)
-        if let memo, let known = memo[key] { return known }
-        let state = try? store.state(collection: collection, id: id)
-        memo?[key] = .some(state)
-        return state
+        (try? storedState(collection: collection, id: id)) ?? nil
     }
 
-    /// The stored state of one record, memoised like `state(collection:id:)` but with read
-    /// failures thrown rather than taken for "unknown": for the push's own records.
+    /// The stored state of one record, memoised during a push; read failures are thrown
+    /// (and not memoised), where `state(collection:id:)` takes them for "unknown".
     func storedState(collection: String, id: String) throws(ReplicaStoreError) -> RecordState? {
         let key = RecordKey(collection: collection, id: id)
         if let memo, let known = memo[key] { return known }

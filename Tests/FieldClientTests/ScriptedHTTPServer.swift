@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestSupport
 
 /// A raw HTTP/1.1 server on 127.0.0.1 for transport tests: it answers every request with
 /// `{"received":N}` (N: body bytes received) on a keep-alive connection, except one chosen
@@ -17,14 +18,13 @@ final class ScriptedHTTPServer: @unchecked Sendable {
         let receivedBytes: Int
     }
 
-    let port: UInt16
-    private let listener: Int32
+    var port: UInt16 { listener.port }
+    private let listener: LoopbackListener
     private let drop: (connection: Int, request: Int)?
     private let bodyWait: Double
     private let lock = NSLock()
     private var log: [Request] = []
     private var connections = 0
-    private var stopped = false
 
     /// Starts listening on an ephemeral port.
     /// - Parameters:
@@ -33,21 +33,11 @@ final class ScriptedHTTPServer: @unchecked Sendable {
     init(drop: (connection: Int, request: Int)? = nil, bodyWait: Double = 2) throws {
         self.drop = drop
         self.bodyWait = bodyWait
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        listener = try LoopbackListener(backlog: 16)
+        listener.start { [self] client in
+            let number = lock.withLock { () -> Int in connections += 1; return connections }
+            serve(client, connection: number)
         }
-        guard fd >= 0, bound, listen(fd, 16) == 0 else {
-            close(fd)
-            throw CocoaError(.fileWriteUnknown)
-        }
-        listener = fd
-        port = UInt16(bigEndian: address.sin_port)
-        Thread { [self] in acceptLoop() }.start()
     }
 
     deinit { stop() }
@@ -58,21 +48,7 @@ final class ScriptedHTTPServer: @unchecked Sendable {
     var connectionCount: Int { lock.withLock { connections } }
 
     /// Stops accepting; open connections end at their next read.
-    func stop() {
-        let wasRunning = lock.withLock { () -> Bool in defer { stopped = true }; return !stopped }
-        guard wasRunning else { return }
-        Glibc.shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
-    }
-
-    private func acceptLoop() {
-        while true {
-            let client = accept(listener, nil, nil)
-            guard client >= 0 else { return }
-            let number = lock.withLock { () -> Int in connections += 1; return connections }
-            Thread { [self] in serve(client, connection: number) }.start()
-        }
-    }
+    func stop() { listener.stop() }
 
     private func serve(_ client: Int32, connection: Int) {
         defer { close(client) }

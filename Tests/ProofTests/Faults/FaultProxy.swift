@@ -28,13 +28,12 @@ final class FaultProxy: @unchecked Sendable {
 
     /// The port clients connect to.
     let port: UInt16
-    private let listener: Int32
+    private let listener: LoopbackListener
     private let lock = NSLock()
     private var random: SeededGenerator
     private var upstream: UInt16
     private var faultPercent: Int
     private var tally: [Fault: Int] = [:]
-    private var stopped = false
 
     /// Starts listening.
     /// - Parameters:
@@ -45,23 +44,12 @@ final class FaultProxy: @unchecked Sendable {
         upstream = upstreamPort
         random = SeededGenerator(seed: seed)
         self.faultPercent = faultPercent
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw CountyFailure("proxy: socket failed") }
-        var one: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-        var address = Self.loopback(port: 0)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        do { listener = try LoopbackListener() } catch { throw CountyFailure("proxy: \(error)") }
+        port = listener.port
+        listener.start { [self] client in
+            Self.setTimeout(client, seconds: 30)
+            serve(client)
         }
-        guard bound == 0, listen(fd, 64) == 0 else { close(fd); throw CountyFailure("proxy: bind failed") }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        listener = fd
-        port = UInt16(bigEndian: address.sin_port)
-        let thread = Thread { [self] in acceptLoop() }
-        thread.start()
     }
 
     deinit { stop() }
@@ -82,25 +70,7 @@ final class FaultProxy: @unchecked Sendable {
     var counts: [Fault: Int] { lock.withLock { tally } }
 
     /// Stops accepting connections.
-    func stop() {
-        let wasRunning = lock.withLock { () -> Bool in defer { stopped = true }; return !stopped }
-        guard wasRunning else { return }
-        Glibc.shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
-    }
-
-    private func acceptLoop() {
-        while true {
-            let client = accept(listener, nil, nil)
-            if client < 0 {
-                if lock.withLock({ stopped }) { return }
-                continue
-            }
-            Self.setTimeout(client, seconds: 30)
-            let thread = Thread { [self] in serve(client) }
-            thread.start()
-        }
-    }
+    func stop() { listener.stop() }
 
     private func nextFault() -> (Fault, delayMillis: Int) {
         lock.withLock {
