@@ -61,6 +61,7 @@ extension ServerDatabase {
         try locked {
             try store.connection.transaction(.immediate) {
                 guard var state = try store.state(collection: collection, id: id) else { throw SyncServerError.notFound("record") }
+                let stored = state
                 let time = try nextServerTime()
                 switch resolution {
                 case .keep("restore") where field == RecordState.deletedField:
@@ -79,7 +80,7 @@ extension ServerDatabase {
                     }
                 }
                 try save(state, annotations: annotations(for: state))
-                try refreshDependents(of: state)
+                try refreshDependents(of: state, previous: stored)
             }
         }
     }

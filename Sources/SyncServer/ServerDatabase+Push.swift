@@ -79,7 +79,7 @@ extension ServerDatabase {
             return PushResult(collection: incoming.collection, id: incoming.id, status: .refused, reason: refusal)
         }
         let result = try save(merged, annotations: annotations(for: merged))
-        try refreshDependents(of: merged)
+        try refreshDependents(of: merged, previous: existing)
         let status: PushResult.Status = switch result.outcome {
         case .conflict: .conflict
         case .unchanged: .unchanged

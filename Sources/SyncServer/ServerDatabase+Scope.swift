@@ -40,10 +40,18 @@ extension ServerDatabase {
     /// participant (re-tagged so devices of the forum's municipality receive it) and its
     /// honoraria (review flags follow attendance); a forum's attendances and honoraria
     /// when its municipality moves them.
-    func refreshDependents(of state: RecordState) throws {
+    ///
+    /// - Parameter previous: the state stored before the change, when the caller has it.
+    ///   Work that cannot change anything is then skipped: a forum whose municipality (as
+    ///   the policy reads it) stayed the same leaves its attendances' tags as they are, and
+    ///   an attendance that still joins the same participant and forum, and is as deleted
+    ///   or live as before, leaves its participant's tags as they are. `nil` refreshes
+    ///   everything.
+    func refreshDependents(of state: RecordState, previous: RecordState? = nil) throws {
         switch state.collection {
         case "attendance":
-            if let participantID = state["participantId"]?.stringValue,
+            if Self.joinsMoved(from: previous, to: state),
+               let participantID = state["participantId"]?.stringValue,
                let participant = lookup.state(collection: "participant", id: participantID) {
                 try store.retag(collection: participant.collection, id: participant.id, tags: annotations(for: participant).tags)
             }
@@ -53,6 +61,9 @@ extension ServerDatabase {
                 try store.retag(collection: honorarium.collection, id: honorarium.id, tags: annotations.tags)
             }
         case "forum":
+            if let previous, policy.municipality(of: previous, lookup: lookup) == policy.municipality(of: state, lookup: lookup) {
+                return
+            }
             for attendance in lookup.states(collection: "attendance", where: "forumId", equals: state.id) {
                 let tags = annotations(for: attendance).tags
                 guard try store.retag(collection: attendance.collection, id: attendance.id, tags: tags) else { continue }
@@ -61,5 +72,14 @@ extension ServerDatabase {
         default:
             break
         }
+    }
+
+    /// Whether an attendance change can have moved its participant's scope: it is new, or
+    /// it now names another participant or forum, or it was deleted or restored.
+    private static func joinsMoved(from previous: RecordState?, to state: RecordState) -> Bool {
+        guard let previous else { return true }
+        return previous.isDeleted != state.isDeleted
+            || previous["participantId"] != state["participantId"]
+            || previous["forumId"] != state["forumId"]
     }
 }

@@ -17,6 +17,10 @@ public final class StoreLookup {
     /// validation, scope, review flags and dependents of every record.
     private var memo: [RecordKey: RecordState?]?
 
+    /// How many record states this lookup has read from the store (memo hits excluded):
+    /// what the cost of a push follows, so tests can hold it to the size of the change.
+    private(set) var statesRead = 0
+
     /// The state of one record, `nil` when unknown.
     public func state(collection: String, id: String) -> RecordState? {
         (try? storedState(collection: collection, id: id)) ?? nil
@@ -28,6 +32,7 @@ public final class StoreLookup {
         let key = RecordKey(collection: collection, id: id)
         if let memo, let known = memo[key] { return known }
         let state = try store.state(collection: collection, id: id)
+        statesRead += 1
         memo?[key] = .some(state)
         return state
     }
@@ -58,6 +63,7 @@ public final class StoreLookup {
         var after: String? = nil
         while let page = try? store.records(in: collection, includeDeleted: true, limit: Self.pageSize, after: after), !page.isEmpty {
             result += page
+            statesRead += page.count
             // A short page is the last: asking again would only return nothing.
             guard page.count == Self.pageSize else { break }
             after = page.last?.id
@@ -72,6 +78,7 @@ public final class StoreLookup {
         while let page = try? store.records(in: collection, where: field, equals: .string(value), limit: Self.pageSize,
                                             after: after), !page.isEmpty {
             result += page
+            statesRead += page.count
             guard page.count == Self.pageSize else { break }
             after = page.last?.id
         }

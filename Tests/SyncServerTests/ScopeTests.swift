@@ -59,4 +59,72 @@ import SyncCore
         #expect(!pulled.contains { $0.id == "f1" || $0.id == "p1" })
         #expect(pulled.allSatisfy { $0["municipality"] == nil || $0["municipality"] == "Norrtälje" })
     }
+
+    @Test func aForumMovedToAnotherMunicipalityTakesItsAttendanceHonorariaAndParticipantsAlong() throws {
+        let fixture = try ServerFixture()
+        let coordinator = try fixture.enrol(role: "coordinator", municipalities: ["Södertälje", "Norrtälje"])
+        let norrtälje = try fixture.enrol(municipalities: ["Norrtälje"])
+        var records = try Records.meeting(by: coordinator.replica)
+        records.append(try Records.honorarium(attendance: records[2].id, municipality: "Södertälje", by: coordinator.replica))
+        #expect(try fixture.push(records, token: coordinator.token).status == 200)
+        #expect(try fixture.pullAll(token: norrtälje.token).isEmpty)
+
+        let moved = try Records.make("forum", "f1", ["municipality": "Norrtälje"], by: coordinator.replica, base: records[0],
+                                     at: HybridTimestamp(wallMillis: Records.start.wallMillis + 1000))
+        let result = try fixture.push([moved], token: coordinator.token).json?["results"]?.arrayValue?.first
+        #expect(result?["status"] == "merged")
+        let pulled = Set(try fixture.pullAll(token: norrtälje.token).map(\.id))
+        #expect(pulled == Set(records.map(\.id)))
+    }
+
+    @Test func aForumEditThatKeepsItsMunicipalityReadsNoneOfItsAttendance() throws {
+        let fixture = try ServerFixture()
+        let device = try fixture.enrol()
+        let attendanceCount = 12
+        var records = [try Records.forum("f1", municipality: "Södertälje", by: device.replica)]
+        for k in 0..<attendanceCount {
+            records.append(try Records.participant("p\(k)", municipality: "Södertälje", name: "Deltagare \(k)", by: device.replica))
+            records.append(try Records.attendance(forum: "f1", participant: "p\(k)", by: device.replica))
+        }
+        #expect(try fixture.push(records, token: device.token).status == 200)
+
+        let before = fixture.database.lookup.statesRead
+        let edited = try Records.make("forum", "f1", ["minutes": "Protokoll justerat"], by: device.replica, base: records[0],
+                                      at: HybridTimestamp(wallMillis: Records.start.wallMillis + 1000))
+        #expect(try fixture.push([edited], token: device.token).json?["results"]?.arrayValue?.first?["status"] == "merged")
+        #expect(fixture.database.lookup.statesRead - before < attendanceCount)
+    }
+
+    @Test func anAttendanceMovedToAForumElsewhereBringsItsParticipantThere() throws {
+        let fixture = try ServerFixture(policy: BasicPolicy())
+        let device = try fixture.enrol(municipalities: ["Södertälje", "Norrtälje"])
+        let norrtälje = try fixture.enrol(municipalities: ["Norrtälje"])
+        var records = try Records.meeting(by: device.replica)
+        records.append(try Records.forum("f2", municipality: "Norrtälje", by: device.replica))
+        #expect(try fixture.push(records, token: device.token).status == 200)
+        #expect(try fixture.pullAll(token: norrtälje.token).map(\.id) == ["f2"])
+
+        let moved = try Records.make("attendance", records[2].id, ["forumId": "f2"], by: device.replica, base: records[2],
+                                     at: HybridTimestamp(wallMillis: Records.start.wallMillis + 1000))
+        #expect(try fixture.push([moved], token: device.token).status == 200)
+        #expect(Set(try fixture.pullAll(token: norrtälje.token).map(\.id)) == ["f2", "p1", records[2].id])
+    }
+
+    @Test func anAttendanceEditThatKeepsItsParticipantAndForumReadsNoneOfTheParticipantsOtherAttendance() throws {
+        let fixture = try ServerFixture()
+        let device = try fixture.enrol()
+        let forumCount = 12
+        var records = [try Records.participant("p1", municipality: "Södertälje", name: "Kim Andersson", by: device.replica)]
+        for k in 0..<forumCount {
+            records.append(try Records.forum("f\(k)", municipality: "Södertälje", by: device.replica))
+            records.append(try Records.attendance(forum: "f\(k)", participant: "p1", by: device.replica))
+        }
+        #expect(try fixture.push(records, token: device.token).status == 200)
+
+        let before = fixture.database.lookup.statesRead
+        let edited = try Records.make("attendance", records[2].id, ["present": false], by: device.replica, base: records[2],
+                                      at: HybridTimestamp(wallMillis: Records.start.wallMillis + 1000))
+        #expect(try fixture.push([edited], token: device.token).json?["results"]?.arrayValue?.first?["status"] == "merged")
+        #expect(fixture.database.lookup.statesRead - before < forumCount)
+    }
 }
