@@ -131,6 +131,9 @@ public final class Connection {
         try execute("PRAGMA synchronous=\(configuration.synchronous.rawValue)")
         try execute("PRAGMA foreign_keys=\(configuration.foreignKeys ? "ON" : "OFF")")
         try execute("PRAGMA cache_size=-\(max(64, configuration.cacheSizeKiB))")
+        if isFileDatabase {
+            try execute("PRAGMA mmap_size=\(min(max(0, configuration.mmapSizeKiB), Int.max / 1024) * 1024)")
+        }
     }
 
     /// Whether the main database is a file (not `:memory:` or a temporary database).

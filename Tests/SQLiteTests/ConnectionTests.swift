@@ -31,6 +31,17 @@ import Testing
         #expect(try full.scalar("PRAGMA synchronous") == .integer(2))
     }
 
+    @Test func mapsTheFileIntoMemoryUpToTheConfiguredSize() throws {
+        let dir = try makeTemporaryDirectory()
+        let small = try Connection(path: dir.path("a.db"), configuration: .init(mmapSizeKiB: 1024))
+        #expect(try small.scalar("PRAGMA mmap_size") == .integer(1024 * 1024))
+        let off = try Connection(path: dir.path("b.db"), configuration: .init(mmapSizeKiB: 0))
+        #expect(try off.scalar("PRAGMA mmap_size") == .integer(0))
+        // Sizes beyond what SQLite was built for are capped by SQLite, not an error or a trap.
+        let huge = try Connection(path: dir.path("c.db"), configuration: .init(mmapSizeKiB: .max))
+        if case .integer(let bytes)? = try huge.scalar("PRAGMA mmap_size") { #expect(bytes > 0) } else { Issue.record("no mmap_size") }
+    }
+
     @Test func refusesAMissingFileWithoutCreateIfMissing() throws {
         let dir = try makeTemporaryDirectory()
         let path = dir.path("missing.db")
