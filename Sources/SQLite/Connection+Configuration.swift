@@ -36,19 +36,13 @@ extension Connection {
         /// about 50 at 100,000 records), which is why it is not the default. Ignored for
         /// in-memory databases.
         public var mmapSizeKiB: Int
-        /// WAL frames (pages) after which the log is copied back into the database by a
-        /// checkpoint on a thread and connection of its own (`WALCheckpointer`) instead of
-        /// by SQLite's automatic checkpoint on the committing thread. Default 0: SQLite's
-        /// own, every 1,000 frames. Only for writable file databases in WAL mode; the
-        /// writer still checkpoints itself at four times this many frames.
-        public var backgroundCheckpointPages: Int
 
         /// Creates a configuration; omitted fields take their documented defaults.
         public init(busyTimeout: Int = 5000, journalModeWAL: Bool = true,
                     synchronous: Synchronous = .normal, foreignKeys: Bool = true,
                     statementCacheCapacity: Int = 64, readOnly: Bool = false,
                     createIfMissing: Bool = true, cacheSizeKiB: Int = 16_384,
-                    mmapSizeKiB: Int = 0, backgroundCheckpointPages: Int = 0) {
+                    mmapSizeKiB: Int = 0) {
             self.busyTimeout = busyTimeout
             self.journalModeWAL = journalModeWAL
             self.synchronous = synchronous
@@ -58,7 +52,6 @@ extension Connection {
             self.createIfMissing = createIfMissing
             self.cacheSizeKiB = cacheSizeKiB
             self.mmapSizeKiB = mmapSizeKiB
-            self.backgroundCheckpointPages = backgroundCheckpointPages
         }
     }
 
