@@ -38,8 +38,11 @@ public struct ClientConfiguration: Sendable, Equatable {
     /// pages held, which the next sync pulls again.
     public var pullRecordsPerTransaction: Int
     /// Pull pages fetched ahead, on a thread of their own, while earlier ones are being
-    /// stored. Default 2 (a page in hand while the next is in flight); 0 fetches each page
-    /// only when it is needed.
+    /// stored. Default 5: the pages of one transaction (`pullRecordsPerTransaction` ÷
+    /// `pullPageSize`), so that when a transaction commits the next one's pages are
+    /// already here; with 2, a first sync of 100,000 records waited 0.9 s of its 3.8 s for
+    /// pages. Raise it with a smaller page size. Each page held costs about 3 MiB. 0
+    /// fetches each page only when it is needed.
     public var pullPrefetchPages: Int
     /// The version sent in `User-Agent: forum/<version>`. Default `"1.0.0"`.
     public var clientVersion: String
@@ -50,7 +53,7 @@ public struct ClientConfiguration: Sendable, Equatable {
     public init(requestTimeoutSeconds: Double = 30, resourceTimeoutSeconds: Double = 120,
                 retryAttempts: Int = 4, retryBaseDelaySeconds: Double = 0.5, retryMaximumDelaySeconds: Double = 8,
                 pushBatchSize: Int = 500, pushBatchMaxBytes: Int = 65_408, pullPageSize: Int = 1000,
-                pullRecordsPerTransaction: Int = 5_000, pullPrefetchPages: Int = 2, clientVersion: String = "1.0.0",
+                pullRecordsPerTransaction: Int = 5_000, pullPrefetchPages: Int = 5, clientVersion: String = "1.0.0",
                 refusedWritesKept: Int = 200) {
         self.requestTimeoutSeconds = requestTimeoutSeconds
         self.resourceTimeoutSeconds = resourceTimeoutSeconds
