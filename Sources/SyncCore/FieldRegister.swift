@@ -52,5 +52,9 @@ public struct FieldRegister: Hashable, Sendable {
     public func holds(_ dot: Dot) -> Bool { entries.contains { $0.dot == dot } }
 
     /// The latest timestamp held, `.zero` for an empty register.
-    public var latestTime: HybridTimestamp { entries.map(\.time).max() ?? .zero }
+    public var latestTime: HybridTimestamp {
+        var latest = HybridTimestamp.zero
+        for entry in entries where latest < entry.time { latest = entry.time }
+        return latest
+    }
 }

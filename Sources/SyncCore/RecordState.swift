@@ -56,7 +56,14 @@ public struct RecordState: Hashable, Sendable {
     }
 
     /// The latest timestamp of any entry held.
-    public var latestTime: HybridTimestamp { fields.values.map(\.latestTime).max() ?? .zero }
+    public var latestTime: HybridTimestamp {
+        // Without the arrays `map` would build: a pull computes this for every record.
+        var latest = HybridTimestamp.zero
+        for register in fields.values {
+            for entry in register.entries where latest < entry.time { latest = entry.time }
+        }
+        return latest
+    }
 
     /// Every dot held by any register.
     public var heldDots: Set<Dot> {
