@@ -78,7 +78,7 @@ extension ServerDatabase {
             try save(compensation, annotations: annotations)
             return PushResult(collection: incoming.collection, id: incoming.id, status: .refused, reason: refusal)
         }
-        let result = try save(merged, annotations: annotations(for: merged))
+        let result = try save(merged, annotations: annotations(for: merged, previous: existing))
         try refreshDependents(of: merged, previous: existing)
         let status: PushResult.Status = switch result.outcome {
         case .conflict: .conflict

@@ -18,7 +18,18 @@ extension ServerDatabase {
     }
 
     /// The tags and review flags of a state about to be stored (inside the lock).
-    func annotations(for state: RecordState) -> RecordAnnotations {
+    ///
+    /// - Parameter previous: the state stored before, when the caller has it. A
+    ///   participant's tags are its own municipality and those of the forums it attends;
+    ///   every change of an attendance or forum that could move them re-tags it
+    ///   (`refreshDependents`), so when its own municipality and deletion are as before,
+    ///   its stored tags are still right and its attendance is not read again.
+    func annotations(for state: RecordState, previous: RecordState? = nil) -> RecordAnnotations {
+        if state.collection == "participant", let previous, previous.isDeleted == state.isDeleted,
+           policy.municipality(of: previous, lookup: lookup) == policy.municipality(of: state, lookup: lookup),
+           let stored = try? store.tags(collection: state.collection, id: state.id), !stored.isEmpty {
+            return RecordAnnotations(tags: stored, reviewFlags: policy.reviewFlags(for: state, lookup: lookup))
+        }
         var municipalities = Set<String>()
         if let own = policy.municipality(of: state, lookup: lookup) { municipalities.insert(own) }
         if state.collection == "participant" {

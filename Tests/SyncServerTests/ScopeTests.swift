@@ -127,4 +127,42 @@ import SyncCore
         #expect(try fixture.push([edited], token: device.token).json?["results"]?.arrayValue?.first?["status"] == "merged")
         #expect(fixture.database.lookup.statesRead - before < forumCount)
     }
+
+    @Test func aParticipantsRenameReadsNoneOfItsAttendanceAndKeepsItsReach() throws {
+        let fixture = try ServerFixture()
+        let coordinator = try fixture.enrol(role: "coordinator", municipalities: ["Södertälje", "Norrtälje"])
+        let norrtälje = try fixture.enrol(municipalities: ["Norrtälje"])
+        let forumCount = 12
+        var records = [try Records.participant("p1", municipality: "Södertälje", name: "Kim Andersson", by: coordinator.replica)]
+        for k in 0..<forumCount {
+            records.append(try Records.forum("f\(k)", municipality: k == 0 ? "Norrtälje" : "Södertälje", by: coordinator.replica))
+            records.append(try Records.attendance(forum: "f\(k)", participant: "p1", by: coordinator.replica))
+        }
+        #expect(try fixture.push(records, token: coordinator.token).status == 200)
+
+        let before = fixture.database.lookup.statesRead
+        let renamed = try Records.make("participant", "p1", ["displayName": "Kim A."], by: coordinator.replica, base: records[0],
+                                       at: HybridTimestamp(wallMillis: Records.start.wallMillis + 1000))
+        #expect(try fixture.push([renamed], token: coordinator.token).json?["results"]?.arrayValue?.first?["status"] == "merged")
+        #expect(fixture.database.lookup.statesRead - before < forumCount)
+        // Still filed under both municipalities: Norrtälje's device receives the new name.
+        let pulled = try #require(try fixture.pullAll(token: norrtälje.token).first { $0.id == "p1" })
+        #expect(pulled["displayName"] == "Kim A.")
+    }
+
+    @Test func aParticipantMovedToAnotherMunicipalityIsRetaggedFromItsAttendance() throws {
+        let fixture = try ServerFixture()
+        let coordinator = try fixture.enrol(role: "coordinator", municipalities: ["Södertälje", "Norrtälje", "Nykvarn"])
+        let nykvarn = try fixture.enrol(municipalities: ["Nykvarn"])
+        let södertälje = try fixture.enrol(municipalities: ["Södertälje"])
+        let records = try Records.meeting(by: coordinator.replica)
+        #expect(try fixture.push(records, token: coordinator.token).status == 200)
+
+        let moved = try Records.make("participant", "p1", ["municipality": "Nykvarn"], by: coordinator.replica, base: records[1],
+                                     at: HybridTimestamp(wallMillis: Records.start.wallMillis + 1000))
+        #expect(try fixture.push([moved], token: coordinator.token).json?["results"]?.arrayValue?.first?["status"] == "merged")
+        #expect(try fixture.pullAll(token: nykvarn.token).map(\.id) == ["p1"])
+        // Its attendance at the Södertälje forum keeps it there too.
+        #expect(try fixture.pullAll(token: södertälje.token).contains { $0.id == "p1" && $0["municipality"] == "Nykvarn" })
+    }
 }
