@@ -16,7 +16,8 @@ extension ReplicaStore {
     ///   - encoded: optionally, each incoming state's `canonicalJSON`, computed elsewhere
     ///     (a client encodes pulled pages on its fetching thread); used when a state is
     ///     stored as it came, i.e. for a record not stored before. Ignored unless it holds
-    ///     one entry per state.
+    ///     one entry per state. Records stored from these bytes are not kept in the
+    ///     decoded-state cache (a pull's records are rarely read again soon).
     /// - Returns: one result per incoming state, in order.
     /// - Throws: `ReplicaStoreError`; nothing of the batch is stored then.
     @discardableResult

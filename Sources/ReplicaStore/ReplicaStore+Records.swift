@@ -131,7 +131,9 @@ extension ReplicaStore {
                               flagsValue, markPending ? .integer(sequence) : .null, .integer(now)])
             return connection.lastInsertRowID
         }
-        remember(state, bytes: bytes, key: RecordKey(collection: state.collection, id: state.id))
+        // Bytes encoded elsewhere come from a pull: a first sync stores hundreds of thousands
+        // of records nothing reads again soon, and churning the cache with them cost 7 %.
+        if encoded == nil { remember(state, bytes: bytes, key: RecordKey(collection: state.collection, id: state.id)) }
         try updateFieldIndex(state, previous: existing?.state)
         try updateTags(rowid: rowid, sequence: sequence, tags: annotations?.tags, replacing: existing != nil)
         let outcome: MergeOutcome = !conflicts.isEmpty ? .conflict : (existing == nil ? .new : .changed)

@@ -94,6 +94,20 @@ private func t(_ ms: Int64) -> HybridTimestamp { HybridTimestamp(wallMillis: 1_7
         #expect(try storedBytes(store, "h2") == new.canonicalJSON)
     }
 
+    @Test func keepsRecordsStoredFromGivenEncodingsOutOfTheDecodedStateCache() throws {
+        let dir = try TemporaryDirectory()
+        let store = try makeStore(dir)
+        let written = RecordFixtures.record(id: "h4", fieldCount: 2, seed: 4)
+        let pulled = RecordFixtures.record(id: "h5", fieldCount: 2, seed: 5)
+        try store.merge([written])
+        try store.merge([pulled], encoded: [pulled.canonicalJSON])
+        #expect(store.decodedStates[RecordKey(collection: "honorarium", id: "h4")] != nil)
+        #expect(store.decodedStates[RecordKey(collection: "honorarium", id: "h5")] == nil)
+        // Once read, it is cached like any other record.
+        #expect(try store.state(collection: "honorarium", id: "h5") == pulled)
+        #expect(store.decodedStates[RecordKey(collection: "honorarium", id: "h5")]?.state == pulled)
+    }
+
     @Test func ignoresEncodingsThatDoNotMatchTheBatch() throws {
         let dir = try TemporaryDirectory()
         let store = try makeStore(dir)
