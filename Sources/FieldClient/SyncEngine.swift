@@ -183,7 +183,8 @@ public final class SyncEngine {
     }
 
     /// Where stored pages are freed: thousands of decoded states, their encodings and merge
-    /// results, whose deallocation took a fifth of the storing thread's time in a first sync.
+    /// results, whose deallocation was about a fifth of the storing thread's Swift samples in
+    /// a first sync.
     private static let releaseQueue = DispatchQueue(label: "forum.sync.release", qos: .utility)
     /// Releases handed to `releaseQueue` and not done yet (all engines of the process).
     private static let queuedReleases = Mutex(0)

@@ -13,6 +13,12 @@ enum Records {
         return state
     }
 
+    /// A later write of `values` over `base`, one second after `start`.
+    static func edit(_ base: RecordState, _ values: [String: JSONValue], by replica: ReplicaID) throws -> RecordState {
+        try make(base.collection, base.id, values, by: replica, base: base,
+                 at: HybridTimestamp(wallMillis: start.wallMillis + 1000))
+    }
+
     static func forum(_ id: String, municipality: String, by replica: ReplicaID, title: String = "Brukarråd") throws -> RecordState {
         let forum = Forum(id: id, municipality: municipality, title: title, kind: .brukarrad,
                           start: Date(timeIntervalSince1970: 1_795_000_000), end: Date(timeIntervalSince1970: 1_795_007_200),

@@ -69,8 +69,7 @@ import SyncCore
         #expect(try fixture.push(records, token: coordinator.token).status == 200)
         #expect(try fixture.pullAll(token: norrtälje.token).isEmpty)
 
-        let moved = try Records.make("forum", "f1", ["municipality": "Norrtälje"], by: coordinator.replica, base: records[0],
-                                     at: HybridTimestamp(wallMillis: Records.start.wallMillis + 1000))
+        let moved = try Records.edit(records[0], ["municipality": "Norrtälje"], by: coordinator.replica)
         let result = try fixture.push([moved], token: coordinator.token).json?["results"]?.arrayValue?.first
         #expect(result?["status"] == "merged")
         let pulled = Set(try fixture.pullAll(token: norrtälje.token).map(\.id))
@@ -88,11 +87,10 @@ import SyncCore
         }
         #expect(try fixture.push(records, token: device.token).status == 200)
 
-        let before = fixture.database.lookup.statesRead
-        let edited = try Records.make("forum", "f1", ["minutes": "Protokoll justerat"], by: device.replica, base: records[0],
-                                      at: HybridTimestamp(wallMillis: Records.start.wallMillis + 1000))
-        #expect(try fixture.push([edited], token: device.token).json?["results"]?.arrayValue?.first?["status"] == "merged")
-        #expect(fixture.database.lookup.statesRead - before < attendanceCount)
+        let edit = try fixture.pushCounting(try Records.edit(records[0], ["minutes": "Protokoll justerat"], by: device.replica),
+                                            token: device.token)
+        #expect(edit.status == "merged")
+        #expect(edit.statesRead < attendanceCount)
     }
 
     @Test func anAttendanceMovedToAForumElsewhereBringsItsParticipantThere() throws {
@@ -104,8 +102,7 @@ import SyncCore
         #expect(try fixture.push(records, token: device.token).status == 200)
         #expect(try fixture.pullAll(token: norrtälje.token).map(\.id) == ["f2"])
 
-        let moved = try Records.make("attendance", records[2].id, ["forumId": "f2"], by: device.replica, base: records[2],
-                                     at: HybridTimestamp(wallMillis: Records.start.wallMillis + 1000))
+        let moved = try Records.edit(records[2], ["forumId": "f2"], by: device.replica)
         #expect(try fixture.push([moved], token: device.token).status == 200)
         #expect(Set(try fixture.pullAll(token: norrtälje.token).map(\.id)) == ["f2", "p1", records[2].id])
     }
@@ -121,11 +118,9 @@ import SyncCore
         }
         #expect(try fixture.push(records, token: device.token).status == 200)
 
-        let before = fixture.database.lookup.statesRead
-        let edited = try Records.make("attendance", records[2].id, ["present": false], by: device.replica, base: records[2],
-                                      at: HybridTimestamp(wallMillis: Records.start.wallMillis + 1000))
-        #expect(try fixture.push([edited], token: device.token).json?["results"]?.arrayValue?.first?["status"] == "merged")
-        #expect(fixture.database.lookup.statesRead - before < forumCount)
+        let edit = try fixture.pushCounting(try Records.edit(records[2], ["present": false], by: device.replica), token: device.token)
+        #expect(edit.status == "merged")
+        #expect(edit.statesRead < forumCount)
     }
 
     @Test func aParticipantsRenameReadsNoneOfItsAttendanceAndKeepsItsReach() throws {
@@ -140,11 +135,10 @@ import SyncCore
         }
         #expect(try fixture.push(records, token: coordinator.token).status == 200)
 
-        let before = fixture.database.lookup.statesRead
-        let renamed = try Records.make("participant", "p1", ["displayName": "Kim A."], by: coordinator.replica, base: records[0],
-                                       at: HybridTimestamp(wallMillis: Records.start.wallMillis + 1000))
-        #expect(try fixture.push([renamed], token: coordinator.token).json?["results"]?.arrayValue?.first?["status"] == "merged")
-        #expect(fixture.database.lookup.statesRead - before < forumCount)
+        let rename = try fixture.pushCounting(try Records.edit(records[0], ["displayName": "Kim A."], by: coordinator.replica),
+                                              token: coordinator.token)
+        #expect(rename.status == "merged")
+        #expect(rename.statesRead < forumCount)
         // Still filed under both municipalities: Norrtälje's device receives the new name.
         let pulled = try #require(try fixture.pullAll(token: norrtälje.token).first { $0.id == "p1" })
         #expect(pulled["displayName"] == "Kim A.")
@@ -158,8 +152,7 @@ import SyncCore
         let records = try Records.meeting(by: coordinator.replica)
         #expect(try fixture.push(records, token: coordinator.token).status == 200)
 
-        let moved = try Records.make("participant", "p1", ["municipality": "Nykvarn"], by: coordinator.replica, base: records[1],
-                                     at: HybridTimestamp(wallMillis: Records.start.wallMillis + 1000))
+        let moved = try Records.edit(records[1], ["municipality": "Nykvarn"], by: coordinator.replica)
         #expect(try fixture.push([moved], token: coordinator.token).json?["results"]?.arrayValue?.first?["status"] == "merged")
         #expect(try fixture.pullAll(token: nykvarn.token).map(\.id) == ["p1"])
         // Its attendance at the Södertälje forum keeps it there too.

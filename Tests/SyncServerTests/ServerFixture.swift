@@ -60,6 +60,14 @@ final class ServerFixture: @unchecked Sendable {
                                                     body: Self.pushBody(records, batch: batch)))
     }
 
+    /// Pushes one record alone; returns its result's status and how many states the
+    /// server read from its store meanwhile (what the push's cost follows).
+    func pushCounting(_ record: RecordState, token: String) throws -> (status: String?, statesRead: Int) {
+        let before = database.lookup.statesRead
+        let status = try push([record], token: token).json?["results"]?.arrayValue?.first?["status"]?.stringValue
+        return (status, database.lookup.statesRead - before)
+    }
+
     /// Pulls every page and returns the records' states.
     func pullAll(token: String, limit: Int = 500) throws -> [RecordState] {
         let client = try RawHTTPClient(port: port)
