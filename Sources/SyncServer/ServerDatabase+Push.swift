@@ -79,7 +79,7 @@ extension ServerDatabase {
             return PushResult(collection: incoming.collection, id: incoming.id, status: .refused, reason: refusal)
         }
         let result = try save(merged, annotations: annotations(for: merged, previous: existing))
-        try refreshDependents(of: merged, previous: existing)
+        try refreshDependents(of: merged, previous: existing, created: existing == nil)
         let status: PushResult.Status = switch result.outcome {
         case .conflict: .conflict
         case .unchanged: .unchanged

@@ -58,13 +58,17 @@ extension ServerDatabase {
     ///   an attendance that still joins the same participant and forum, and is as deleted
     ///   or live as before, leaves its participant's tags as they are. `nil` refreshes
     ///   everything.
-    func refreshDependents(of state: RecordState, previous: RecordState? = nil) throws {
+    /// - Parameter created: whether nothing at all was stored for the record before (not
+    ///   merely that the caller has no previous state): a new attendance can only add a
+    ///   municipality to its participant's tags, never take one away.
+    func refreshDependents(of state: RecordState, previous: RecordState? = nil, created: Bool = false) throws {
         switch state.collection {
         case "attendance":
             if Self.joinsMoved(from: previous, to: state),
                let participantID = state["participantId"]?.stringValue,
-               let participant = lookup.state(collection: "participant", id: participantID) {
-                try store.retag(collection: participant.collection, id: participant.id, tags: annotations(for: participant).tags)
+               let participant = lookup.state(collection: "participant", id: participantID),
+               let tags = participantTags(participant, joining: state, created: created) {
+                try store.retag(collection: participant.collection, id: participant.id, tags: tags)
             }
             for honorarium in lookup.states(collection: "honorarium", where: "attendanceId", equals: state.id) {
                 let annotations = annotations(for: honorarium)
@@ -83,6 +87,23 @@ extension ServerDatabase {
         default:
             break
         }
+    }
+
+    /// A participant's tags after `attendance` changed. A new, live attendance only adds
+    /// its forum's municipality to what the participant is filed under (its stored tags
+    /// are right by the invariant above), so the stored tags and that one are enough; a
+    /// moved, deleted or restored attendance can also take a municipality away, and
+    /// everything is read again.
+    /// - Returns: the tags, or `nil` when the stored ones are known to be right.
+    private func participantTags(_ participant: RecordState, joining attendance: RecordState,
+                                 created: Bool) -> [String]? {
+        if created, !attendance.isDeleted,
+           let stored = try? store.tags(collection: participant.collection, id: participant.id), !stored.isEmpty {
+            guard let municipality = policy.municipality(of: attendance, lookup: lookup) else { return nil }
+            let tag = Self.municipalityTag(municipality)
+            return stored.contains(tag) ? nil : (stored + [tag]).sorted()
+        }
+        return annotations(for: participant).tags
     }
 
     /// Whether an attendance change can have moved its participant's scope: it is new, or

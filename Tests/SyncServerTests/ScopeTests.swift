@@ -158,4 +158,39 @@ import SyncCore
         // Its attendance at the Södertälje forum keeps it there too.
         #expect(try fixture.pullAll(token: södertälje.token).contains { $0.id == "p1" && $0["municipality"] == "Nykvarn" })
     }
+
+    @Test func aNewAttendanceWhereItsParticipantIsAlreadyFiledReadsNoneOfTheParticipantsOtherAttendance() throws {
+        let fixture = try ServerFixture()
+        let device = try fixture.enrol()
+        let forumCount = 12
+        var records = [try Records.participant("p1", municipality: "Södertälje", name: "Kim Andersson", by: device.replica)]
+        for k in 0...forumCount {
+            records.append(try Records.forum("f\(k)", municipality: "Södertälje", by: device.replica))
+            if k < forumCount { records.append(try Records.attendance(forum: "f\(k)", participant: "p1", by: device.replica)) }
+        }
+        #expect(try fixture.push(records, token: device.token).status == 200)
+
+        let joining = try fixture.pushCounting(try Records.attendance(forum: "f\(forumCount)", participant: "p1", by: device.replica),
+                                               token: device.token)
+        #expect(joining.status == "merged")
+        #expect(joining.statesRead < forumCount)
+    }
+
+    @Test func aForumMovedAwayTakesItsVisitorsOutOfTheMunicipalityItLeft() throws {
+        let fixture = try ServerFixture()
+        let coordinator = try fixture.enrol(role: "coordinator", municipalities: ["Södertälje", "Norrtälje"])
+        let södertälje = try fixture.enrol(municipalities: ["Södertälje"])
+        let forum = try Records.forum("f1", municipality: "Södertälje", by: coordinator.replica)
+        let visitor = try Records.participant("p1", municipality: "Norrtälje", name: "Alex", by: coordinator.replica)
+        let attendance = try Records.attendance(forum: "f1", participant: "p1", by: coordinator.replica)
+        #expect(try fixture.push([forum, visitor, attendance], token: coordinator.token).status == 200)
+        #expect(try fixture.pullAll(token: södertälje.token).contains { $0.id == "p1" })
+
+        let moved = try Records.edit(forum, ["municipality": "Norrtälje"], by: coordinator.replica)
+        #expect(try fixture.push([moved], token: coordinator.token).status == 200)
+        let renamed = try Records.edit(visitor, ["displayName": "Alex B."], by: coordinator.replica)
+        #expect(try fixture.push([renamed], token: coordinator.token).status == 200)
+        // Neither the new name nor the visitor itself reaches Södertälje any more.
+        #expect(try fixture.pullAll(token: södertälje.token).allSatisfy { $0.id != "p1" })
+    }
 }
