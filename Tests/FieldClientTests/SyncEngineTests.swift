@@ -63,6 +63,23 @@ import TestSupport
         #expect(SyncEngine.chunks(of: pending, maxBytes: 1).flatMap { $0 }.map(\.pendingSequence) == pending.map(\.pendingSequence))
     }
 
+    @Test func sendsOneBatchAtATimeInPendingOrder() throws {
+        let directory = try TemporaryDirectory()
+        let replica = try ForumFixtures.replica(directory)
+        try ForumFixtures.participants(in: replica, count: 12)
+        let pending = try replica.pendingChanges(limit: 100)
+        let transport = OverlapCountingTransport(try FakeTransport(directory: directory))
+        // A later batch may name records of an earlier one (an attendance its participant),
+        // so the server must merge them in this order: never two requests at once.
+        let configuration = ClientConfiguration(pushBatchSize: 500, pushBatchMaxBytes: 1)
+        let summary = try SyncEngine(replica: replica, transport: transport, configuration: configuration).sync()
+        #expect(transport.inner.pushedBatches.count == 12)
+        #expect(transport.mostInFlight == 1)
+        #expect(transport.pushedIDs == pending.map(\.state.id))
+        #expect(summary.sent == 12)
+        #expect(try replica.pendingCount() == 0)
+    }
+
     @Test func acknowledgesOnlyWhatWasSent() throws {
         let directory = try TemporaryDirectory()
         let replica = try ForumFixtures.replica(directory)
@@ -244,5 +261,31 @@ final class DelayLog: @unchecked Sendable {
         let (_, transport, engine) = try syncedOnce(directory, participants: 1)
         transport.pullFailures = [Self.invalidCursor, Self.invalidCursor]
         #expect(throws: ClientError.self) { try engine.sync() }
+    }
+}
+
+/// Passes pushes on to a `FakeTransport`, counting how many are in flight at once and
+/// taking its time over each, so that overlapping requests would be seen.
+final class OverlapCountingTransport: SyncTransport, @unchecked Sendable {
+    let inner: FakeTransport
+    private let lock = NSLock()
+    private var inFlight = 0
+    private(set) var mostInFlight = 0
+    private(set) var pushedIDs: [String] = []
+
+    init(_ inner: FakeTransport) { self.inner = inner }
+
+    func enroll(code: String) throws(ClientError) -> EnrollmentGrant { try inner.enroll(code: code) }
+    func pull(cursor: String?, limit: Int) throws(ClientError) -> PullPage { try inner.pull(cursor: cursor, limit: limit) }
+
+    func push(batch: String, records: [RecordState]) throws(ClientError) -> PushResponse {
+        lock.withLock {
+            inFlight += 1
+            mostInFlight = max(mostInFlight, inFlight)
+            pushedIDs += records.map(\.id)
+        }
+        defer { lock.withLock { inFlight -= 1 } }
+        Thread.sleep(forTimeInterval: 0.005)
+        return try inner.push(batch: batch, records: records)
     }
 }
