@@ -26,7 +26,8 @@ let usage = """
       push [--small N] [--large N] [--repeat K]     a replica pushes N local records vs raw INSERT (same defaults)
       incremental [--small N] [--medium N] [--large N] [--repeat K]
                                                     10 changed records synced against stores of three sizes
-                                                    (default 10000, 100000, 1000000, K=7)
+                                                    (default 10000, 100000, 1000000, K=7), each timed with the
+                                                    database files as the fill left them, then cached
       devices [--seconds S] [--devices N] [--writes W]
                                                     N devices (default 50, then 200) writing W records (default 3),
                                                     pushing and pulling for S seconds (default 30); convergence check
