@@ -108,6 +108,7 @@ final class CommandContext {
     }
 
     /// Runs a local write, turning a refusal into a translated failure.
+    @discardableResult
     func write<T>(_ body: (LocalReplica) throws(ClientError) -> T) throws -> T {
         let replica = try replica()
         do { return try body(replica) } catch { throw failure(error) }

@@ -40,7 +40,7 @@ extension ReplicaStore {
                 if result.outcome != .unchanged {
                     next += 1
                     // A later state of the same record in this batch merges with this one.
-                    let rowid = try existing?.rowid ?? connection.lastInsertRowID
+                    let rowid = existing?.rowid ?? connection.lastInsertRowID
                     let since = merged.hasConflict ? (existing?.conflictSince ?? clock()) : nil
                     stored[key] = StoredRow(rowid: rowid, state: merged, sequence: result.sequence,
                                             conflictSince: since, pendingSequence: existing?.pendingSequence)
