@@ -24,7 +24,7 @@ public struct ForumPolicy: SyncPolicy {
         let domainActor = Actor(role: role, municipalities: Set(actor.municipalities))
         switch Authorization.check(actor: domainActor, before: before, after: after, lookup: lookup, configuration: configuration) {
         case .success: return nil
-        case .failure(let error): return PolicyRefusal(code: error.code.rawValue, message: error.message)
+        case .failure(let error): return PolicyRefusal(code: error.code.rawValue, message: error.message, parameters: error.params)
         }
     }
 

@@ -17,7 +17,11 @@ public struct PushResult: Sendable, Equatable {
     var jsonValue: JSONValue {
         var object: [String: JSONValue] = ["collection": .string(collection), "id": .string(id),
                                            "status": .string(status.rawValue)]
-        if let reason { object["reason"] = .object(["code": .string(reason.code), "message": .string(reason.message)]) }
+        if let reason {
+            var detail: [String: JSONValue] = ["code": .string(reason.code), "message": .string(reason.message)]
+            if !reason.parameters.isEmpty { detail["parameters"] = .object(reason.parameters.mapValues(JSONValue.string)) }
+            object["reason"] = .object(detail)
+        }
         return .object(object)
     }
 }

@@ -18,12 +18,18 @@ public struct DeviceActor: Sendable, Equatable {
 /// Why the domain refused a write: a stable code (e.g. `role_forbidden`) and an English
 /// message without personal data; both travel in a push result's `reason`.
 public struct PolicyRefusal: Sendable, Equatable {
+    /// The domain's stable code.
     public var code: String
+    /// An English message for logs and clients without a translation.
     public var message: String
+    /// The values the code's message refers to (field and collection names, statuses,
+    /// limits; never record values), sent so clients can word the reason themselves.
+    public var parameters: [String: String]
 
-    public init(code: String, message: String) {
+    public init(code: String, message: String, parameters: [String: String] = [:]) {
         self.code = code
         self.message = message
+        self.parameters = parameters
     }
 }
 

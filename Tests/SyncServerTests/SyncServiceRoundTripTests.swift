@@ -51,4 +51,17 @@ import TestSupport
         #expect(try fixture.push([fromA], token: a.token).json?["results"]?.arrayValue?.first?["status"] == "merged")
         #expect(try fixture.push([fromB], token: b.token).json?["results"]?.arrayValue?.first?["status"] == "conflict")
     }
+
+    @Test func aRefusalCarriesTheParametersItsMessageNamesAndNoRecordValues() throws {
+        let fixture = try ServerFixture()
+        let device = try fixture.enrol()
+        let title = "Brukarråd för " + String(repeating: "Anna Svensson ", count: 20)
+        let forum = try Records.forum("f1", municipality: "Södertälje", by: device.replica, title: title)
+        let result = try fixture.push([forum], token: device.token).json?["results"]?.arrayValue?.first
+        #expect(result?["status"] == "refused")
+        #expect(result?["reason"]?["code"] == "text_too_long")
+        #expect(result?["reason"]?["parameters"] == .object(["field": "title", "limit": "200"]))
+        let reason = JSONWriter.string(result?["reason"] ?? .null)
+        #expect(!reason.contains("Anna"))
+    }
 }
