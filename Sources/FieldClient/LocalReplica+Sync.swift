@@ -15,6 +15,9 @@ extension LocalReplica {
                 at INTEGER NOT NULL
             );
             """),
+        ("field client v2: refusal parameters", """
+            ALTER TABLE client_refused_write ADD COLUMN parameters TEXT; -- JSON object of strings, NULL when none
+            """),
     ]
 
     /// Local changes the server has not acknowledged, oldest first.
@@ -35,10 +38,12 @@ extension LocalReplica {
             try store.transaction {
                 try store.acknowledge(sent)
                 let insert = try store.connection.cachedStatement(
-                    sql: "INSERT INTO client_refused_write (collection, id, code, message, at) VALUES (?, ?, ?, ?, ?)")
+                    sql: "INSERT INTO client_refused_write (collection, id, code, message, parameters, at) VALUES (?, ?, ?, ?, ?, ?)")
                 for write in refused {
+                    let parameters: SQLValue = write.parameters.isEmpty ? .null
+                        : .text(JSONWriter.string(.object(write.parameters.mapValues(JSONValue.string))))
                     try insert.execute([.text(write.collection), .text(write.id), .text(write.code),
-                                        .text(write.message), .integer(write.atMillis)])
+                                        .text(write.message), parameters, .integer(write.atMillis)])
                 }
                 if !refused.isEmpty {
                     try store.connection.execute("""
@@ -83,10 +88,13 @@ extension LocalReplica {
     public func refusedWrites(limit: Int = 50) throws(ClientError) -> [RefusedWrite] {
         do {
             return try store.connection.query(
-                "SELECT collection, id, code, message, at FROM client_refused_write ORDER BY rowid DESC LIMIT ?",
+                "SELECT collection, id, code, message, parameters, at FROM client_refused_write ORDER BY rowid DESC LIMIT ?",
                 [.integer(Int64(max(1, limit)))]) { row in
-                RefusedWrite(collection: try row.text(at: 0), id: try row.text(at: 1), code: try row.text(at: 2),
-                             message: try row.text(at: 3), atMillis: try row.int64(at: 4))
+                // Stored by `acknowledge` from limited, string-only values; anything unreadable is dropped.
+                let parameters = try row.optionalText(at: 4).flatMap { try? JSONParser().parse(Array($0.utf8)) }
+                return RefusedWrite(collection: try row.text(at: 0), id: try row.text(at: 1), code: try row.text(at: 2),
+                                    message: try row.text(at: 3), parameters: WireFormat.reasonParameters(parameters),
+                                    atMillis: try row.int64(at: 5))
             }
         } catch { throw ClientError.storage(error) }
     }

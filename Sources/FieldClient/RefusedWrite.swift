@@ -8,14 +8,19 @@ public struct RefusedWrite: Sendable, Equatable {
     public let code: String
     /// The server's English message (no personal data).
     public let message: String
+    /// The values the code's message refers to (field names, limits, statuses), so the
+    /// reason can be shown in the user's language.
+    public let parameters: [String: String]
     /// When the refusal arrived, ms since 1970.
     public let atMillis: Int64
 
-    public init(collection: String, id: String, code: String, message: String, atMillis: Int64) {
+    public init(collection: String, id: String, code: String, message: String, parameters: [String: String] = [:],
+                atMillis: Int64) {
         self.collection = collection
         self.id = id
         self.code = code
         self.message = message
+        self.parameters = parameters
         self.atMillis = atMillis
     }
 }

@@ -79,7 +79,7 @@ public final class SyncEngine {
         let now = replica.wallClock()
         let refused = response.results.filter { $0.status == .refused }.map {
             RefusedWrite(collection: $0.collection, id: $0.id, code: $0.reasonCode ?? "refused",
-                         message: $0.reasonMessage ?? "", atMillis: now)
+                         message: $0.reasonMessage ?? "", parameters: $0.reasonParameters, atMillis: now)
         }
         try replica.acknowledge(pending, refused: refused, keepingRefused: configuration.refusedWritesKept,
                                 serverTime: response.serverTime)

@@ -27,13 +27,17 @@ public struct PushResult: Sendable, Equatable {
     /// The domain's code and English message when refused.
     public let reasonCode: String?
     public let reasonMessage: String?
+    /// The values the reason's message refers to (field names, limits, statuses).
+    public let reasonParameters: [String: String]
 
-    public init(collection: String, id: String, status: Status, reasonCode: String? = nil, reasonMessage: String? = nil) {
+    public init(collection: String, id: String, status: Status, reasonCode: String? = nil, reasonMessage: String? = nil,
+                reasonParameters: [String: String] = [:]) {
         self.collection = collection
         self.id = id
         self.status = status
         self.reasonCode = reasonCode
         self.reasonMessage = reasonMessage
+        self.reasonParameters = reasonParameters
     }
 }
 

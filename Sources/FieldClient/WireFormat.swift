@@ -35,6 +35,26 @@ enum WireFormat {
                                serverReplica: json["serverReplica"]?.stringValue ?? "server")
     }
 
+    /// The most parameters kept from a refusal's reason. Default 8; the domain's messages
+    /// use at most 2.
+    static let maximumReasonParameters = 8
+    /// The longest parameter name and value kept, in characters. Default 64: field names,
+    /// statuses and limits are far shorter.
+    static let maximumReasonParameterLength = 64
+
+    /// A refusal's parameters: string values only, within the limits above; anything else
+    /// the server sent is dropped (the message then falls back to the server's text).
+    static func reasonParameters(_ value: JSONValue?) -> [String: String] {
+        guard let object = value?.objectValue else { return [:] }
+        var parameters: [String: String] = [:]
+        for (name, value) in object.sorted(by: { $0.key < $1.key }) {
+            guard parameters.count < maximumReasonParameters, let text = value.stringValue,
+                  name.count <= maximumReasonParameterLength, text.count <= maximumReasonParameterLength else { continue }
+            parameters[name] = text
+        }
+        return parameters
+    }
+
     static func pushResponse(_ bytes: [UInt8]) throws(ClientError) -> PushResponse {
         let json = try parse(bytes)
         guard let batch = json["batch"]?.stringValue, let items = json["results"]?.arrayValue else {
@@ -48,7 +68,8 @@ enum WireFormat {
             }
             results.append(PushResult(collection: collection, id: id, status: status,
                                       reasonCode: item["reason"]?["code"]?.stringValue,
-                                      reasonMessage: item["reason"]?["message"]?.stringValue))
+                                      reasonMessage: item["reason"]?["message"]?.stringValue,
+                                      reasonParameters: reasonParameters(item["reason"]?["parameters"])))
         }
         var time: HybridTimestamp?
         if let parts = json["serverTime"]?.arrayValue, parts.count == 2, let millis = parts[0].integerValue,

@@ -35,11 +35,14 @@ enum DomainBridge {
         return DomainError(code, error.detailParams).message(language)
     }
 
-    /// The domain's message for a code sent by the server (no parameters travel with it).
-    static func reason(code: String, serverMessage: String, _ language: Language) -> String {
+    /// The domain's message for a refusal sent by the server, in `language`, worded from
+    /// its code and parameters; the server's English text for an unknown code.
+    static func reason(code: String, parameters: [String: String] = [:], serverMessage: String,
+                       _ language: Language) -> String {
         guard let domainCode = DomainError.Code(rawValue: code) else { return serverMessage }
-        let text = DomainError(domainCode).message(language)
-        // Without parameters a message may keep a `{placeholder}`; the server's text is then clearer.
+        let text = DomainError(domainCode, parameters).message(language)
+        // A message whose parameters did not all arrive (an older server) keeps a
+        // `{placeholder}`; the server's text is then clearer.
         return text.contains("{") ? serverMessage : text
     }
 }

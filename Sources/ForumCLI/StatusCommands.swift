@@ -46,7 +46,8 @@ enum StatusCommands {
         for write in refused {
             context.say("  " + context.t("client.sync.refused_line", [
                 "kind": context.t("client.collection.\(write.collection)"), "id": RecordResolver.short(write.id),
-                "reason": DomainBridge.reason(code: write.code, serverMessage: write.message, context.language)]))
+                "reason": DomainBridge.reason(code: write.code, parameters: write.parameters,
+                                              serverMessage: write.message, context.language)]))
         }
     }
 

@@ -38,7 +38,8 @@ enum SyncCommand {
         for refused in summary.refused {
             context.say("  " + context.t("client.sync.refused_line", [
                 "kind": context.t("client.collection.\(refused.collection)"), "id": RecordResolver.short(refused.id),
-                "reason": DomainBridge.reason(code: refused.code, serverMessage: refused.message, context.language)]))
+                "reason": DomainBridge.reason(code: refused.code, parameters: refused.parameters,
+                                              serverMessage: refused.message, context.language)]))
         }
         if summary.conflicts > 0 { context.say(context.t("client.sync.see_conflicts")) }
     }

@@ -80,6 +80,18 @@ import TestSupport
         #expect(try replica.pendingCount() == 0)
     }
 
+    @Test func aRefusedWriteKeepsItsReasonsParametersForTheNextStatus() throws {
+        let directory = try TemporaryDirectory()
+        let replica = try ForumFixtures.replica(directory)
+        try ForumFixtures.participant(in: replica, id: "p1", name: "Anna")
+        let pending = try replica.pendingChanges(limit: 10)
+        let refused = [RefusedWrite(collection: "participant", id: "p1", code: "text_too_long", message: "m",
+                                    parameters: ["field": "displayName", "limit": "200"], atMillis: 1),
+                       RefusedWrite(collection: "participant", id: "p2", code: "outside_scope", message: "m", atMillis: 2)]
+        try replica.acknowledge(pending, refused: refused, keepingRefused: 10, serverTime: nil)
+        #expect(try replica.refusedWrites(limit: 10) == refused.reversed())
+    }
+
     @Test func acknowledgesOnlyWhatWasSent() throws {
         let directory = try TemporaryDirectory()
         let replica = try ForumFixtures.replica(directory)

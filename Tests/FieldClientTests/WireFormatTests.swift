@@ -39,6 +39,22 @@ import TestSupport
 
     static let records = (0..<20).map { RecordFixtures.record(id: "h\($0)", fieldCount: 1 + $0 % 10, seed: $0) }
 
+    @Test func keepsOnlyARefusalsStringParametersWithinTheLimits() throws {
+        let long = String(repeating: "x", count: WireFormat.maximumReasonParameterLength + 1)
+        var members = [#""field":"title""#, #""limit":"200""#, #""count":5"#, #""nested":{"a":"b"}"#, #""\#(long)":"v""#,
+                       #""value":"\#(long)""#]
+        members += (0..<10).map { #""p\#($0)":"v""# }
+        let body = #"{"batch":"b1","results":[{"collection":"forum","id":"f1","status":"refused","reason":{"code":"text_too_long","message":"m","parameters":{"# + members.joined(separator: ",") + "}}}]}"
+        let result = try #require(try WireFormat.pushResponse(Array(body.utf8)).results.first)
+        #expect(result.reasonParameters["field"] == "title")
+        #expect(result.reasonParameters["limit"] == "200")
+        #expect(result.reasonParameters.count == WireFormat.maximumReasonParameters)
+        #expect(result.reasonParameters.values.allSatisfy { $0.count <= WireFormat.maximumReasonParameterLength })
+        #expect(result.reasonParameters["count"] == nil && result.reasonParameters["nested"] == nil)
+        let none = #"{"batch":"b1","results":[{"collection":"forum","id":"f1","status":"refused","reason":{"code":"c","message":"m","parameters":[1]}}]}"#
+        #expect(try WireFormat.pushResponse(Array(none.utf8)).results.first?.reasonParameters == [:])
+    }
+
     @Test func decodesAPageOfRecordsAsTheTreePathDid() throws {
         let body = Self.page(Self.records)
         #expect(Self.pullPage(body) == .success(PullPage(records: Self.records, cursor: "17", more: true)))
