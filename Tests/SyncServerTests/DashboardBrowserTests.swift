@@ -72,6 +72,58 @@ import TestSupport
         #expect(state["displayName"] == "Kim A.")
     }
 
+    @Test(.enabled(if: canRun, "needs the built forum-server and the chromium package"))
+    func adminEnrolsADeviceWhoseCodeWorksAndRevokesItInTheBrowser() throws {
+        let directory = try TemporaryDirectory(prefix: "dashboard-devices")
+        let data = directory.url.path
+        let database = try ServerDatabase(directory: data, policy: ForumPolicy())
+        let server = try SpawnedServer(executable: Self.executable, data: data)
+        defer { server.stop() }
+        let link = try server.run(["--data", data, "--public-url", server.baseURL, "admin", "login-link"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let browser = try HeadlessChromium(width: 1280, height: 900)
+        try browser.open(link)
+        try browser.click("nav a[href='/admin/devices']", waitForLoad: true)
+        #expect(try browser.html().contains("Lägg till en enhet"))
+
+        // The enrol form, filled in by typing, as an admin would.
+        try browser.click("#d-name", waitForLoad: false)
+        try browser.type("Mottagningens laptop")
+        try browser.click("#d-municipalities", waitForLoad: false)
+        try browser.type("Södertälje, Nykvarn")
+        try browser.click("form[action='/admin/devices'] button[type=submit]", waitForLoad: true)
+        let enrolled = try browser.html()
+        #expect(enrolled.contains("Engångskod för Mottagningens laptop"))
+        let code = try #require(Self.shownCode(in: enrolled))
+        try FileManager.default.createDirectory(at: Self.artefacts, withIntermediateDirectories: true)
+        try browser.screenshot().write(to: Self.artefacts.appendingPathComponent("devices-enrolled.png"))
+
+        // The code shown is the one the app enrols with, for the municipalities typed.
+        let enrolment = try database.enroll(code: code)
+        #expect(enrolment.device.name == "Mottagningens laptop")
+        #expect(enrolment.device.municipalities == ["Södertälje", "Nykvarn"])
+        #expect(try database.authenticate(token: enrolment.token).id == enrolment.device.id)
+
+        // Revoking asks first, then takes effect at once: the token stops working.
+        try browser.open(server.baseURL + "/admin/devices")
+        try browser.click("a[href='/admin/devices/\(enrolment.device.id)/revoke']", waitForLoad: true)
+        #expect(try browser.html().contains("Vill du spärra Mottagningens laptop"))
+        try browser.click("form[action='/admin/devices/\(enrolment.device.id)/revoke'] button[type=submit]", waitForLoad: true)
+        #expect(try browser.url().hasSuffix("/admin/devices?done=revoked"))
+        #expect(try database.devices().first { $0.id == enrolment.device.id }?.revokedAt != nil)
+        do {
+            _ = try database.authenticate(token: enrolment.token)
+            Issue.record("a revoked device's token still works")
+        } catch { #expect(error.code == "device_revoked") }
+    }
+
+    /// The one-time code in the enrol form's answer (`<p class="code">…</p>`).
+    static func shownCode(in html: String) -> String? {
+        guard let start = html.range(of: "<p class=\"code\">"),
+              let end = html.range(of: "</p>", range: start.upperBound..<html.endIndex) else { return nil }
+        return String(html[start.upperBound..<end.lowerBound])
+    }
+
     /// Two devices, a forum title and an anonymous participant's name edited concurrently.
     /// - Returns: the value id of Bo's name.
     static func seed(_ database: ServerDatabase) throws -> String {
