@@ -6,22 +6,30 @@ final class ServerMetrics: @unchecked Sendable {
     private var requests: [RequestKey: Int] = [:]
     private var pushed = 0
     private var pulled = 0
+    /// Requests answered and seconds spent answering them, by route template.
+    private var durations: [String: (count: Int, seconds: Double)] = [:]
 
     struct RequestKey: Hashable {
         let route: String
         let status: Int
     }
 
-    func countRequest(route: String, status: Int) {
-        lock.withLock { requests[RequestKey(route: route, status: status), default: 0] += 1 }
+    /// Counts an answered request and the seconds its handler took.
+    func countRequest(route: String, status: Int, seconds: Double) {
+        lock.withLock {
+            requests[RequestKey(route: route, status: status), default: 0] += 1
+            let total = durations[route] ?? (0, 0)
+            durations[route] = (total.count + 1, total.seconds + max(0, seconds))
+        }
     }
 
     func countPushed(_ count: Int) { lock.withLock { pushed += count } }
     func countPulled(_ count: Int) { lock.withLock { pulled += count } }
 
     /// A copy of the counters.
-    func snapshot() -> (requests: [RequestKey: Int], pushed: Int, pulled: Int) {
-        lock.withLock { (requests, pushed, pulled) }
+    func snapshot() -> (requests: [RequestKey: Int], pushed: Int, pulled: Int,
+                        durations: [String: (count: Int, seconds: Double)]) {
+        lock.withLock { (requests, pushed, pulled, durations) }
     }
 }
 
@@ -66,6 +74,12 @@ extension SyncService {
         lines.append("# TYPE forum_http_requests_total counter")
         for (key, count) in counters.requests.sorted(by: { ($0.key.route, $0.key.status) < ($1.key.route, $1.key.status) }) {
             lines.append("forum_http_requests_total{route=\"\(key.route)\",status=\"\(key.status)\"} \(count)")
+        }
+        lines.append("# HELP forum_request_duration_seconds Seconds spent answering requests (from the parsed request to its answer), by route template.")
+        lines.append("# TYPE forum_request_duration_seconds summary")
+        for (route, total) in counters.durations.sorted(by: { $0.key < $1.key }) {
+            lines.append("forum_request_duration_seconds_sum{route=\"\(route)\"} " + String(format: "%.6f", total.seconds))
+            lines.append("forum_request_duration_seconds_count{route=\"\(route)\"} \(total.count)")
         }
         lines.append("# HELP forum_records_pushed_total Records received in pushes.")
         lines.append("# TYPE forum_records_pushed_total counter")

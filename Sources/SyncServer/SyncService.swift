@@ -27,8 +27,10 @@ public final class SyncService: Sendable {
     /// `logFields` carry the route template, the device id, the record count and the
     /// error code for the access log, and nothing else.
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
+        let start = DispatchTime.now().uptimeNanoseconds
+        func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
         if let dashboard, let response = dashboard.handle(request) {
-            metrics.countRequest(route: "/admin", status: response.status.code)
+            metrics.countRequest(route: "/admin", status: response.status.code, seconds: seconds())
             return response
         }
         let route = Self.route(for: request.path)
@@ -40,7 +42,7 @@ public final class SyncService: Sendable {
             response = Self.errorResponse(error)
         }
         response.logFields.merge(fields) { old, _ in old }
-        metrics.countRequest(route: route.template, status: response.status.code)
+        metrics.countRequest(route: route.template, status: response.status.code, seconds: seconds())
         return response
     }
 

@@ -25,6 +25,20 @@ import Testing
         #expect(!text.contains("Namn-Som"))
     }
 
+    @Test func sumsTheTimeSpentAnsweringEachRoute() throws {
+        let fixture = try ServerFixture()
+        let device = try fixture.enrol()
+        for batch in ["b1", "b2"] {
+            #expect(try fixture.push(Records.meeting(by: device.replica), token: device.token, batch: batch).status == 200)
+        }
+        let text = try #require(try RawHTTPClient(port: fixture.port).request("GET", "/metrics")).text
+        #expect(text.contains("# TYPE forum_request_duration_seconds summary"))
+        #expect(text.contains(#"forum_request_duration_seconds_count{route="/v1/sync/push"} 2"#))
+        let sum = text.split(separator: "\n").first { $0.hasPrefix(#"forum_request_duration_seconds_sum{route="/v1/sync/push"} "#) }
+        let seconds = try #require(sum?.split(separator: " ").last.flatMap { Double($0) })
+        #expect(seconds > 0 && seconds < 60)
+    }
+
     @Test func countsDailyActivity() throws {
         let fixture = try ServerFixture()
         let device = try fixture.enrol()
