@@ -1,6 +1,9 @@
 import FieldClient
 import ForumModel
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import SQLite
 import SyncCore
 import SyncServer
@@ -24,6 +27,15 @@ final class BenchServer {
         database = try ServerDatabase(directory: base + "/server", policy: ForumPolicy(), configuration: configuration)
         server = SyncServer(database: database, log: { _ in })
         port = try server.start(host: "127.0.0.1", port: 0)
+    }
+
+    /// Seconds the server has spent answering requests to `route` (its
+    /// `forum_request_duration_seconds_sum` on `/metrics`), `nil` when not found.
+    func secondsAnswering(_ route: String) -> Double? {
+        guard let url = URL(string: url + "/metrics"), let data = try? Data(contentsOf: url) else { return nil }
+        let prefix = "forum_request_duration_seconds_sum{route=\"\(route)\"} "
+        let line = String(decoding: data, as: UTF8.self).split(separator: "\n").first { $0.hasPrefix(prefix) }
+        return line.flatMap { Double($0.dropFirst(prefix.count)) }
     }
 
     /// Stops the server and deletes the directory.

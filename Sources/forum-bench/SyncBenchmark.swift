@@ -53,7 +53,7 @@ enum SyncBenchmark {
         printHeader()
         for size in sizes {
             var pushes: [Double] = [], totals: [Double] = [], raws: [Double] = [], creates: [Double] = []
-            var pushCPUs: [Double] = [], rawCPUs: [Double] = []
+            var pushCPUs: [Double] = [], rawCPUs: [Double] = [], serverShares: [Double] = []
             var count = 0
             for run in 0..<repeats {
                 let server = try BenchServer(label: "push")
@@ -74,6 +74,9 @@ enum SyncBenchmark {
                 pushCPUs.append(pushEndCPU - startCPU)
                 totals.append(Double(Timing.now() - start) / 1e9)
                 pushes.append(Double(pushEnd - start) / 1e9)
+                if let answering = server.secondsAnswering("/v1/sync/push"), let push = pushes.last, push > 0 {
+                    serverShares.append(answering / push)
+                }
                 guard summary.sent == count, summary.refused.isEmpty, summary.received == count else {
                     throw Timing.Failure(description: "sent \(summary.sent), refused \(summary.refused.count), received \(summary.received) of \(count)")
                 }
@@ -81,6 +84,10 @@ enum SyncBenchmark {
             printRow("push \(count)", records: count, seconds: pushes, baseline: raws, cpu: pushCPUs, baselineCPU: rawCPUs)
             printRow("  push + pull back", records: count, seconds: totals, baseline: raws)
             print(String(format: "    (local writes through LocalReplica.write, 1,000 per transaction: %.1f s)", Timing.median(creates)))
+            if !serverShares.isEmpty {
+                print(String(format: "    (the server spent %.0f %% of the push answering push requests: /metrics, forum_request_duration_seconds)",
+                             Timing.median(serverShares) * 100))
+            }
         }
         print("  target: push of 100,000 within 3.00x the baseline")
     }
