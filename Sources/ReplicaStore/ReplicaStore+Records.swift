@@ -149,17 +149,25 @@ extension ReplicaStore {
     }
 
     /// Re-files the record's tags under its new sequence; `nil` keeps the stored tags.
+    /// Pinned tags already filed stay at their sequence; a pinned tag among `tags` is filed
+    /// (again) at this one, to deliver this change to its reader.
     private func updateTags(rowid: Int64, sequence: Int64, tags: [String]?, replacing: Bool) throws(ReplicaStoreError) {
+        let unpinned = unpinnedCondition
         try run {
             guard let tags else {
                 if replacing {
-                    try connection.cachedStatement(sql: "UPDATE record_tag SET seq = ? WHERE record = ?")
-                        .execute([.integer(sequence), .integer(rowid)])
+                    try connection.cachedStatement(sql: "UPDATE record_tag SET seq = ? WHERE record = ?" + unpinned.sql)
+                        .execute([.integer(sequence), .integer(rowid)] + unpinned.values)
                 }
                 return
             }
             if replacing {
-                try connection.cachedStatement(sql: "DELETE FROM record_tag WHERE record = ?").execute([.integer(rowid)])
+                try connection.cachedStatement(sql: "DELETE FROM record_tag WHERE record = ?" + unpinned.sql)
+                    .execute([.integer(rowid)] + unpinned.values)
+                for tag in Set(tags) where isPinned(tag) {
+                    try connection.cachedStatement(sql: "DELETE FROM record_tag WHERE record = ? AND tag = ?")
+                        .execute([.integer(rowid), .text(tag)])
+                }
             }
             guard !tags.isEmpty else { return }
             let insert = try connection.cachedStatement(sql: "INSERT OR IGNORE INTO record_tag (tag, seq, record) VALUES (?, ?, ?)")

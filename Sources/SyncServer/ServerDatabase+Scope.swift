@@ -10,7 +10,17 @@ extension ServerDatabase {
     static func municipalityTag(_ municipality: String) -> String { "m:" + municipality }
 
     /// The tag under which records meant for one device alone (compensations) are filed.
-    static func deviceTag(_ deviceID: String) -> String { "d:" + deviceID }
+    /// The store pins these tags (`ReplicaStore.Configuration.pinnedTagPrefix`): they stay
+    /// at the compensation's sequence, so the device receives the record once, not its
+    /// later changes.
+    static func deviceTag(_ deviceID: String) -> String { deviceTagPrefix + deviceID }
+
+    static let deviceTagPrefix = "d:"
+
+    /// The stored scope tags of a record (municipalities), without pinned device tags.
+    func storedScopeTags(of state: RecordState) -> [String]? {
+        (try? store.tags(collection: state.collection, id: state.id))?.filter { !store.isPinned($0) }
+    }
 
     /// The tags a device pulls.
     static func pullTags(for device: Device) -> [String] {
@@ -27,7 +37,7 @@ extension ServerDatabase {
     func annotations(for state: RecordState, previous: RecordState? = nil) -> RecordAnnotations {
         if state.collection == "participant", let previous, previous.isDeleted == state.isDeleted,
            policy.municipality(of: previous, lookup: lookup) == policy.municipality(of: state, lookup: lookup),
-           let stored = try? store.tags(collection: state.collection, id: state.id), !stored.isEmpty {
+           let stored = storedScopeTags(of: state), !stored.isEmpty {
             return RecordAnnotations(tags: stored, reviewFlags: policy.reviewFlags(for: state, lookup: lookup))
         }
         var municipalities = Set<String>()
@@ -41,7 +51,7 @@ extension ServerDatabase {
         // A delete clears the fields scope is read from; the tombstone (and a later
         // restore) must still reach every device that holds the record, so a deleted
         // record, or one whose municipality cannot be read, keeps its stored tags.
-        if state.isDeleted || tags.isEmpty, let stored = try? store.tags(collection: state.collection, id: state.id) {
+        if state.isDeleted || tags.isEmpty, let stored = storedScopeTags(of: state) {
             tags.formUnion(stored)
         }
         return RecordAnnotations(tags: tags.sorted(), reviewFlags: policy.reviewFlags(for: state, lookup: lookup))
@@ -98,7 +108,7 @@ extension ServerDatabase {
     private func participantTags(_ participant: RecordState, joining attendance: RecordState,
                                  created: Bool) -> [String]? {
         if created, !attendance.isDeleted,
-           let stored = try? store.tags(collection: participant.collection, id: participant.id), !stored.isEmpty {
+           let stored = storedScopeTags(of: participant), !stored.isEmpty {
             guard let municipality = policy.municipality(of: attendance, lookup: lookup) else { return nil }
             let tag = Self.municipalityTag(municipality)
             return stored.contains(tag) ? nil : (stored + [tag]).sorted()

@@ -193,4 +193,34 @@ import SyncCore
         // Neither the new name nor the visitor itself reaches Södertälje any more.
         #expect(try fixture.pullAll(token: södertälje.token).allSatisfy { $0.id != "p1" })
     }
+
+    @Test func aRefusedWritersCompensationDoesNotKeepSendingItTheRecordsLaterChanges() throws {
+        let fixture = try ServerFixture()
+        let coordinator = try fixture.enrol(role: "coordinator", municipalities: ["Södertälje", "Norrtälje"])
+        let facilitator = try fixture.enrol(municipalities: ["Södertälje"])
+        let forum = try Records.forum("f1", municipality: "Södertälje", by: coordinator.replica)
+        let visitor = try Records.participant("p1", municipality: "Norrtälje", name: "Alex", by: coordinator.replica)
+        let attendance = try Records.attendance(forum: "f1", participant: "p1", by: coordinator.replica)
+        #expect(try fixture.push([forum, visitor, attendance], token: coordinator.token).status == 200)
+        var (pulled, cursor) = try fixture.pull(token: facilitator.token, from: "")
+        #expect(pulled.contains { $0.id == "p1" })
+
+        // The visitor leaves Södertälje's forum; the facilitator, not yet synced, renames them.
+        var left = attendance
+        _ = left.delete(by: coordinator.replica, at: HybridTimestamp(wallMillis: Records.start.wallMillis + 1000))
+        #expect(try fixture.push([left], token: coordinator.token).status == 200)
+        let stale = try Records.edit(visitor, ["displayName": "Alex B."], by: facilitator.replica)
+        let refused = try fixture.push([stale], token: facilitator.token).json?["results"]?.arrayValue?.first
+        #expect(refused?["status"] == "refused")
+        // The compensation reaches its writer...
+        (pulled, cursor) = try fixture.pull(token: facilitator.token, from: cursor)
+        #expect(pulled.contains { $0.id == "p1" })
+
+        // ...but the visitor's later changes in Norrtälje do not.
+        let renamed = try Records.make("participant", "p1", ["displayName": "Alex C."], by: coordinator.replica, base: visitor,
+                                       at: HybridTimestamp(wallMillis: Records.start.wallMillis + 5000))
+        #expect(try fixture.push([renamed], token: coordinator.token).status == 200)
+        (pulled, cursor) = try fixture.pull(token: facilitator.token, from: cursor)
+        #expect(!pulled.contains { $0.id == "p1" })
+    }
 }

@@ -69,6 +69,15 @@ final class ServerFixture: @unchecked Sendable {
     }
 
     /// Pulls every page and returns the records' states.
+    /// One pull page from `cursor` (`""`: from the beginning): its records and next cursor.
+    func pull(token: String, from cursor: String, limit: Int = 500) throws -> ([RecordState], String) {
+        let response = try requireValue(RawHTTPClient(port: port).request(
+            "GET", "/v1/sync/pull?cursor=\(cursor)&limit=\(limit)", headers: ["Authorization": "Bearer \(token)"]))
+        guard response.status == 200, let json = response.json, let records = json["records"]?.arrayValue,
+              let next = json["cursor"]?.stringValue else { throw RawHTTPClientError(message: "pull failed: \(response.status)") }
+        return (try records.map { try RecordState(json: $0) }, next)
+    }
+
     func pullAll(token: String, limit: Int = 500) throws -> [RecordState] {
         let client = try RawHTTPClient(port: port)
         var cursor = ""
