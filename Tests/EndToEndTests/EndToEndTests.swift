@@ -124,6 +124,26 @@ import TestSupport
         #expect(try a.export() == c.export())
     }
 
+    @Test func aRefusalIsExplainedInSwedishWithTheFieldAndLimitItNames() throws {
+        let a = try enrol("a", "facilitator")
+        let forum = try forum(a)
+        try a.sync()
+        // A tampered client skips its own check of the title's length; the server refuses.
+        do {
+            let replica = try a.openReplica()
+            let id = try #require(try replica.store.ids(in: Forum.collection, withPrefix: forum).first)
+            try replica.write(collection: Forum.collection, id: id,
+                              values: [Forum.Field.title: .string(String(repeating: "Deltagarforum ", count: 20))],
+                              enforcingRules: false)
+        }
+        let sync = try a.run(["sync", "--lang", "sv"])
+        #expect(sync.status == 0)
+        let expected = DomainError(.textTooLong, ["field": Forum.Field.title, "limit": "200"]).message(.sv)
+        #expect(sync.stdout.contains(expected), "\(sync.stdout)")
+        #expect(try a.ok(["status", "--lang", "sv"]).contains(expected))
+        #expect(try a.ok(["status", "--lang", "en"]).contains(DomainError(.textTooLong, ["field": Forum.Field.title, "limit": "200"]).message(.en)))
+    }
+
     @Test func aSyncWhileTheServerIsDownLosesNothingAndTheNextOneSucceeds() throws {
         let a = try enrol("a", "facilitator")
         let forum = try forum(a)
