@@ -17,11 +17,12 @@ import SyncCore
 /// on a machine whose memory holds its databases. The two differ where the machine drops
 /// cached file pages: the benchmark VM pages out file pages idle for about 30 seconds
 /// (BENCHMARKS.md), so after the three-minute fill of 1,000,000 records most leaves a sync
-/// touches come from disk.
+/// touches come from disk. Each timing comes with the median KiB the process read from
+/// storage during a sync (`/proc/self/io`), which shows which case is which.
 enum IncrementalBenchmark {
     static func run(sizes: [Int], repeats: Int) throws {
         print("incremental: 10 changed records (4 participants' names, 3 attendances' presence, 3 forums' minutes), push + pull; median of \(repeats) (load \(Timing.loadAverage()))")
-        print("  store size   as left: median ms (min-max)   files cached: median ms (min-max)   fill s   files MiB")
+        print("  store size   as left: median ms (min-max), KiB from disk   files cached: median ms (min-max), KiB from disk   fill s   files MiB")
         var medians: [(size: Int, left: Double, cached: Double)] = []
         for size in sizes {
             let server = try BenchServer(label: "incremental")
@@ -42,11 +43,13 @@ enum IncrementalBenchmark {
             let left = try measure(corpus, engine, runs: 0...repeats, counted: 1...repeats)
             let mebibytes = readFiles(under: server.directory)
             let cached = try measure(corpus, engine, runs: (repeats + 1)...(2 * repeats), counted: (repeats + 1)...(2 * repeats))
-            medians.append((corpus.recordCount, Timing.median(left), Timing.median(cached)))
-            print(String(format: "  %10d   %8.2f (%.2f-%.2f)              %8.2f (%.2f-%.2f)               %6.1f   %9.0f",
-                         corpus.recordCount, Timing.median(left) * 1000, (left.min() ?? 0) * 1000, (left.max() ?? 0) * 1000,
-                         Timing.median(cached) * 1000, (cached.min() ?? 0) * 1000, (cached.max() ?? 0) * 1000,
-                         fillSeconds, mebibytes))
+            let leftTimes = left.map(\.seconds), cachedTimes = cached.map(\.seconds)
+            medians.append((corpus.recordCount, Timing.median(leftTimes), Timing.median(cachedTimes)))
+            print(String(format: "  %10d   %8.2f (%.2f-%.2f), %6.0f                   %8.2f (%.2f-%.2f), %6.0f                       %6.1f   %9.0f",
+                         corpus.recordCount, Timing.median(leftTimes) * 1000, (leftTimes.min() ?? 0) * 1000,
+                         (leftTimes.max() ?? 0) * 1000, Timing.median(left.map(\.storageKiB)),
+                         Timing.median(cachedTimes) * 1000, (cachedTimes.min() ?? 0) * 1000, (cachedTimes.max() ?? 0) * 1000,
+                         Timing.median(cached.map(\.storageKiB)), fillSeconds, mebibytes))
         }
         for (label, values) in [("as left", medians.map(\.left)), ("files cached", medians.map(\.cached))] {
             if let smallest = values.min(), let largest = values.max(), smallest > 0 {
@@ -55,18 +58,26 @@ enum IncrementalBenchmark {
         }
     }
 
-    /// Changes and syncs once per run; returns the seconds of the counted runs.
+    /// One counted sync: its seconds, and the KiB the process read from storage during it.
+    struct Sample {
+        var seconds: Double
+        var storageKiB: Double
+    }
+
+    /// Changes and syncs once per run; returns the counted runs.
     static func measure(_ corpus: ForumCorpus, _ engine: SyncEngine, runs: ClosedRange<Int>,
-                        counted: ClosedRange<Int>) throws -> [Double] {
-        var samples: [Double] = []
+                        counted: ClosedRange<Int>) throws -> [Sample] {
+        var samples: [Sample] = []
         for run in runs {
             try change(corpus, in: engine.replica, run: run)
             var summary = SyncSummary()
+            let before = ProcessIO.now()
             let seconds = try Timing.measure { summary = try engine.sync() }
+            let read = ProcessIO.now().since(before)
             guard summary.sent == 10, summary.received == 10, summary.refused.isEmpty else {
                 throw Timing.Failure(description: "sent \(summary.sent), received \(summary.received), refused \(summary.refused.count)")
             }
-            if counted.contains(run) { samples.append(seconds) }
+            if counted.contains(run) { samples.append(Sample(seconds: seconds, storageKiB: Double(read.bytesFromStorage) / 1024)) }
         }
         return samples
     }

@@ -26,8 +26,9 @@ let usage = """
       push [--small N] [--large N] [--repeat K]     a replica pushes N local records vs raw INSERT (same defaults)
       incremental [--small N] [--medium N] [--large N] [--repeat K]
                                                     10 changed records synced against stores of three sizes
-                                                    (default 10000, 100000, 1000000, K=7), each timed with the
-                                                    database files as the fill left them, then cached
+                                                    (default 10000, 100000, 1000000, K=15), each timed with the
+                                                    database files as the fill left them, then cached; with the
+                                                    KiB read from disk per sync
       devices [--seconds S] [--devices N] [--writes W]
                                                     N devices (default 50, then 200) writing W records (default 3),
                                                     pushing and pulling for S seconds (default 30); convergence check
@@ -61,7 +62,7 @@ do {
         }
     case "incremental":
         let options = try BenchOptions(Array(arguments.dropFirst()),
-                                       defaults: ["small": 10_000, "medium": 100_000, "large": 1_000_000, "repeat": 7])
+                                       defaults: ["small": 10_000, "medium": 100_000, "large": 1_000_000, "repeat": 15])
         try IncrementalBenchmark.run(sizes: [options["small"], options["medium"], options["large"]], repeats: options["repeat"])
     case "devices":
         let options = try BenchOptions(Array(arguments.dropFirst()), defaults: ["seconds": 30, "devices": 0, "writes": 3])
