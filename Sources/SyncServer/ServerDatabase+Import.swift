@@ -22,7 +22,10 @@ extension ServerDatabase {
                 var changed = 0
                 for result in results where result.outcome != .unchanged {
                     changed += 1
-                    try refreshDependents(of: result.state)
+                    // A new record is refreshed as a push refreshes one (fix 25: a new
+                    // attendance only adds its forum's municipality to its participant);
+                    // a changed one, whose stored state before is not at hand here, in full.
+                    try refreshDependents(of: result.state, created: result.outcome == .new)
                 }
                 return changed
             }

@@ -20,4 +20,34 @@ import SyncCore
         #expect(pulled.map(\.canonicalJSON).sorted { $0.lexicographicallyPrecedes($1) }
                 == norrtälje.map(\.canonicalJSON).sorted { $0.lexicographicallyPrecedes($1) })
     }
+
+    @Test func anImportedAttendanceWhereItsParticipantIsAlreadyFiledReadsNoneOfTheParticipantsOtherAttendance() throws {
+        let fixture = try ServerFixture()
+        let seed = try #require(ReplicaID("seed"))
+        let forumCount = 12
+        var records = [try Records.participant("p1", municipality: "Södertälje", name: "Kim Andersson", by: seed)]
+        for k in 0...forumCount {
+            records.append(try Records.forum("f\(k)", municipality: "Södertälje", by: seed))
+            if k < forumCount { records.append(try Records.attendance(forum: "f\(k)", participant: "p1", by: seed)) }
+        }
+        try fixture.database.importStates(records)
+
+        let before = fixture.database.lookup.statesRead
+        #expect(try fixture.database.importStates([try Records.attendance(forum: "f\(forumCount)", participant: "p1", by: seed)]) == 1)
+        #expect(fixture.database.lookup.statesRead - before < forumCount)
+    }
+
+    @Test func anImportedVisitToAForumElsewhereFilesTheParticipantThereToo() throws {
+        let fixture = try ServerFixture()
+        let seed = try #require(ReplicaID("seed"))
+        try fixture.database.importStates([
+            try Records.participant("p1", municipality: "Norrtälje", name: "Alex", by: seed),
+            try Records.forum("f1", municipality: "Södertälje", by: seed),
+        ])
+        let södertälje = try fixture.enrol(municipalities: ["Södertälje"])
+        #expect(try fixture.pullAll(token: södertälje.token).allSatisfy { $0.id != "p1" })
+
+        try fixture.database.importStates([try Records.attendance(forum: "f1", participant: "p1", by: seed)])
+        #expect(try fixture.pullAll(token: södertälje.token).contains { $0.id == "p1" })
+    }
 }
