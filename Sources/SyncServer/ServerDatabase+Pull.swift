@@ -19,7 +19,10 @@ extension ServerDatabase {
         } else {
             pageSize = configuration.defaultPullLimit
         }
-        return try locked {
+        // One transaction for the whole page: its reads see one snapshot and take SQLite's
+        // file locks once (one implicit transaction per record read cost a third of the
+        // pull's time in fcntl), and the two bookkeeping updates share one commit.
+        return try locked { try store.connection.transaction(.immediate) {
             let since = try Self.parseCursor(cursor, last: try store.lastSequence())
             let page = try store.rawChanges(since: since, limit: pageSize, tags: Self.pullTags(for: device))
             var body: [UInt8] = Array(#"{"records":["#.utf8)
@@ -34,7 +37,7 @@ extension ServerDatabase {
             try store.connection.execute("UPDATE device SET last_pull = ? WHERE id = ?", [.integer(now), .text(device.id)])
             try countActivity(pulls: 1)
             return (body, page.rows.count)
-        }
+        } }
     }
 
     /// The server sequence a cursor stands for. A cursor is the decimal sequence; one
