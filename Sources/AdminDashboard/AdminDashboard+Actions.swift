@@ -15,10 +15,10 @@ extension AdminDashboard {
         case nil, "":
             return try Pages.conflict(context, dataSource, conflictID: conflictID, problem: "dashboard.resolve.no_choice")
         case "new":
-            guard let json = newValueJSON(form) else {
+            guard let text = newValueText(form) else {
                 return try Pages.conflict(context, dataSource, conflictID: conflictID, problem: "dashboard.resolve.bad_value")
             }
-            resolution = .newValue(json: json)
+            resolution = .newValue(text: text)
         case let valueID?:
             resolution = .keep(valueID: valueID)
         }
@@ -32,15 +32,11 @@ extension AdminDashboard {
         return Self.redirect("/admin/conflicts/\(path)?done=resolved")
     }
 
-    /// The new value as JSON text: text as a JSON string, or the admin's JSON when they
-    /// chose JSON; `nil` when empty, too long or not valid JSON.
-    func newValueJSON(_ form: FormData) -> String? {
+    /// The new value as typed; `nil` when missing or too long. The server reads it as the
+    /// field's declared type (an amount as kronor), so a number cannot be stored as text.
+    func newValueText(_ form: FormData) -> String? {
         guard let text = form["newValue"], text.utf8.count <= configuration.maxNewValueBytes else { return nil }
-        if form["newType"] == "json" {
-            guard let value = try? JSONParser().parse(text) else { return nil }
-            return JSONWriter.string(value)
-        }
-        return JSONWriter.string(.string(text))
+        return text
     }
 
     /// `POST /admin/devices`: adds a device and shows its one-time code on the answer page

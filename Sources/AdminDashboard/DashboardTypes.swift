@@ -197,8 +197,8 @@ public struct ConflictOption: Sendable, Equatable {
 public enum DashboardResolution: Sendable, Equatable {
     /// Keep the value with this id (for `_deleted`: a delete's id, or `restore`).
     case keep(valueID: String)
-    /// Write a new value, given as JSON text.
-    case newValue(json: String)
+    /// Write a new value as the admin typed it, read as the field's declared type.
+    case newValue(text: String)
 }
 
 /// A device as the dashboard lists it.

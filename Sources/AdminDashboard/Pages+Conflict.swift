@@ -1,3 +1,4 @@
+import ForumModel
 import HTTPServer
 import Messages
 import SyncCore
@@ -27,7 +28,7 @@ extension Pages {
             body += "<p>\(HTML.escape(l["dashboard.conflict.nothing_open"]))</p>"
         }
         for (index, field) in detail.fields.enumerated() {
-            body += fieldForm(field, index: index, action: action, session: session, context)
+            body += fieldForm(field, index: index, action: action, conflictID: row.conflictID, session: session, context)
         }
         if !row.reviewFlags.isEmpty {
             body += "<section aria-labelledby=\"flags\"><h2 id=\"flags\">\(HTML.escape(l["dashboard.conflict.flags"]))</h2><ul>"
@@ -49,8 +50,8 @@ extension Pages {
 
     /// One field's values side by side in a form: a radio button per value labelled by its
     /// id, and (except for a delete) a new value.
-    static func fieldForm(_ field: FieldConflict, index: Int, action: String, session: SessionStore.Session,
-                          _ context: Context) -> String {
+    static func fieldForm(_ field: FieldConflict, index: Int, action: String, conflictID: String,
+                          session: SessionStore.Session, _ context: Context) -> String {
         let l = context.l
         let legend = field.isDelete ? l["dashboard.conflict.delete_vs_update"] : l["dashboard.conflict.field_legend", ["field": field.field]]
         var html = "<form method=\"post\" action=\"\(action)\">\(Layout.csrfField(session))"
@@ -76,7 +77,7 @@ extension Pages {
         } else {
             html += "<div class=\"value\"><label for=\"v\(index)-new\"><input type=\"radio\" id=\"v\(index)-new\" name=\"choice\" "
                 + "value=\"new\" required>\(HTML.escape(l["dashboard.conflict.new_value"]))</label>"
-                + newValueControls(prefix: "n\(index)", l) + "</div>"
+                + newValueControls(prefix: "n\(index)", type: fieldType(conflictID: conflictID, field.field), l) + "</div>"
         }
         html += "</div><button type=\"submit\">\(HTML.escape(l["dashboard.conflict.resolve"]))</button></fieldset></form>"
         return html
@@ -93,17 +94,35 @@ extension Pages {
         for item in detail.currentValues {
             html += "<option value=\"\(HTML.escape(item.field))\">\(HTML.escape(item.field))</option>"
         }
-        html += "</select></div>" + newValueControls(prefix: "c", l)
+        html += "</select></div>" + newValueControls(prefix: "c", type: nil, l)
         return html + "<button type=\"submit\">\(HTML.escape(l["dashboard.conflict.save"]))</button></fieldset></form>"
     }
 
-    /// The kind of the new value (text or JSON) and the value itself, both labelled.
-    static func newValueControls(prefix: String, _ l: Localizer) -> String {
-        "<div class=\"field\"><label for=\"\(prefix)-type\">\(HTML.escape(l["dashboard.conflict.new_type"]))</label>"
-            + "<select id=\"\(prefix)-type\" name=\"newType\"><option value=\"text\">\(HTML.escape(l["dashboard.conflict.type_text"]))</option>"
-            + "<option value=\"json\">\(HTML.escape(l["dashboard.conflict.type_json"]))</option></select></div>"
-            + "<div class=\"field\"><label for=\"\(prefix)-value\">\(HTML.escape(l["dashboard.conflict.new_value_text"]))</label>"
-            + "<textarea id=\"\(prefix)-value\" name=\"newValue\" rows=\"2\"></textarea></div>"
+    /// The declared type of a record's field (`ForumSchema`), `nil` when unknown.
+    static func fieldType(conflictID: String, _ field: String) -> FieldType? {
+        let collection = conflictID.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
+        return ForumSchema.collection(collection)?.field(field)?.type
+    }
+
+    /// The new value's control, labelled, of the field's declared type: a number for an
+    /// amount, a choice for booleans and closed sets, a text area otherwise. The server
+    /// reads the submitted text as that type and validates it.
+    static func newValueControls(prefix: String, type: FieldType?, _ l: Localizer) -> String {
+        let label = "<label for=\"\(prefix)-value\">\(HTML.escape(l["dashboard.conflict.new_value_text"]))</label>"
+        let control: String
+        switch type {
+        case .amount?:
+            control = "<input type=\"number\" id=\"\(prefix)-value\" name=\"newValue\" min=\"0\" step=\"1\" inputmode=\"numeric\">"
+        case .boolean?:
+            control = "<select id=\"\(prefix)-value\" name=\"newValue\"><option value=\"true\">\(HTML.escape(l["dashboard.value.yes"]))</option>"
+                + "<option value=\"false\">\(HTML.escape(l["dashboard.value.no"]))</option></select>"
+        case .choice(let values)?:
+            control = "<select id=\"\(prefix)-value\" name=\"newValue\">"
+                + values.map { "<option value=\"\(HTML.escape($0))\">\(HTML.escape($0))</option>" }.joined() + "</select>"
+        default:
+            control = "<textarea id=\"\(prefix)-value\" name=\"newValue\" rows=\"2\"></textarea>"
+        }
+        return "<div class=\"field\">" + label + control + "</div>"
     }
 
     /// A JSON value as people read it: a string without quotes, anything else as JSON.

@@ -1,3 +1,4 @@
+import ForumModel
 import ReplicaStore
 import SQLite
 import SyncCore
@@ -30,13 +31,15 @@ extension LocalReplica {
         do { return try store.pendingCount() } catch { throw ClientError.storage(error) }
     }
 
-    /// Marks exactly `sent` acknowledged and notes the refused ones (keeping the newest
-    /// `keep`), in one transaction.
-    func acknowledge(_ sent: [PendingChange], refused: [RefusedWrite], keepingRefused keep: Int,
+    /// Marks exactly `sent` acknowledged, puts refused records back (`reset`) and notes the
+    /// refusals (keeping the newest `keep`), in one transaction.
+    func acknowledge(_ sent: [PendingChange], refused: [RefusedWrite],
+                     resets: [(sent: RecordState, server: RecordState?)] = [], keepingRefused keep: Int,
                      serverTime: HybridTimestamp?) throws(ClientError) {
         do {
             try store.transaction {
                 try store.acknowledge(sent)
+                for reset in resets { try self.reset(reset.sent, to: reset.server) }
                 let insert = try store.connection.cachedStatement(
                     sql: "INSERT INTO client_refused_write (collection, id, code, message, parameters, at) VALUES (?, ?, ?, ?, ?, ?)")
                 for write in refused {
@@ -54,6 +57,35 @@ extension LocalReplica {
                 if let serverTime { try observe(serverTime) }
             }
         } catch { throw ClientError.storage(error) }
+    }
+
+    /// Undoes a refused write (PROTOCOL.md §8): the record becomes the server's state
+    /// exactly, so this replica converges byte for byte with every other; without a state
+    /// (the record is not the device's to read, or the server has none) the record is
+    /// removed from this replica. The refused dots were never acknowledged anywhere, so
+    /// forgetting them cannot make a dot mean two writes. Changes made locally after the
+    /// refused push are written again on top of the server's state, as a new pending write.
+    func reset(_ sent: RecordState, to server: RecordState?) throws {
+        guard let local = try store.state(collection: sent.collection, id: sent.id) else { return }
+        guard let server else {
+            try store.purge(collection: sent.collection, id: sent.id)
+            return
+        }
+        try observe(server.latestTime)
+        try store.update(collection: sent.collection, id: sent.id, markPending: false) { $0 = server }
+        let later = Authorization.changedFields(before: sent, after: local)
+        guard !later.isEmpty else { return }
+        let time = try nextTimestamp()
+        try store.update(collection: sent.collection, id: sent.id) { state in
+            if local.isDeleted, !state.isDeleted {
+                _ = state.delete(by: replica, at: time)
+                return
+            }
+            if !local.isDeleted, state.isDeleted { try state.restore(by: replica, at: time) }
+            var values: [String: JSONValue] = [:]
+            for name in later where name != RecordState.deletedField { values[name] = local[name] ?? .null }
+            if !values.isEmpty { try state.write(values, by: replica, at: time) }
+        }
     }
 
     /// Stores a pulled page and its cursor in one transaction: after a crash either both

@@ -134,10 +134,16 @@ public final class LocalReplica {
         return reading
     }
 
-    /// Moves the persisted clock past `time` (a timestamp seen from the server).
+    /// The most a remote time may be ahead of this laptop's clock and still be observed,
+    /// in ms. Default 86 400 000 (24 h), the server's default `maxClockSkew`.
+    static let maximumObservedSkewMillis: Int64 = 24 * 3600 * 1000
+
+    /// Moves the persisted clock past `time` (a timestamp seen from the server), unless the
+    /// time lies beyond the bound (`maximumObservedSkewMillis`): one bogus future stamp
+    /// must not push every later local write past it.
     func observe(_ time: HybridTimestamp) throws {
         var clock = HybridClock(last: try storedClock())
-        clock.observe(time)
+        guard clock.observe(time, wallMillis: wallClock(), maxAheadMillis: Self.maximumObservedSkewMillis) else { return }
         try store.setCheckpoint(Key.clock, "\(clock.last.wallMillis).\(clock.last.logical)")
     }
 

@@ -81,7 +81,11 @@ public final class SyncEngine {
             RefusedWrite(collection: $0.collection, id: $0.id, code: $0.reasonCode ?? "refused",
                          message: $0.reasonMessage ?? "", parameters: $0.reasonParameters, atMillis: now)
         }
-        try replica.acknowledge(pending, refused: refused, keepingRefused: configuration.refusedWritesKept,
+        let sentByRecord = Dictionary(pending.map { ($0.state.collection + "/" + $0.state.id, $0.state) }) { first, _ in first }
+        let resets = response.results.filter { $0.status == .refused }.compactMap { result -> (sent: RecordState, server: RecordState?)? in
+            sentByRecord[result.collection + "/" + result.id].map { ($0, result.state) }
+        }
+        try replica.acknowledge(pending, refused: refused, resets: resets, keepingRefused: configuration.refusedWritesKept,
                                 serverTime: response.serverTime)
         summary.sent += pending.count
         for result in response.results where result.status == .conflict { conflicted.insert(result.collection + "/" + result.id) }

@@ -29,9 +29,13 @@ public struct PushResult: Sendable, Equatable {
     public let reasonMessage: String?
     /// The values the reason's message refers to (field names, limits, statuses).
     public let reasonParameters: [String: String]
+    /// For `refused`: the server's state of the record, when the device may read it; the
+    /// device puts its copy back to it (PROTOCOL.md §8). `nil`: the device drops its copy.
+    public let state: RecordState?
 
     public init(collection: String, id: String, status: Status, reasonCode: String? = nil, reasonMessage: String? = nil,
-                reasonParameters: [String: String] = [:]) {
+                reasonParameters: [String: String] = [:], state: RecordState? = nil) {
+        self.state = state
         self.collection = collection
         self.id = id
         self.status = status

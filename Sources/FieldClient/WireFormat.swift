@@ -1,6 +1,6 @@
 import SyncCore
 
-/// Encoding of requests and decoding of answers of protocol v1 (API-DESIGN.md).
+/// Encoding of requests and decoding of answers of protocol v1 (Protocol/PROTOCOL.md).
 /// Decoding is strict: anything the protocol does not promise is a `protocol_error`.
 enum WireFormat {
     static func enrollBody(code: String) -> [UInt8] { JSONWriter.bytes(["code": .string(code)]) }
@@ -66,10 +66,19 @@ enum WireFormat {
                   let statusText = item["status"]?.stringValue, let status = PushResult.Status(rawValue: statusText) else {
                 throw ClientError(.protocolError, "a push result lacks collection, id or a known status")
             }
+            var state: RecordState?
+            if status == .refused, let json = item["state"] {
+                do { state = try RecordState(json: json) } catch {
+                    throw ClientError(.protocolError, "a refused result carries an invalid record state (\(error.code.rawValue))")
+                }
+                guard state?.collection == collection, state?.id == id else {
+                    throw ClientError(.protocolError, "a refused result carries another record's state")
+                }
+            }
             results.append(PushResult(collection: collection, id: id, status: status,
                                       reasonCode: item["reason"]?["code"]?.stringValue,
                                       reasonMessage: item["reason"]?["message"]?.stringValue,
-                                      reasonParameters: reasonParameters(item["reason"]?["parameters"])))
+                                      reasonParameters: reasonParameters(item["reason"]?["parameters"]), state: state))
         }
         var time: HybridTimestamp?
         if let parts = json["serverTime"]?.arrayValue, parts.count == 2, let millis = parts[0].integerValue,

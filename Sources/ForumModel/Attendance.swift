@@ -42,16 +42,15 @@ public struct Attendance: Hashable, Sendable {
     }
 
     /// Reads and validates an attendance record's visible values.
-    /// - Throws: `DomainError`; `derived_id_mismatch` when the record's id is not the one
-    ///   derived from its forum and participant.
+    /// - Throws: `DomainError` for the first problem `ForumSchema` finds.
     public init(_ state: RecordState, configuration: DomainConfiguration = DomainConfiguration()) throws(DomainError) {
         let reader = FieldReader(state: state, configuration: configuration)
         try reader.expectCollection(Self.collection)
+        try ForumSchema.attendance.validate(state, configuration: configuration)
         forumID = try reader.string(Field.forumID)
         participantID = try reader.string(Field.participantID)
         role = try reader.enumValue(Field.role, as: AttendanceRole.self)
         present = try reader.bool(Field.present, default: true)
-        guard state.id == id else { throw DomainError(.derivedIDMismatch, ["collection": Self.collection]) }
     }
 
     /// The values to write for this attendance.

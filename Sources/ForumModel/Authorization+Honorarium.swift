@@ -3,8 +3,10 @@ import SyncCore
 extension Authorization {
     /// The honorarium rules, by role.
     ///
-    /// - Facilitator: may create, edit and delete honoraria that are proposed before and
-    ///   after the change; nothing else (`role_forbidden`).
+    /// - Facilitator: the fields it may write and the status it must have seen are checked
+    ///   by `check` from the schema; here: it may not set any status but `proposed`, nor
+    ///   carry a correction (`role_forbidden`). An amount changed offline while a
+    ///   coordinator approved is merged and flagged (`ReviewFlags`), as PROTOCOL.md §18.1 says.
     /// - Coordinator: may move the status along legal paths (`illegal_status_transition`
     ///   otherwise). A paid, declined or waived honorarium is final (`final_status`)
     ///   unless the change carries a correction, which allows any valid change.
@@ -15,16 +17,17 @@ extension Authorization {
     /// writes, so `proposed → paid` is one legal change for a coordinator.
     static func checkHonorarium(actor: Actor, before: RecordState?, after: RecordState, changed: Set<String>,
                                 lookup: RecordLookup) -> Result<Void, DomainError> {
-        let from = before.flatMap(status) ?? .proposed
         let to = status(after)
         let correction = isCorrection(before: before, after: after)
 
         switch actor.role {
         case .facilitator:
-            guard from == .proposed, to == nil || to == .proposed, !correction else {
+            let wroteStatus = changed.contains(Honorarium.Field.status)
+            guard !wroteStatus || to == nil || to == .proposed || to == before.flatMap(status), !correction else {
                 return .failure(DomainError(.roleForbidden, ["role": actor.role.rawValue]))
             }
         case .coordinator:
+            let from = before.flatMap(status) ?? .proposed
             if !correction {
                 if from.isFinal, before != nil {
                     return .failure(DomainError(.finalStatus, ["status": from.rawValue]))

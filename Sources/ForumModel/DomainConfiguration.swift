@@ -11,10 +11,15 @@ public struct DomainConfiguration: Hashable, Sendable {
     /// The longest a forum may last, in seconds. Default 86 400 (one day): catches an end
     /// date typed in the wrong month.
     public var maximumForumDurationSeconds: Int64
+    /// The municipalities records may name (NFC). Default `nil`: any NFC name, which is
+    /// right for a field client, whose scope comes from its enrolment; the server sets its
+    /// configured list, by default `SwedishMunicipalities.all`.
+    public var municipalities: Set<String>?
 
     /// Creates a configuration; every parameter defaults to the documented default.
     public init(maximumHonorariumKronor: Int64 = 10_000, maximumTextLength: Int = 200,
-                maximumMinutesLength: Int = 100_000, maximumForumDurationSeconds: Int64 = 86_400) {
+                maximumMinutesLength: Int = 100_000, maximumForumDurationSeconds: Int64 = 86_400, municipalities: Set<String>? = nil) {
+        self.municipalities = municipalities
         self.maximumHonorariumKronor = maximumHonorariumKronor
         self.maximumTextLength = maximumTextLength
         self.maximumMinutesLength = maximumMinutesLength

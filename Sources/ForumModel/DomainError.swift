@@ -9,8 +9,14 @@ import Messages
 public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Stable codes.
     public enum Code: String, Sendable, CaseIterable {
-        /// The collection is not one of forum, participant, attendance, honorarium.
+        /// The collection is not one the schema declares (`ForumSchema`).
         case unknownCollection = "unknown_collection"
+        /// A field the collection's declaration does not name.
+        case unknownField = "unknown_field"
+        /// A municipality's name is not one the server knows.
+        case unknownMunicipality = "unknown_municipality"
+        /// A name that decides scope is not in Unicode NFC.
+        case notNormalized = "not_normalized"
         /// A required field is unset.
         case missingField = "missing_field"
         /// A field holds a value of the wrong type or outside its allowed values.

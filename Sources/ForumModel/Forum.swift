@@ -66,11 +66,11 @@ public struct Forum: Hashable, Sendable {
     }
 
     /// Reads and validates a forum record's visible values.
-    /// - Throws: `DomainError` for the first missing, malformed or out-of-range field, or
-    ///   `end_before_start`.
+    /// - Throws: `DomainError` for the first problem `ForumSchema` finds.
     public init(_ state: RecordState, configuration: DomainConfiguration = DomainConfiguration()) throws(DomainError) {
         let reader = FieldReader(state: state, configuration: configuration)
         try reader.expectCollection(Self.collection)
+        try ForumSchema.forum.validate(state, configuration: configuration)
         id = state.id
         municipality = try reader.string(Field.municipality)
         title = try reader.string(Field.title)
@@ -83,10 +83,6 @@ public struct Forum: Hashable, Sendable {
         payingMunicipality = try reader.optionalString(Field.payingMunicipality) ?? municipality
         status = try reader.enumValue(Field.status, as: ForumStatus.self)
         minutes = try reader.optionalString(Field.minutes, maximumLength: configuration.maximumMinutesLength)
-        let duration = end.timeIntervalSince(start)
-        guard duration > 0, duration <= TimeInterval(configuration.maximumForumDurationSeconds) else {
-            throw DomainError(.endBeforeStart, ["field": Field.end])
-        }
     }
 
     /// The values to write for this forum (unset optionals write `null`, clearing the field).

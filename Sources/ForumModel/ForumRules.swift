@@ -1,70 +1,54 @@
 import SyncCore
 
-/// The record-level rules: what a valid forum, participant, attendance or honorarium is.
+/// The record-level rules: what a valid forum, participant, attendance or honorarium is,
+/// as `ForumSchema` declares it.
 ///
 /// Checks the visible values (the register winners). A register in conflict is checked by
 /// its shown value; the conflict itself is for a person to resolve, not a rule violation.
 public enum ForumRules {
     /// The collections the domain knows.
-    public static let collections: Set<String> = [Forum.collection, Participant.collection,
-                                                  Attendance.collection, Honorarium.collection]
+    public static var collections: Set<String> { ForumSchema.collectionNames }
 
-    /// Validates one record on its own: required fields, types, allowed values, dates,
-    /// amounts, derived ids and the fields each honorarium status requires. A deleted
-    /// record (a tombstone) is always valid.
+    /// Validates one record on its own against its collection's declaration: no undeclared
+    /// field, required fields, types, allowed values, dates, amounts, municipalities,
+    /// derived ids and the collection's consistency rule. A deleted record is checked for
+    /// undeclared fields only.
     /// - Returns: `.success`, or the first problem found.
     public static func validate(_ state: RecordState,
                                 configuration: DomainConfiguration = DomainConfiguration()) -> Result<Void, DomainError> {
-        guard collections.contains(state.collection) else {
+        guard let spec = ForumSchema.collection(state.collection) else {
             return .failure(DomainError(.unknownCollection, ["collection": state.collection]))
         }
-        if state.isDeleted { return .success(()) }
         do {
-            switch state.collection {
-            case Forum.collection: _ = try Forum(state, configuration: configuration)
-            case Participant.collection: _ = try Participant(state, configuration: configuration)
-            case Attendance.collection: _ = try Attendance(state, configuration: configuration)
-            default: _ = try Honorarium(state, configuration: configuration)
-            }
+            try spec.validate(state, configuration: configuration)
             return .success(())
         } catch {
             return .failure(error)
         }
     }
 
-    /// The municipality a record belongs to: its own field for forums and participants,
-    /// its forum's for attendance and honoraria (followed through `lookup`).
-    /// - Returns: `nil` when the record or a record it refers to lacks the information.
+    /// The municipality a record belongs to, following its declared scope: its own field,
+    /// or the record it refers to (an attendance's forum, an honorarium's attendance).
+    /// - Returns: `nil` when the record or a record it refers to lacks the information
+    ///   (a tombstone, for one: the server then reads the scope it stored).
     public static func municipality(of state: RecordState, lookup: RecordLookup) -> String? {
-        switch state.collection {
-        case Forum.collection, Participant.collection:
-            return state[Forum.Field.municipality]?.stringValue
-        case Attendance.collection:
-            guard let forumID = state[Attendance.Field.forumID]?.stringValue,
-                  let forum = lookup.state(collection: Forum.collection, id: forumID) else { return nil }
-            return forum[Forum.Field.municipality]?.stringValue
-        case Honorarium.collection:
-            guard let attendanceID = state[Honorarium.Field.attendanceID]?.stringValue,
-                  let attendance = lookup.state(collection: Attendance.collection, id: attendanceID) else { return nil }
-            return municipality(of: attendance, lookup: lookup)
-        default:
-            return nil
+        guard let spec = ForumSchema.collection(state.collection) else { return nil }
+        switch spec.scope {
+        case .field(let name):
+            return state[name]?.stringValue
+        case .via(let name):
+            guard let field = spec.field(name), case .reference(let collection) = field.type,
+                  let id = state[name]?.stringValue, let parent = lookup.state(collection: collection, id: id) else {
+                return nil
+            }
+            return municipality(of: parent, lookup: lookup)
         }
     }
 
-    /// Checks that the live records `state` refers to exist.
+    /// Checks that the live records `state` refers to exist (`reference_missing`).
     static func checkReferences(_ state: RecordState, lookup: RecordLookup) -> Result<Void, DomainError> {
-        let references: [(field: String, collection: String)]
-        switch state.collection {
-        case Attendance.collection:
-            references = [(Attendance.Field.forumID, Forum.collection),
-                          (Attendance.Field.participantID, Participant.collection)]
-        case Honorarium.collection:
-            references = [(Honorarium.Field.attendanceID, Attendance.collection)]
-        default:
-            references = []
-        }
-        for reference in references {
+        guard let spec = ForumSchema.collection(state.collection) else { return .success(()) }
+        for reference in spec.references {
             guard let id = state[reference.field]?.stringValue,
                   lookup.live(collection: reference.collection, id: id) != nil else {
                 return .failure(DomainError(.referenceMissing, ["field": reference.field]))

@@ -80,11 +80,11 @@ public struct Honorarium: Hashable, Sendable {
 
     /// Reads and validates an honorarium record's visible values, including the fields
     /// each status requires.
-    /// - Throws: `DomainError`: `amount_out_of_range`, `missing_field`, `invalid_date`,
-    ///   `invalid_correction`, `derived_id_mismatch`, …
+    /// - Throws: `DomainError` for the first problem `ForumSchema` finds.
     public init(_ state: RecordState, configuration: DomainConfiguration = DomainConfiguration()) throws(DomainError) {
         let reader = FieldReader(state: state, configuration: configuration)
         try reader.expectCollection(Self.collection)
+        try ForumSchema.honorarium.validate(state, configuration: configuration)
         attendanceID = try reader.string(Field.attendanceID)
         amount = try reader.amount(Field.amount)
         status = try reader.enumValue(Field.status, as: HonorariumStatus.self)
@@ -96,16 +96,6 @@ public struct Honorarium: Hashable, Sendable {
         declineReason = try reader.optionalString(Field.declineReason)
         approvedAmount = try reader.optionalAmount(Field.approvedAmount)
         paidAmount = try reader.optionalAmount(Field.paidAmount)
-        _ = try Self.correction(in: state, reader: reader)
-        guard state.id == id else { throw DomainError(.derivedIDMismatch, ["collection": Self.collection]) }
-        if status == .approved || status == .paid, approvedAmount == nil {
-            throw DomainError(.missingField, ["field": Field.approvedAmount])
-        }
-        if status == .paid {
-            if paidDate == nil { throw DomainError(.missingField, ["field": Field.paidDate]) }
-            if paidAmount == nil { throw DomainError(.missingField, ["field": Field.paidAmount]) }
-        }
-        if status == .declined, declineReason == nil { throw DomainError(.missingField, ["field": Field.declineReason]) }
     }
 
     /// The values to write for this honorarium.
@@ -119,17 +109,5 @@ public struct Honorarium: Hashable, Sendable {
             Field.approvedAmount: approvedAmount.map { .integer($0) } ?? .null,
             Field.paidAmount: paidAmount.map { .integer($0) } ?? .null,
         ]
-    }
-
-    /// The correction reason in `state`, `nil` when none; throws when malformed.
-    static func correction(in state: RecordState, reader: FieldReader) throws(DomainError) -> String? {
-        guard let value = reader.value(Field.correction) else { return nil }
-        guard let reason = value["reason"]?.stringValue,
-              !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
-              reason.count <= reader.configuration.maximumTextLength,
-              let at = value["at"]?.stringValue, RecordTime.instant(at) != nil else {
-            throw DomainError(.invalidCorrection, ["field": Field.correction])
-        }
-        return reason
     }
 }

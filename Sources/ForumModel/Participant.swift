@@ -17,8 +17,9 @@ public struct Participant: Hashable, Sendable {
         public static let anonymous = "anonymous"
         public static let consentGiven = "consentGiven"
         public static let consentDate = "consentDate"
-        /// The fields redaction hides for an anonymous participant.
-        public static let personal: [String] = [displayName, association, contact]
+        /// The fields redaction hides for an anonymous participant: those the schema
+        /// declares as identifying a person.
+        public static var personal: [String] { ForumSchema.participant.personalFields }
     }
 
     /// The record id (random).
@@ -52,11 +53,11 @@ public struct Participant: Hashable, Sendable {
     }
 
     /// Reads and validates a participant record's visible values.
-    /// - Throws: `DomainError` for the first missing or malformed field; `missing_field`
-    ///   for `consentDate` when consent is given without a date.
+    /// - Throws: `DomainError` for the first problem `ForumSchema` finds.
     public init(_ state: RecordState, configuration: DomainConfiguration = DomainConfiguration()) throws(DomainError) {
         let reader = FieldReader(state: state, configuration: configuration)
         try reader.expectCollection(Self.collection)
+        try ForumSchema.participant.validate(state, configuration: configuration)
         id = state.id
         displayName = try reader.string(Field.displayName)
         association = try reader.optionalString(Field.association)
@@ -65,7 +66,6 @@ public struct Participant: Hashable, Sendable {
         anonymous = try reader.bool(Field.anonymous, default: false)
         consentGiven = try reader.bool(Field.consentGiven, default: false)
         consentDate = try reader.optionalDay(Field.consentDate)
-        if consentGiven && consentDate == nil { throw DomainError(.missingField, ["field": Field.consentDate]) }
     }
 
     /// The values to write for this participant.

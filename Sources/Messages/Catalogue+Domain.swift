@@ -89,6 +89,12 @@ extension Catalogue {
               en: "The amount was changed while the honorarium was being approved"),
         // Errors: name fields, statuses and limits, never values.
         Entry("domain.error.unknown_collection", sv: "okänd samling '{collection}'", en: "unknown collection '{collection}'"),
+        Entry("domain.error.unknown_field", sv: "samlingen '{collection}' har inget fält '{field}'",
+              en: "collection '{collection}' has no field '{field}'"),
+        Entry("domain.error.unknown_municipality", sv: "kommunen i '{field}' är inte en som servern känner till",
+              en: "the municipality in '{field}' is not one the server knows"),
+        Entry("domain.error.not_normalized", sv: "namnet i '{field}' är inte skrivet i normaliserad form (NFC)",
+              en: "the name in '{field}' is not in normalised form (NFC)"),
         Entry("domain.error.missing_field", sv: "fältet '{field}' saknas", en: "field '{field}' is missing"),
         Entry("domain.error.invalid_field", sv: "fältet '{field}' har ett ogiltigt värde", en: "field '{field}' has an invalid value"),
         Entry("domain.error.text_too_long", sv: "fältet '{field}' är längre än {limit} tecken",

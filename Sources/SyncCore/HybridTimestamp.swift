@@ -18,10 +18,15 @@ public struct HybridTimestamp: Hashable, Comparable, Sendable, CustomStringConve
     /// The zero timestamp, before every real one.
     public static let zero = HybridTimestamp(wallMillis: 0, logical: 0)
 
-    /// The smallest timestamp greater than this one.
+    /// The greatest timestamp.
+    public static let max = HybridTimestamp(wallMillis: .max, logical: .max)
+
+    /// The smallest timestamp greater than this one; `max` itself has none and stays
+    /// `max` (a stamp never overflows into the past, PROTOCOL.md §7).
     public var successor: HybridTimestamp {
-        logical == .max
-            ? HybridTimestamp(wallMillis: wallMillis &+ 1, logical: 0)
+        if self == .max { return .max }
+        return logical == .max
+            ? HybridTimestamp(wallMillis: wallMillis + 1, logical: 0)
             : HybridTimestamp(wallMillis: wallMillis, logical: logical + 1)
     }
 
@@ -56,5 +61,17 @@ public struct HybridClock: Sendable {
     /// Records a timestamp seen in remote data so later readings come after it.
     public mutating func observe(_ timestamp: HybridTimestamp) {
         if timestamp > last { last = timestamp }
+    }
+
+    /// Records a remote timestamp unless it lies more than `maxAheadMillis` ahead of the
+    /// wall clock (or before 1970): a replica that observed such a time could never write
+    /// a stamp after it, so it is ignored (servers refuse such entries, PROTOCOL.md §7).
+    /// - Returns: whether the timestamp was observed.
+    @discardableResult
+    public mutating func observe(_ timestamp: HybridTimestamp, wallMillis: Int64, maxAheadMillis: Int64) -> Bool {
+        let latest = wallMillis > Int64.max - maxAheadMillis ? Int64.max : wallMillis + maxAheadMillis
+        guard timestamp.wallMillis >= 0, timestamp.wallMillis <= latest else { return false }
+        observe(timestamp)
+        return true
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ForumModel
 import Messages
 import SyncCore
 
@@ -11,9 +12,10 @@ public enum AdminText {
         return StockholmTime.format(Date(timeIntervalSince1970: Double(millis) / 1000), style: .dateTime, language: l.language)
     }
 
-    /// Left-aligned columns separated by two spaces.
+    /// Left-aligned columns separated by two spaces. Cells pass `TextTable.printable`:
+    /// titles and names come from field devices and may hold terminal escapes.
     static func table(_ header: [String], _ rows: [[String]]) -> String {
-        let all = [header] + rows
+        let all = ([header] + rows).map { $0.map(TextTable.printable) }
         let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
         return all.map { row in
             row.enumerated().map { index, cell in
@@ -76,11 +78,11 @@ public enum AdminText {
         var lines = [conflicts([detail.listing], l)]
         if detail.fields.isEmpty { lines.append(l["server.conflicts.no_open"]) }
         for field in detail.fields {
-            lines.append(l["server.conflicts.field_heading", ["field": field.field]])
+            lines.append(TextTable.printable(l["server.conflicts.field_heading", ["field": field.field]]))
             for value in field.values {
                 let writer = value.writerName.map { "\($0), \(value.writerRole ?? "")" } ?? l["server.conflicts.unknown_writer"]
-                lines.append(l["server.conflicts.value_line", ["id": value.valueID, "value": value.value,
-                                                               "writer": writer, "time": time(value.writtenMillis, l)]])
+                lines.append(TextTable.printable(l["server.conflicts.value_line", [
+                    "id": value.valueID, "value": value.value, "writer": writer, "time": time(value.writtenMillis, l)]]))
             }
         }
         return lines.joined(separator: "\n")

@@ -1,35 +1,34 @@
+import ForumModel
 import Messages
 import SyncCore
 
 /// Scope rules without the forum model's permissions: every change is allowed, and a
-/// record's municipality is read from the `municipality` field of forums and participants,
-/// followed through `forumId` and `attendanceId`. For tests of the sync machinery and
+/// record's municipality is found as `ForumSchema` declares it. For tests of the sync machinery and
 /// for tools; the server itself runs with `ForumPolicy`.
 public struct BasicPolicy: SyncPolicy {
     public init() {}
 
-    public var collections: Set<String> { ["forum", "participant", "attendance", "honorarium"] }
-    public var roles: [String] { ["facilitator", "coordinator", "admin"] }
+    public var collections: Set<String> { ForumSchema.collectionNames }
+    public var roles: [String] { Role.allCases.map(\.rawValue) }
+    public var municipalities: Set<String>? { nil }
 
-    public func check(actor: DeviceActor, before: RecordState?, after: RecordState, lookup: StoreLookup) -> PolicyRefusal? {
+    public func check(actor: DeviceActor, before: RecordState?, after: RecordState, written: RecordState?,
+                      storedScope: Set<String>, lookup: StoreLookup) -> PolicyRefusal? {
         nil
     }
 
+    public func validate(_ state: RecordState) -> PolicyRefusal? { nil }
+
+    /// Scope as `ForumSchema` declares it.
     public func municipality(of state: RecordState, lookup: StoreLookup) -> String? {
-        switch state.collection {
-        case "forum", "participant":
-            return state["municipality"]?.stringValue
-        case "attendance":
-            return state["forumId"]?.stringValue
-                .flatMap { lookup.state(collection: "forum", id: $0) }?["municipality"]?.stringValue
-        case "honorarium":
-            return state["attendanceId"]?.stringValue
-                .flatMap { lookup.state(collection: "attendance", id: $0) }
-                .flatMap { municipality(of: $0, lookup: lookup) }
-        default:
-            return nil
-        }
+        ForumRules.municipality(of: state, lookup: lookup)
     }
+
+    public func parseValue(_ text: String, collection: String, field: String) -> JSONValue? {
+        (try? JSONParser().parse(text)) ?? .string(text)
+    }
+
+    public func knowsField(collection: String, field: String) -> Bool { true }
 
     public func reviewFlags(for state: RecordState, lookup: StoreLookup) -> [String] { [] }
 

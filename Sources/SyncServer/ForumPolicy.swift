@@ -12,24 +12,49 @@ public struct ForumPolicy: SyncPolicy {
     public let configuration: DomainConfiguration
 
     /// Creates the policy.
-    public init(configuration: DomainConfiguration = DomainConfiguration()) { self.configuration = configuration }
+    /// - Parameter configuration: the domain's limits; by default those of
+    ///   `DomainConfiguration()` with the municipalities of `SwedishMunicipalities.all`.
+    public init(configuration: DomainConfiguration = ForumPolicy.defaultConfiguration) { self.configuration = configuration }
+
+    /// The server's default domain configuration: the documented limits, and every
+    /// Swedish municipality as the list records may name.
+    public static let defaultConfiguration = DomainConfiguration(municipalities: Set(SwedishMunicipalities.all))
 
     public var collections: Set<String> { ForumRules.collections }
     public var roles: [String] { Role.allCases.map(\.rawValue) }
+    public var municipalities: Set<String>? { configuration.municipalities }
 
-    public func check(actor: DeviceActor, before: RecordState?, after: RecordState, lookup: StoreLookup) -> PolicyRefusal? {
+    public func check(actor: DeviceActor, before: RecordState?, after: RecordState, written: RecordState?,
+                      storedScope: Set<String>, lookup: StoreLookup) -> PolicyRefusal? {
         guard let role = Role(rawValue: actor.role) else {
             return PolicyRefusal(code: DomainError.Code.roleForbidden.rawValue, message: "The device's role is unknown.")
         }
         let domainActor = Actor(role: role, municipalities: Set(actor.municipalities))
-        switch Authorization.check(actor: domainActor, before: before, after: after, lookup: lookup, configuration: configuration) {
-        case .success: return nil
-        case .failure(let error): return PolicyRefusal(code: error.code.rawValue, message: error.message, parameters: error.params)
+        return Self.refusal(Authorization.check(actor: domainActor, before: before, after: after, written: written,
+                                                storedScope: storedScope, lookup: lookup, configuration: configuration))
+    }
+
+    public func validate(_ state: RecordState) -> PolicyRefusal? {
+        Self.refusal(ForumRules.validate(state, configuration: configuration))
+    }
+
+    private static func refusal(_ result: Result<Void, DomainError>) -> PolicyRefusal? {
+        switch result {
+        case .success: nil
+        case .failure(let error): PolicyRefusal(code: error.code.rawValue, message: error.message, parameters: error.params)
         }
     }
 
     public func municipality(of state: RecordState, lookup: StoreLookup) -> String? {
         ForumRules.municipality(of: state, lookup: lookup)
+    }
+
+    public func parseValue(_ text: String, collection: String, field: String) -> JSONValue? {
+        ForumSchema.collection(collection)?.field(field)?.type.value(parsing: text)
+    }
+
+    public func knowsField(collection: String, field: String) -> Bool {
+        ForumSchema.collection(collection)?.field(field) != nil
     }
 
     public func reviewFlags(for state: RecordState, lookup: StoreLookup) -> [String] {

@@ -12,6 +12,17 @@ public struct PushResult: Sendable, Equatable {
     public var status: Status
     /// Why the write was refused (only for `refused`).
     public var reason: PolicyRefusal?
+    /// For `refused`: the server's current state of the record when the device may read
+    /// it; `nil` when the server has none or the record is outside the device's scope.
+    public var state: RecordState?
+
+    public init(collection: String, id: String, status: Status, reason: PolicyRefusal? = nil, state: RecordState? = nil) {
+        self.collection = collection
+        self.id = id
+        self.status = status
+        self.reason = reason
+        self.state = state
+    }
 
     /// The result as protocol JSON.
     var jsonValue: JSONValue {
@@ -22,6 +33,7 @@ public struct PushResult: Sendable, Equatable {
             if !reason.parameters.isEmpty { detail["parameters"] = .object(reason.parameters.mapValues(JSONValue.string)) }
             object["reason"] = .object(detail)
         }
+        if let state { object["state"] = state.jsonValue }
         return .object(object)
     }
 }

@@ -38,11 +38,7 @@ public struct ServerDashboardSource: DashboardDataSource {
         let serverResolution: ServerDatabase.Resolution
         switch resolution {
         case .keep(let valueID): serverResolution = .keep(valueID)
-        case .newValue(let json):
-            guard let value = try? JSONParser().parse(json) else {
-                throw DashboardError(code: "invalid_value", message: "The value is not valid JSON.")
-            }
-            serverResolution = .value(value)
+        case .newValue(let text): serverResolution = .text(text)
         }
         try mapped { () throws(SyncServerError) in try database.resolve(conflictID, field: field, serverResolution) }
     }

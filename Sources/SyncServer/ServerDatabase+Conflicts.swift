@@ -52,10 +52,18 @@ extension ServerDatabase {
         case keep(String)
         /// Write this value.
         case value(JSONValue)
+        /// Write the value a person typed, read as the field's declared type (an amount as
+        /// whole kronor, a boolean as `true`/`false` or `ja`/`nej`, a text as it is).
+        case text(String)
     }
 
     /// Resolves a field conflict as a server write, which devices receive at their next pull.
-    /// - Throws: `not_found`, `unknown_value`, `invalid_value`, `storage_error`.
+    ///
+    /// The result passes the write gate like every other write: the field must be one the
+    /// collection declares, the value of its type and within its limits, the record must
+    /// have an open conflict (or review flag) to resolve.
+    /// - Throws: `not_found`, `unknown_value`, `invalid_value` (with the domain's `reason`),
+    ///   `storage_error`.
     public func resolve(_ conflictID: String, field: String, _ resolution: Resolution) throws(SyncServerError) {
         let (collection, id) = try Self.splitConflictID(conflictID)
         try locked {
@@ -71,16 +79,34 @@ extension ServerDatabase {
                         throw SyncServerError("unknown_value", status: 400, "The field holds no value with that id.")
                     }
                     try state.resolve(field: field, keeping: dot, by: .server, at: time)
-                case .value(let value):
+                case .value, .text:
                     guard field != RecordState.deletedField else {
                         throw SyncServerError("invalid_value", status: 400, "Resolve a delete with --keep (a delete's id or restore).")
+                    }
+                    let value: JSONValue
+                    switch resolution {
+                    case .value(let given): value = given
+                    case .text(let text):
+                        guard let parsed = policy.parseValue(text, collection: collection, field: field) else {
+                            throw SyncServerError("invalid_value", status: 400, "The field cannot take that value.",
+                                                  extra: ["reason": .string(policy.knowsField(collection: collection, field: field)
+                                                      ? "invalid_field" : "unknown_field"),
+                                                  "parameters": .object(["field": .string(field),
+                                                                         "collection": .string(collection)])])
+                        }
+                        value = parsed
+                    case .keep: return
                     }
                     do { try state.write([field: value], by: .server, at: time) } catch {
                         throw SyncServerError("invalid_value", status: 400, "The field cannot take that value.")
                     }
                 }
-                try save(state, annotations: annotations(for: state))
-                try refreshDependents(of: state, previous: stored)
+                if let refusal = admit(state, before: stored, by: .admin) {
+                    throw SyncServerError("invalid_value", status: 400, "The resolution is refused: \(refusal.message)",
+                                          extra: ["reason": .string(refusal.code),
+                                                  "parameters": .object(refusal.parameters.mapValues(JSONValue.string))])
+                }
+                try commit(state, previous: stored, created: false)
             }
         }
     }

@@ -1,7 +1,9 @@
+import ForumModel
 import Foundation
 import Digest
 import ReplicaStore
 import SQLite
+import SyncCore
 
 extension ServerDatabase {
     /// Adds a device and creates its one-time enrolment code.
@@ -14,9 +16,15 @@ extension ServerDatabase {
         guard policy.roles.contains(role) else {
             throw SyncServerError("invalid_role", status: 400, "The role must be one of \(policy.roles.joined(separator: ", ")).")
         }
-        let cleaned = municipalities.map { $0.trimmingCharacters(in: .whitespaces) }
+        // NFC, so that the names compare by bytes as scope tags do (pasted text is often NFD).
+        let cleaned = municipalities.map { $0.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping }
         guard !cleaned.isEmpty, cleaned.allSatisfy({ !$0.isEmpty && !$0.contains("\n") }) else {
             throw SyncServerError("invalid_municipality", status: 400, "Give at least one municipality; names may not be empty.")
+        }
+        if let known = policy.municipalities, let unknown = cleaned.first(where: { !known.contains($0) }) {
+            let nearest = NearestNames.nearest(to: unknown, in: known)
+            throw SyncServerError("unknown_municipality", status: 400, "The municipality is not one the server knows.",
+                                  extra: ["suggestions": .array(nearest.map(JSONValue.string))])
         }
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw SyncServerError("invalid_name", status: 400, "The device name may not be empty.")

@@ -2,32 +2,33 @@ import ReplicaStore
 import SyncCore
 
 extension ServerDatabase {
-    /// Imports trusted record states in one transaction: each is merged with what is
-    /// stored and filed under the scope tags and review flags a push would give it, and
-    /// the records that depend on it are refreshed as after a push. No policy check is
-    /// made and no device is credited: this is for migrating data in and for seeding
-    /// benchmark databases, never for anything a device sent.
+    /// Imports trusted record states in one transaction: each passes the write gate as a
+    /// write on no device's behalf (integrity and validation, no permissions), is merged
+    /// with what is stored and filed under the scope tags and review flags a push would give
+    /// it, and the records that depend on it are refreshed as after a push. No device is
+    /// credited: this is for migrating data in and for seeding benchmark databases, never
+    /// for anything a device sent.
     ///
     /// Scope is read from the records already stored, so import parents before children
     /// (forums, participants, attendance, honoraria), in batches of some thousands.
     ///
     /// - Parameter states: the states to import.
     /// - Returns: how many records changed.
-    /// - Throws: `storage_error`; nothing of the batch is stored then.
+    /// - Throws: `invalid_record` with the refusal's code and the state's `index` when one is
+    ///   refused, `storage_error`; nothing of the batch is stored then.
     @discardableResult
     public func importStates(_ states: [RecordState]) throws(SyncServerError) -> Int {
         try locked {
-            try store.connection.transaction(.immediate) {
-                let results = try store.merge(states) { merged in self.annotations(for: merged) }
-                var changed = 0
-                for result in results where result.outcome != .unchanged {
-                    changed += 1
-                    // A new record is refreshed as a push refreshes one (fix 25: a new
-                    // attendance only adds its forum's municipality to its participant);
-                    // a changed one, whose stored state before is not at hand here, in full.
-                    try refreshDependents(of: result.state, created: result.outcome == .new)
+            try lookup.memoising {
+                for (index, state) in states.enumerated() {
+                    let existing = try lookup.storedState(collection: state.collection, id: state.id)
+                    let merged = try existing.map { try $0.merged(with: state) } ?? state
+                    if merged != existing, let refusal = admit(merged, before: existing, written: state, by: .system) {
+                        throw SyncServerError("invalid_record", status: 400, "State \(index) is refused: \(refusal.code).",
+                                              extra: ["index": .integer(Int64(index)), "reason": .string(refusal.code)])
+                    }
                 }
-                return changed
+                return try store.connection.transaction(.immediate) { try commitBatch(states) }
             }
         }
     }

@@ -4,8 +4,9 @@ import SyncCore
 
 extension ServerDatabase {
     /// Handles a push from `device`: validates the whole body, replays a repeated batch,
-    /// rejects forged history, then merges record by record in one transaction, asking
-    /// the policy about each change and storing a compensating write for refused ones.
+    /// then merges record by record in one transaction, each through the write gate
+    /// (`admit`): a refused record (forged history, dot integrity, time bounds, the domain's
+    /// rules) is answered `refused` with its code and stores nothing; the others go through.
     /// - Throws: the whole-request errors of the protocol; nothing is stored then.
     func push(body: [UInt8], device: Device) throws(SyncServerError) -> PushOutcome {
         let request: PushRequest
@@ -27,22 +28,12 @@ extension ServerDatabase {
             request = try PushRequest(json: json, configuration: configuration, collections: policy.collections)
         }
         let batch = request.batch
-        guard let pusher = ReplicaID(device.id) else { throw .storage(SyncServerError.notFound("replica")) }
         return try locked { try lookup.memoising { () throws -> PushOutcome in
-            // Forged history is checked against the stored states before anything is written.
-            for (index, record) in request.records.enumerated() {
-                let known = try lookup.storedState(collection: record.collection, id: record.id)
-                if !RecordState.foreignDots(in: record, pushedBy: pusher, known: known).isEmpty {
-                    throw SyncServerError("forged_history", status: 403,
-                                          "Record \(index) claims writes of another replica the server never sent.",
-                                          extra: ["index": .integer(Int64(index))])
-                }
-            }
-            return try store.connection.transaction(.immediate) {
+            try store.connection.transaction(.immediate) {
                 let now = clock()
                 var results: [PushResult] = []
                 for record in request.records {
-                    results.append(try apply(record, from: device, pusher: pusher))
+                    results.append(try apply(record, from: device))
                 }
                 let serverTime = try nextServerTime()
                 let response = JSONValue.object([
@@ -61,39 +52,30 @@ extension ServerDatabase {
         } }
     }
 
-    /// Merges one record (inside the push transaction).
-    private func apply(_ incoming: RecordState, from device: Device, pusher: ReplicaID) throws -> PushResult {
+    /// Merges one record (inside the push transaction), through the write gate.
+    ///
+    /// A refused record stores nothing: the server's state, its history and who wrote
+    /// what stay exactly as they were. The result carries the server's current state when
+    /// the device may read the record, so the device can put its copy back (PROTOCOL.md
+    /// §8), and nothing of the record otherwise.
+    private func apply(_ incoming: RecordState, from device: Device) throws -> PushResult {
         let existing = try lookup.storedState(collection: incoming.collection, id: incoming.id)
         let merged = try existing.map { try $0.merged(with: incoming) } ?? incoming
         if merged == existing {
             return PushResult(collection: incoming.collection, id: incoming.id, status: .unchanged)
         }
-        if let refusal = policy.check(actor: device.actor, before: existing, after: merged, lookup: lookup) {
-            let compensation = try RecordState.compensation(previous: existing, refused: incoming, by: .server,
-                                                            at: try nextServerTime())
-            // The pushing device must receive the compensation even when the record is
-            // outside its scope (or has no municipality at all), hence its device tag.
-            var annotations = annotations(for: compensation)
-            annotations.tags.append(Self.deviceTag(device.id))
-            try save(compensation, annotations: annotations)
-            return PushResult(collection: incoming.collection, id: incoming.id, status: .refused, reason: refusal)
+        if let refusal = admit(merged, before: existing, written: incoming, by: .device(device)) {
+            let readable = existing.flatMap { mayRead($0, device: device) ? $0 : nil }
+            return PushResult(collection: incoming.collection, id: incoming.id, status: .refused, reason: refusal,
+                              state: readable)
         }
-        let result = try save(merged, annotations: annotations(for: merged, previous: existing))
-        try refreshDependents(of: merged, previous: existing, created: existing == nil)
+        let result = try commit(merged, previous: existing, created: existing == nil)
         let status: PushResult.Status = switch result.outcome {
         case .conflict: .conflict
         case .unchanged: .unchanged
         case .new, .changed: .merged
         }
         return PushResult(collection: incoming.collection, id: incoming.id, status: status)
-    }
-
-    /// Stores a state and tells the lookup's memo (see `StoreLookup.memoising`).
-    @discardableResult
-    func save(_ state: RecordState, annotations: RecordAnnotations) throws -> MergeResult {
-        let result = try store.save(state, annotations: annotations)
-        lookup.note(state)
-        return result
     }
 
     private func storedResponse(device: String, batch: String) throws(SyncServerError) -> [UInt8]? {

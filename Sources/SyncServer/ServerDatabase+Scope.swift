@@ -7,24 +7,30 @@ import SyncCore
 /// people at its forums even when they live elsewhere.
 extension ServerDatabase {
     /// The tag of a municipality.
-    static func municipalityTag(_ municipality: String) -> String { "m:" + municipality }
+    static func municipalityTag(_ municipality: String) -> String { municipalityTagPrefix + municipality }
 
-    /// The tag under which records meant for one device alone (compensations) are filed.
-    /// The store pins these tags (`ReplicaStore.Configuration.pinnedTagPrefix`): they stay
-    /// at the compensation's sequence, so the device receives the record once, not its
-    /// later changes.
-    static func deviceTag(_ deviceID: String) -> String { deviceTagPrefix + deviceID }
-
-    static let deviceTagPrefix = "d:"
-
-    /// The stored scope tags of a record (municipalities), without pinned device tags.
+    /// The stored scope tags of a record (municipalities).
     func storedScopeTags(of state: RecordState) -> [String]? {
-        (try? store.tags(collection: state.collection, id: state.id))?.filter { !store.isPinned($0) }
+        (try? store.tags(collection: state.collection, id: state.id))?.filter { $0.hasPrefix(Self.municipalityTagPrefix) }
+    }
+
+    static let municipalityTagPrefix = "m:"
+
+    /// The municipalities a record is filed under: what a tombstone's scope is.
+    func storedMunicipalities(of state: RecordState) -> Set<String> {
+        Set((storedScopeTags(of: state) ?? []).map { String($0.dropFirst(Self.municipalityTagPrefix.count)) })
     }
 
     /// The tags a device pulls.
     static func pullTags(for device: Device) -> [String] {
-        device.municipalities.map(municipalityTag) + [deviceTag(device.id)]
+        device.municipalities.map(municipalityTag)
+    }
+
+    /// Whether `device` may read the stored record: it is filed under one of the device's
+    /// municipalities, which is what its pulls deliver.
+    func mayRead(_ state: RecordState, device: Device) -> Bool {
+        let tags = Set(storedScopeTags(of: state) ?? [])
+        return Self.pullTags(for: device).contains { tags.contains($0) }
     }
 
     /// The tags and review flags of a state about to be stored (inside the lock).
@@ -75,15 +81,14 @@ extension ServerDatabase {
         switch state.collection {
         case "attendance":
             if Self.joinsMoved(from: previous, to: state),
-               let participantID = state["participantId"]?.stringValue,
+               // A deleted attendance has cleared its fields: its participant is the one it had.
+               let participantID = (state["participantId"] ?? previous?["participantId"])?.stringValue,
                let participant = lookup.state(collection: "participant", id: participantID),
                let tags = participantTags(participant, joining: state, created: created) {
-                try store.retag(collection: participant.collection, id: participant.id, tags: tags)
+                try refile(participant, tags: tags)
             }
             for honorarium in lookup.states(collection: "honorarium", where: "attendanceId", equals: state.id) {
-                let annotations = annotations(for: honorarium)
-                try save(honorarium, annotations: annotations)
-                try store.retag(collection: honorarium.collection, id: honorarium.id, tags: annotations.tags)
+                try refile(honorarium, annotations: annotations(for: honorarium))
             }
         case "forum":
             if let previous, policy.municipality(of: previous, lookup: lookup) == policy.municipality(of: state, lookup: lookup) {
@@ -91,7 +96,7 @@ extension ServerDatabase {
             }
             for attendance in lookup.states(collection: "attendance", where: "forumId", equals: state.id) {
                 let tags = annotations(for: attendance).tags
-                guard try store.retag(collection: attendance.collection, id: attendance.id, tags: tags) else { continue }
+                guard try refile(attendance, tags: tags) else { continue }
                 try refreshDependents(of: attendance)
             }
         default:

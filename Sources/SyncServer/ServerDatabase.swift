@@ -51,9 +51,6 @@ public final class ServerDatabase: @unchecked Sendable {
         var storeConfiguration = ReplicaStore.Configuration(indexedFields: ServerSchema.indexedFields,
                                                             hostMigrations: ServerSchema.migrations)
         storeConfiguration.decodedStateCacheCapacity = configuration.decodedStateCacheCapacity
-        // A compensation's device tag delivers that compensation to its writer once; the
-        // record's later changes follow its municipalities only.
-        storeConfiguration.pinnedTagPrefix = Self.deviceTagPrefix
         do { store = try ReplicaStore(path: path, configuration: storeConfiguration) } catch {
             throw SyncServerError.storage(error)
         }

@@ -40,11 +40,25 @@ public protocol SyncPolicy: Sendable {
     var collections: Set<String> { get }
     /// The roles a device may be enrolled with.
     var roles: [String] { get }
+    /// The municipalities devices and records may name, `nil` for any.
+    var municipalities: Set<String>? { get }
     /// Decides whether `actor` may turn `before` (the server's state) into `after` (the merge).
+    /// - Parameters:
+    ///   - written: the state as the writer holds it (the pushed state), `nil` for `after`.
+    ///   - storedScope: the municipalities the record is filed under (a tombstone's scope).
     /// - Returns: `nil` when allowed, else the reason.
-    func check(actor: DeviceActor, before: RecordState?, after: RecordState, lookup: StoreLookup) -> PolicyRefusal?
+    func check(actor: DeviceActor, before: RecordState?, after: RecordState, written: RecordState?,
+               storedScope: Set<String>, lookup: StoreLookup) -> PolicyRefusal?
+    /// Whether `state` is a valid record on its own (schema, types, limits), for writes
+    /// made on no device's behalf (imports). - Returns: `nil` when valid, else the reason.
+    func validate(_ state: RecordState) -> PolicyRefusal?
     /// The municipality a record belongs to (following references), `nil` when unknown.
     func municipality(of state: RecordState, lookup: StoreLookup) -> String?
+    /// The value `text` stands for in a field, read as the field's declared type; `nil`
+    /// when the collection has no such field or the text is not of its type.
+    func parseValue(_ text: String, collection: String, field: String) -> JSONValue?
+    /// Whether the collection declares the field.
+    func knowsField(collection: String, field: String) -> Bool
     /// Review flag codes of a record after a change.
     func reviewFlags(for state: RecordState, lookup: StoreLookup) -> [String]
     /// The state as the admin may see it (anonymous participants pseudonymised).

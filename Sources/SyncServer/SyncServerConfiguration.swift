@@ -19,6 +19,10 @@ public struct SyncServerConfiguration: Sendable {
     public var batchResponseRetention: Int64 = 24 * 3600
     /// Longest batch id in characters. Default 64.
     public var maxBatchIDLength = 64
+    /// Seconds an entry's time may be ahead of the server's clock. Default 86 400 (24 h).
+    /// Beyond, or before 1970, the record is refused `time_out_of_range`: a replica that
+    /// observed such a time could never write after it (PROTOCOL.md §7).
+    public var maxClockSkew: Int64 = 24 * 3600
     /// Seconds `serve` waits for requests in flight at shutdown. Default 10.
     public var shutdownGracePeriod: Double = 10
 

@@ -20,6 +20,9 @@ public final class SyncService: Sendable {
         self.dashboard = dashboard
     }
 
+    /// The code of every 500 answer (PROTOCOL.md §16).
+    static let internalErrorCode = "internal_error"
+
     /// The protocol versions this server speaks.
     public static let supportedVersions: [Int64] = [1]
 
@@ -117,7 +120,19 @@ public final class SyncService: Sendable {
     }
 
     /// The protocol error body `{"error":{"code","message",…}}` for any error.
+    /// A server failure (status 500: storage or anything unexpected) is answered with the
+    /// constant `internal_error`; its own code goes to the log only (`error`), never its
+    /// detail to the client.
     static func errorResponse(_ error: SyncServerError) -> HTTPResponse {
+        if error.status >= 500 {
+            var response = HTTPResponse.json(HTTPStatus(code: 500, reason: Self.reason(500)),
+                                             JSONWriter.bytes(.object(["error": .object([
+                                                 "code": .string(Self.internalErrorCode),
+                                                 "message": .string("The server failed; nothing was stored; retry later."),
+                                             ])])))
+            response.logFields["error"] = error.code
+            return response
+        }
         var object: [String: JSONValue] = ["code": .string(error.code), "message": .string(error.message)]
         for (key, value) in error.extra where object[key] == nil { object[key] = value }
         var response = HTTPResponse.json(HTTPStatus(code: error.status, reason: Self.reason(error.status)),

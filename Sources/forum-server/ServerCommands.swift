@@ -37,7 +37,7 @@ enum ServerCommands {
                 .positional("id", help: l["server.conflicts.id"]),
                 .option("field", help: l["server.conflicts.field"]),
                 .option("keep", valueName: "value-id", help: l["server.conflicts.keep"]),
-                .option("value", valueName: "json", help: l["server.conflicts.value"]),
+                .option("value", valueName: "value", help: l["server.conflicts.value"]),
             ]),
         ], isRunnable: true)
         let backup = CommandSpec("backup", abstract: l["server.backup.abstract"], discussion: l["server.backup.discussion"],

@@ -20,9 +20,19 @@ func printError(_ message: String) {
 
 /// The localized one-line text of a runtime error (falls back to the developer message).
 func describe(_ error: SyncServerError) -> String {
+    // A refused resolution names the domain's reason, worded in the admin's language.
+    if let reason = error.extra["reason"]?.stringValue {
+        let parameters = (error.extra["parameters"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
+        let key = MessageKey("domain.error.\(reason)")
+        let text = l[key, parameters]
+        if text != key.rawValue { return l["server.error.invalid_value"] + ": " + text }
+    }
     let key = MessageKey("server.error.\(error.code)")
-    let text = l[key, ["detail": error.message]]
-    return text == key.rawValue ? error.message : text
+    var text = l[key, ["detail": error.message]]
+    if text == key.rawValue { text = error.message }
+    let suggestions = error.extra["suggestions"]?.arrayValue?.compactMap(\.stringValue) ?? []
+    if !suggestions.isEmpty { text += "; " + l["server.error.did_you_mean", ["names": suggestions.joined(separator: ", ")]] }
+    return text
 }
 
 func exit(_ code: ExitCode) -> Never { Glibc.exit(code.rawValue) }
@@ -88,10 +98,8 @@ func run() throws -> ExitCode {
         switch (parsed.string("keep"), parsed.string("value")) {
         case (let keep?, nil): resolution = .keep(keep)
         case (nil, let text?):
-            guard let value = try? JSONParser().parse(text) else {
-                throw SyncServerError("invalid_json", status: 400, "The value is not valid JSON.")
-            }
-            resolution = .value(value)
+            // Read as the field's declared type (an amount as kronor, a text as typed).
+            resolution = .text(text)
         default:
             throw UsageFailure(parsed.invalidValue("keep", reason: l["server.conflicts.keep_or_value"]))
         }

@@ -119,8 +119,10 @@ final class FakeDashboardSource: DashboardDataSource, @unchecked Sendable {
             do { try state.resolve(field: field, keeping: entry.dot, by: .server, at: time) } catch {
                 throw DashboardError(code: "invalid_value", message: "Cannot keep that value.")
             }
-        case .newValue(let json):
-            guard let value = try? JSONParser().parse(json), (try? state.write([field: value], by: .server, at: time)) != nil else {
+        case .newValue(let text):
+            // Read as the field's declared type, as the server does.
+            let type = ForumSchema.collection(state.collection)?.field(field)?.type
+            guard let value = type?.value(parsing: text), (try? state.write([field: value], by: .server, at: time)) != nil else {
                 throw DashboardError(code: "invalid_value", message: "The field cannot take that value.")
             }
         }

@@ -1,5 +1,7 @@
 @testable import AdminDashboard
 import Foundation
+import ForumModel
+import Messages
 import HTTPServer
 import SyncCore
 import Testing
@@ -133,17 +135,17 @@ struct PagesTests {
         #expect(html.contains("name=\"choice\" value=\"new\""))
     }
 
-    @Test func newValueIsWrittenAsTextOrJSON() throws {
+    @Test func aNewValueIsReadAsTheFieldsTypeAndItsControlComesFromTheSchema() throws {
         let (harness, cookie) = try Self.populated()
         let csrf = try DashboardHarness.csrf(in: harness.get("/admin", cookie: cookie))
         let text = harness.post("/admin/conflicts/forum/f04/resolve", form: [("csrf", csrf), ("field", "title"), ("choice", "new"),
-                                                                             ("newType", "text"), ("newValue", "Nytt \"namn\"")], cookie: cookie)
+                                                                             ("newValue", "Nytt \"namn\"")], cookie: cookie)
         #expect(text.status == .seeOther)
         #expect(harness.source.state("forum/f04")?["title"] == .string("Nytt \"namn\""))
-        let json = harness.post("/admin/conflicts/forum/f05/resolve", form: [("csrf", csrf), ("field", "title"), ("choice", "new"),
-                                                                             ("newType", "json"), ("newValue", "[1, 2]")], cookie: cookie)
-        #expect(json.status == .seeOther)
-        #expect(harness.source.state("forum/f05")?["title"] == .array([1, 2]))
+        // A title is text: the form offers a text area, no JSON choice.
+        let page = harness.get("/admin/conflicts/forum/f05", cookie: cookie).text
+        #expect(page.contains("<textarea") && !page.contains("newType"))
+        #expect(Pages.newValueControls(prefix: "x", type: .amount, Localizer(language: .sv)).contains("type=\"number\""))
     }
 
     @Test func refusedResolutionsShowTheRecordAgainWithTheReason() throws {
@@ -151,7 +153,7 @@ struct PagesTests {
         let csrf = try DashboardHarness.csrf(in: harness.get("/admin", cookie: cookie))
         let cases: [([(String, String)], String)] = [
             ([("field", "title"), ("choice", "dev-zz:9")], "Fältet har inte längre det värdet."),
-            ([("field", "title"), ("choice", "new"), ("newType", "json"), ("newValue", "{oops")], "inte giltig JSON"),
+            ([("field", "defaultHonorarium"), ("choice", "new"), ("newValue", "375 kr")], "Fältet kan inte ha det värdet."),
             ([("field", "title")], "Välj ett av värdena"),
         ]
         for (form, message) in cases {

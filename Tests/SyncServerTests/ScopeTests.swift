@@ -30,7 +30,7 @@ import SyncCore
         #expect(ids == ["p1", attendance.id])
     }
 
-    @Test func aRefusedWriteOutsideTheScopeIsCompensatedAndReachesItsWriter() throws {
+    @Test func aRefusedWriteOutsideTheScopeStoresNothingAndAnswersWithNothingOfTheRecord() throws {
         let fixture = try ServerFixture()
         let device = try fixture.enrol(municipalities: ["Södertälje"])
         let foreign = try Records.forum("fx", municipality: "Norrtälje", by: device.replica)
@@ -38,13 +38,9 @@ import SyncCore
         let result = response.json?["results"]?.arrayValue?.first
         #expect(result?["status"] == "refused")
         #expect(result?["reason"]?["code"] == "outside_scope")
-        let pulled = try #require(try fixture.pullAll(token: device.token).first { $0.id == "fx" })
-        #expect(pulled.isDeleted)
-        #expect(pulled.context.dominatesOrEquals(foreign.context))
-        // Merging the compensation on the device leaves no trace of the refused data.
-        let converged = try foreign.merged(with: pulled)
-        #expect(converged.isDeleted)
-        #expect(converged.visibleValues.isEmpty)
+        #expect(result?["state"] == nil)
+        #expect(try fixture.database.store.state(collection: "forum", id: "fx") == nil)
+        #expect(try fixture.pullAll(token: device.token).allSatisfy { $0.id != "fx" })
     }
 
     @Test func anotherMunicipalitysDeviceReceivesNothingOfIt() throws {
@@ -194,7 +190,7 @@ import SyncCore
         #expect(try fixture.pullAll(token: södertälje.token).allSatisfy { $0.id != "p1" })
     }
 
-    @Test func aRefusedWritersCompensationDoesNotKeepSendingItTheRecordsLaterChanges() throws {
+    @Test func aWriteToARecordThatLeftTheScopeIsRefusedAndRevealsNothingOfItsLaterChanges() throws {
         let fixture = try ServerFixture()
         let coordinator = try fixture.enrol(role: "coordinator", municipalities: ["Södertälje", "Norrtälje"])
         let facilitator = try fixture.enrol(municipalities: ["Södertälje"])
@@ -208,18 +204,18 @@ import SyncCore
         // The visitor leaves Södertälje's forum; the facilitator, not yet synced, renames them.
         var left = attendance
         _ = left.delete(by: coordinator.replica, at: HybridTimestamp(wallMillis: Records.start.wallMillis + 1000))
-        #expect(try fixture.push([left], token: coordinator.token).status == 200)
-        let stale = try Records.edit(visitor, ["displayName": "Alex B."], by: facilitator.replica)
-        let refused = try fixture.push([stale], token: facilitator.token).json?["results"]?.arrayValue?.first
-        #expect(refused?["status"] == "refused")
-        // The compensation reaches its writer...
-        (pulled, cursor) = try fixture.pull(token: facilitator.token, from: cursor)
-        #expect(pulled.contains { $0.id == "p1" })
-
-        // ...but the visitor's later changes in Norrtälje do not.
+        let leftResult = try fixture.push([left], token: coordinator.token)
+        #expect(leftResult.json?["results"]?.arrayValue?.first?["status"] == "merged", "\(String(decoding: leftResult.body, as: UTF8.self))")
+        #expect(try fixture.database.store.tags(collection: "participant", id: "p1") == ["m:Norrtälje"])
         let renamed = try Records.make("participant", "p1", ["displayName": "Alex C."], by: coordinator.replica, base: visitor,
                                        at: HybridTimestamp(wallMillis: Records.start.wallMillis + 5000))
         #expect(try fixture.push([renamed], token: coordinator.token).status == 200)
+        let stale = try Records.edit(visitor, ["displayName": "Alex B."], by: facilitator.replica)
+        let response = try fixture.push([stale], token: facilitator.token)
+        let refused = response.json?["results"]?.arrayValue?.first
+        #expect(refused?["status"] == "refused")
+        #expect(refused?["state"] == nil)
+        #expect(!String(decoding: response.body, as: UTF8.self).contains("Alex C."))
         (pulled, cursor) = try fixture.pull(token: facilitator.token, from: cursor)
         #expect(!pulled.contains { $0.id == "p1" })
     }

@@ -64,7 +64,7 @@ import TestSupport
         #expect(Set(detail.fields[0].values.compactMap(\.writerName)) == ["A", "B"])
         let keep = try #require(detail.fields[0].values.first { $0.writerName == "B" }?.valueID)
         try source.resolve("forum/f0", field: "title", .keep(valueID: keep))
-        try source.resolve("forum/f1", field: "title", .newValue(json: #""Nytt""#))
+        try source.resolve("forum/f1", field: "title", .newValue(text: "Nytt"))
         #expect(throws: DashboardError.self) { try source.resolve("forum/f1", field: "title", .keep(valueID: "dev-00000000:1")) }
         #expect(try source.overview(staleBeforeMillis: 0).openConflicts == 0)
         #expect(try database.store.state(collection: "forum", id: "f1")?["title"] == "Nytt")

@@ -1,0 +1,122 @@
+import ReplicaStore
+import SyncCore
+
+/// Every path by which a record state is written to the server's store. Each passes
+/// `ServerDatabase.admit` and is stored by `ServerDatabase.commit`, the only code that
+/// calls the replica store's writing functions (a test reads the sources to hold that).
+public enum WritePath: String, CaseIterable, Sendable {
+    /// A device's push: the pushed state merged into the stored one. Restoring a
+    /// tombstone, deleting and resolving on a device are pushes too.
+    case push
+    /// An admin's resolution of a conflict, from `forum-server conflicts resolve` or the
+    /// dashboard: a write by the server's replica.
+    case adminResolve
+    /// `importStates`: trusted states merged in on no device's behalf (migration, seeding).
+    case importStates
+}
+
+/// Who a write is made for, as the gate sees it.
+enum WriteActor {
+    /// An enrolled device.
+    case device(Device)
+    /// The admin, resolving a conflict.
+    case admin
+    /// No one: an import. Validated, not authorized.
+    case system
+}
+
+/// Why the gate refused a write: a stable code, an English message without personal
+/// data, and the parameters the message names.
+typealias GateRefusal = PolicyRefusal
+
+extension ServerDatabase {
+    /// The one check every write path passes before anything is stored (inside the lock).
+    ///
+    /// In order: integrity of the written history (`RecordState.integrityProblem`: forged
+    /// history for a device's push, dot integrity, time bounds against the server's clock
+    /// and `SyncServerConfiguration.maxClockSkew`), then the domain: the policy's
+    /// authorization for a device (with the record's stored scope, so a tombstone is
+    /// judged like the live record was) or the admin (who may only resolve an open
+    /// conflict, with a valid result), and validation alone for an import.
+    ///
+    /// - Parameters:
+    ///   - after: the state that would be stored.
+    ///   - before: the stored state, `nil` when the record is new.
+    ///   - written: the state as the writer sent it (a push); `nil` means `after`.
+    ///   - actor: for whom.
+    /// - Returns: `nil` when the write may be stored, else the refusal.
+    func admit(_ after: RecordState, before: RecordState?, written: RecordState? = nil,
+               by actor: WriteActor) -> GateRefusal? {
+        let incoming = written ?? after
+        let pusher: ReplicaID? = if case .device(let device) = actor { ReplicaID(device.id) } else { nil }
+        if case .device = actor, pusher == nil {
+            return GateRefusal(code: IntegrityProblem.forgedHistory.code, message: "The device's replica id is invalid.")
+        }
+        if let problem = RecordState.integrityProblem(in: incoming, pushedBy: pusher, stored: before, nowMillis: clock(),
+                                                      maxAheadMillis: configuration.maxClockSkew * 1000) {
+            return Self.refusal(problem)
+        }
+        switch actor {
+        case .device(let device):
+            return policy.check(actor: device.actor, before: before, after: after, written: incoming,
+                                storedScope: storedMunicipalities(of: after), lookup: lookup)
+        case .admin:
+            return policy.check(actor: DeviceActor(role: "admin", municipalities: []), before: before, after: after,
+                                written: nil, storedScope: [], lookup: lookup)
+        case .system:
+            return policy.validate(after)
+        }
+    }
+
+    /// Stores an admitted state with its scope tags and review flags, then refreshes the
+    /// records whose scope or flags depend on it. The only place a record state is written.
+    @discardableResult
+    func commit(_ state: RecordState, previous: RecordState?, created: Bool) throws -> MergeResult {
+        let result = try store.save(state, annotations: annotations(for: state, previous: previous))
+        lookup.note(state)
+        if result.outcome != .unchanged { try refreshDependents(of: state, previous: previous, created: created) }
+        return result
+    }
+
+    /// Re-files an unchanged stored state under new annotations (a dependent's review flags
+    /// or tags after its parent changed). Writes no state.
+    func refile(_ state: RecordState, annotations: RecordAnnotations) throws {
+        try store.save(state, annotations: annotations)
+        try store.retag(collection: state.collection, id: state.id, tags: annotations.tags)
+    }
+
+    /// Re-files an unchanged stored record under new scope tags. Writes no state.
+    /// - Returns: whether the tags changed.
+    @discardableResult
+    func refile(_ state: RecordState, tags: [String]) throws -> Bool {
+        try store.retag(collection: state.collection, id: state.id, tags: tags)
+    }
+
+    /// Stores a batch of admitted states in one merge (an import), each filed as `commit`
+    /// files one, then refreshes their dependents.
+    /// - Returns: how many records changed.
+    func commitBatch(_ states: [RecordState]) throws -> Int {
+        let results = try store.merge(states) { merged in self.annotations(for: merged) }
+        var changed = 0
+        for result in results where result.outcome != .unchanged {
+            changed += 1
+            lookup.note(result.state)
+            // A new record is refreshed as a push refreshes one (a new attendance only adds
+            // its forum's municipality to its participant); a changed one, whose stored
+            // state before is not at hand here, in full.
+            try refreshDependents(of: result.state, created: result.outcome == .new)
+        }
+        return changed
+    }
+
+    /// The refusal for an integrity problem: its code and the field, never the server's
+    /// counters or values.
+    static func refusal(_ problem: IntegrityProblem) -> GateRefusal {
+        let message = switch problem {
+        case .forgedHistory: "The record claims writes of another replica that the server never sent."
+        case .dotConflict: "An entry reuses the dot of another write with a different value or time."
+        case .timeOutOfRange: "An entry's time is before 1970 or too far ahead of the server's clock."
+        }
+        return GateRefusal(code: problem.code, message: message, parameters: problem.field.map { ["field": $0] } ?? [:])
+    }
+}
