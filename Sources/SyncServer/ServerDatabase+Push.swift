@@ -31,7 +31,10 @@ extension ServerDatabase {
         return try locked { try lookup.memoising { () throws -> PushOutcome in
             // Forged history is checked against the stored states before anything is written.
             for (index, record) in request.records.enumerated() {
-                let known = try lookup.storedState(collection: record.collection, id: record.id)
+                // A record the device cannot pull counts as unknown to it, so the answer does
+                // not depend on the stored counters it could otherwise probe for (issue 20).
+                let stored = try lookup.storedState(collection: record.collection, id: record.id)
+                let known = stored.flatMap { isVisible($0, to: device) ? $0 : nil }
                 if !RecordState.foreignDots(in: record, pushedBy: pusher, known: known).isEmpty {
                     throw SyncServerError("forged_history", status: 403,
                                           "Record \(index) claims writes of another replica the server never sent.",

@@ -22,6 +22,13 @@ extension ServerDatabase {
         (try? store.tags(collection: state.collection, id: state.id))?.filter { !store.isPinned($0) }
     }
 
+    /// Whether `device` pulls the stored record `state` (its municipalities or a
+    /// compensation filed for the device alone). Inside the lock.
+    func isVisible(_ state: RecordState, to device: Device) -> Bool {
+        guard let tags = try? store.tags(collection: state.collection, id: state.id) else { return false }
+        return !Set(tags).isDisjoint(with: Self.pullTags(for: device))
+    }
+
     /// The tags a device pulls.
     static func pullTags(for device: Device) -> [String] {
         device.municipalities.map(municipalityTag) + [deviceTag(device.id)]
