@@ -20,6 +20,10 @@ extension Connection {
         guard path != self.path else { throw .misuse("backup destination is the database itself: '\(path)'") }
         let partialPath = path + ".partial"
         unlink(partialPath)
+        // Created owner-only before SQLite opens it, whatever the umask: a backup holds the
+        // same data as the database (SQLite would create it 0644 minus the umask).
+        let created = open(partialPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(0o600))
+        if created >= 0 { close(created) }
         var raw: OpaquePointer?
         let openResult = sqlite3_open_v2(partialPath, &raw,
                                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil)

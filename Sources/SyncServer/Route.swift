@@ -19,10 +19,13 @@ enum Route: Equatable {
         }
     }
 
+    /// Whether requests need a device's bearer token (checked at the head, before the body).
+    var needsToken: Bool { self == .push || self == .pull }
+
     var methods: [HTTPMethod] {
         switch self {
         case .health, .metrics: [.get, .head]
-        case .pull: [.get]
+        case .pull: [.get, .head]
         case .enroll, .push: [.post]
         case .unsupportedVersion, .unknown: []
         }

@@ -21,6 +21,7 @@ extension ServerDatabase {
         Set((storedScopeTags(of: state) ?? []).map { String($0.dropFirst(Self.municipalityTagPrefix.count)) })
     }
 
+
     /// The tags a device pulls.
     static func pullTags(for device: Device) -> [String] {
         device.municipalities.map(municipalityTag)

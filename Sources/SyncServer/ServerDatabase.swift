@@ -41,6 +41,11 @@ public final class ServerDatabase: @unchecked Sendable {
         } catch {
             throw SyncServerError("data_directory", status: 500, "The data directory could not be created.")
         }
+        // The mode given to mkdir is reduced by the umask, and an existing directory keeps
+        // its own: set it, so records are private whatever the umask (issue 20).
+        guard chmod(directory, 0o700) == 0 else {
+            throw SyncServerError("data_directory", status: 500, "The data directory's permissions could not be set.")
+        }
         try self.init(path: (directory as NSString).appendingPathComponent(Self.fileName), policy: policy,
                       configuration: configuration, clock: clock)
     }
@@ -51,15 +56,29 @@ public final class ServerDatabase: @unchecked Sendable {
         var storeConfiguration = ReplicaStore.Configuration(indexedFields: ServerSchema.indexedFields,
                                                             hostMigrations: ServerSchema.migrations)
         storeConfiguration.decodedStateCacheCapacity = configuration.decodedStateCacheCapacity
+        Self.makePrivate(databaseAt: path)
         do { store = try ReplicaStore(path: path, configuration: storeConfiguration) } catch {
             throw SyncServerError.storage(error)
         }
+        // SQLite gives the WAL and shared-memory files the database file's mode.
+        Self.makePrivate(databaseAt: path)
         store.clock = clock
         lookup = StoreLookup(store: store)
         self.policy = policy
         self.configuration = configuration
         self.clock = clock
         hybridClock = HybridClock(last: Self.parseTimestamp((try? store.checkpoint(Self.clockKey)) ?? nil) ?? .zero)
+    }
+
+    /// Creates the database file owner-only (0600) if missing and sets that mode on it and
+    /// on its `-wal` and `-shm` files, whatever the umask: they hold personal data.
+    static func makePrivate(databaseAt path: String) {
+        guard !path.isEmpty, path != ":memory:", !path.hasPrefix("file:") else { return }
+        // O_EXCL: an existing file is never opened here, because closing any descriptor of
+        // a file drops every POSIX lock this process holds on it, SQLite's included.
+        let created = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(0o600))
+        if created >= 0 { close(created) }
+        for file in [path, path + "-wal", path + "-shm", path + "-journal"] { _ = chmod(file, 0o600) }
     }
 
     /// The system wall clock in ms since 1970.

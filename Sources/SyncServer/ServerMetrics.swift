@@ -8,6 +8,8 @@ final class ServerMetrics: @unchecked Sendable {
     private var pulled = 0
     /// Requests answered and seconds spent answering them, by route template.
     private var durations: [String: (count: Int, seconds: Double)] = [:]
+    /// Refused requests and connections by error code (see `RefusalLog`).
+    private var refusals: [String: Int] = [:]
 
     struct RequestKey: Hashable {
         let route: String
@@ -22,6 +24,12 @@ final class ServerMetrics: @unchecked Sendable {
             durations[route] = (total.count + 1, total.seconds + max(0, seconds))
         }
     }
+
+    /// Counts a refused request or connection under its error code.
+    func countRefusal(code: String) { lock.withLock { refusals[code, default: 0] += 1 } }
+
+    /// Refusals counted so far, by code.
+    func refusalCounts() -> [String: Int] { lock.withLock { refusals } }
 
     func countPushed(_ count: Int) { lock.withLock { pushed += count } }
     func countPulled(_ count: Int) { lock.withLock { pulled += count } }
@@ -38,7 +46,10 @@ extension ServerDatabase {
     struct Gauges {
         var openConflicts = 0
         var reviewFlags = 0
+        /// Enrolled devices that are not revoked.
         var activeDevices = 0
+        /// Devices added whose enrolment code has not been used (and not revoked).
+        var pendingDevices = 0
         var revokedDevices = 0
         /// Seconds since each active device last synced (push or pull), by device id.
         var secondsSinceSync: [(device: String, seconds: Int64)] = []
@@ -51,11 +62,13 @@ extension ServerDatabase {
             gauges.openConflicts = counts.conflicts
             gauges.reviewFlags = counts.reviewFlags
             let now = clock()
-            let rows = try store.connection.query("SELECT id, revoked_at IS NOT NULL, MAX(COALESCE(last_push, 0), COALESCE(last_pull, 0)) FROM device ORDER BY id") {
-                (try $0.text(at: 0), try $0.int64(at: 1) == 1, try $0.int64(at: 2))
+            let rows = try store.connection.query("SELECT id, revoked_at IS NOT NULL, MAX(COALESCE(last_push, 0), COALESCE(last_pull, 0)), token_hash IS NOT NULL FROM device ORDER BY id") {
+                (try $0.text(at: 0), try $0.int64(at: 1) == 1, try $0.int64(at: 2), try $0.int64(at: 3) == 1)
             }
-            for (id, revoked, lastSync) in rows {
+            for (id, revoked, lastSync, enrolled) in rows {
                 if revoked { gauges.revokedDevices += 1; continue }
+                // A device that never enrolled holds no token: it is not active.
+                guard enrolled else { gauges.pendingDevices += 1; continue }
                 gauges.activeDevices += 1
                 if lastSync > 0 { gauges.secondsSinceSync.append((id, max(0, (now - lastSync) / 1000))) }
             }
@@ -81,6 +94,11 @@ extension SyncService {
             lines.append("forum_request_duration_seconds_sum{route=\"\(route)\"} " + String(format: "%.6f", total.seconds))
             lines.append("forum_request_duration_seconds_count{route=\"\(route)\"} \(total.count)")
         }
+        lines.append("# HELP forum_http_refusals_total Requests and connections refused before or instead of handling (limits, rate limits, authentication, framing), by error code.")
+        lines.append("# TYPE forum_http_refusals_total counter")
+        for (code, count) in metrics.refusalCounts().sorted(by: { $0.key < $1.key }) {
+            lines.append("forum_http_refusals_total{code=\"\(code)\"} \(count)")
+        }
         lines.append("# HELP forum_records_pushed_total Records received in pushes.")
         lines.append("# TYPE forum_records_pushed_total counter")
         lines.append("forum_records_pushed_total \(counters.pushed)")
@@ -93,9 +111,10 @@ extension SyncService {
         lines.append("# HELP forum_review_flags Records with review flags and no conflict.")
         lines.append("# TYPE forum_review_flags gauge")
         lines.append("forum_review_flags \(gauges.reviewFlags)")
-        lines.append("# HELP forum_devices Enrolled devices by state.")
+        lines.append("# HELP forum_devices Devices by state: active (enrolled), pending (code not used yet), revoked.")
         lines.append("# TYPE forum_devices gauge")
         lines.append("forum_devices{state=\"active\"} \(gauges.activeDevices)")
+        lines.append("forum_devices{state=\"pending\"} \(gauges.pendingDevices)")
         lines.append("forum_devices{state=\"revoked\"} \(gauges.revokedDevices)")
         lines.append("# HELP forum_device_seconds_since_sync Seconds since an active device last pushed or pulled.")
         lines.append("# TYPE forum_device_seconds_since_sync gauge")

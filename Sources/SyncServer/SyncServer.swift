@@ -4,7 +4,7 @@ import Glibc
 import HTTPServer
 
 /// The running sync server: the HTTP socket server in front of a `SyncService`, with one
-/// structured log line per request.
+/// structured log line per request and a summary line per interval of refused ones.
 ///
 /// ```swift
 /// let server = try SyncServer(dataDirectory: "./forum-data", policy: ForumPolicy())
@@ -16,6 +16,8 @@ public final class SyncServer: Sendable {
     /// The service answering requests.
     public let service: SyncService
     let http: HTTPServer
+    let refusals: RefusalLog
+    private let metricsServer = MetricsListenerBox()
 
     /// Creates a stopped server over `database`.
     /// - Parameters:
@@ -26,9 +28,22 @@ public final class SyncServer: Sendable {
                 log: @escaping @Sendable (String) -> Void = SyncServer.standardErrorLog) {
         let service = SyncService(database: database, dashboard: dashboard)
         self.service = service
-        http = HTTPServer(configuration: database.configuration.http) { request in service.handle(request) }
-        http.onRequestCompleted = { entry in log(RequestLog.line(for: entry)) }
+        http = HTTPServer(configuration: database.configuration.http, headGate: { service.admit($0) }) { request in
+            service.handle(request)
+        }
+        let refusals = RefusalLog(interval: database.configuration.refusalLogInterval, write: log)
+        self.refusals = refusals
+        http.onRequestCompleted = { entry in
+            if let code = RefusalLog.refusalCode(of: entry) {
+                refusals.count(code)
+                service.metrics.countRefusal(code: code)
+            } else {
+                log(RequestLog.line(for: entry))
+            }
+        }
     }
+
+    deinit { refusals.stop() }
 
     /// Binds and starts serving.
     /// - Returns: the bound port (useful with port 0).
@@ -38,9 +53,30 @@ public final class SyncServer: Sendable {
         try http.start(host: host, port: port)
     }
 
+    /// Starts the separate metrics listener: `GET /metrics` without a token, nothing else.
+    /// Bind it to an address only the monitoring host can reach (default `127.0.0.1`).
+    /// - Returns: the bound port (useful with port 0).
+    /// - Throws: `HTTPServerError` when the address cannot be bound or it was started already.
+    @discardableResult
+    public func startMetricsListener(host: String = "127.0.0.1", port: UInt16) throws(HTTPServerError) -> UInt16 {
+        var configuration = HTTPServer.Configuration()
+        configuration.maxConcurrentConnections = 8
+        configuration.workerThreadCount = 1
+        let service = self.service
+        let server = HTTPServer(configuration: configuration, headGate: { _ in
+            .refuse(.error(.contentTooLarge, code: "body_too_large", message: "The metrics listener takes no bodies."))
+        }) { service.handleMetricsListener($0) }
+        guard metricsServer.set(server) else {
+            throw HTTPServerError(code: .invalidState, message: "The metrics listener was already started.")
+        }
+        return try server.start(host: host, port: port)
+    }
+
     /// Stops accepting, lets requests in flight finish (their pushes commit), then returns.
     public func shutdown() {
         http.shutdown(gracePeriod: service.database.configuration.shutdownGracePeriod)
+        metricsServer.get()?.shutdown(gracePeriod: 1)
+        refusals.stop()
     }
 
     /// Writes a line to standard error in one `write` call, so concurrent lines never interleave.
@@ -48,4 +84,20 @@ public final class SyncServer: Sendable {
         let bytes = Array((line + "\n").utf8)
         bytes.withUnsafeBytes { _ = Glibc.write(2, $0.baseAddress, $0.count) }
     }
+}
+
+/// The metrics listener, set once after creation.
+private final class MetricsListenerBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var server: HTTPServer?
+
+    func set(_ value: HTTPServer) -> Bool {
+        lock.withLock {
+            guard server == nil else { return false }
+            server = value
+            return true
+        }
+    }
+
+    func get() -> HTTPServer? { lock.withLock { server } }
 }

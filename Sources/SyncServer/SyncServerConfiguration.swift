@@ -26,6 +26,26 @@ public struct SyncServerConfiguration: Sendable {
     /// Seconds `serve` waits for requests in flight at shutdown. Default 10.
     public var shutdownGracePeriod: Double = 10
 
+    /// Failed enrolment attempts (unknown, used or expired codes) per client address: a
+    /// burst of 10, then one every 6 seconds (10 a minute). While it is exhausted,
+    /// enrolment answers 429 `rate_limited` with `Retry-After` without looking at the code.
+    /// Codes have 60 bits, so this is not what keeps them secret: it stops guesses from
+    /// costing a thread and a database transaction each at will. Successful enrolments do
+    /// not count, so an office can enrol all its tablets at once.
+    public var enrolmentRateLimit = RateLimit(burst: 10, perSecond: 1.0 / 6)
+    /// Failed authentications (missing, unknown or revoked token) per client address: a
+    /// burst of 30, then one every 2 seconds. While it is exhausted, token routes answer
+    /// 429 `rate_limited` with `Retry-After` without looking at the token. Devices behind
+    /// one NAT address share the bucket; a working device never fails.
+    public var failedAuthenticationRateLimit = RateLimit(burst: 30, perSecond: 0.5)
+    /// Bearer token for `GET /metrics` on the application port, or `nil` (the default): then
+    /// the application port answers 404 there, and metrics are served only by the separate
+    /// listener (`SyncServer.startMetricsListener`, `forum-server serve --metrics-port`).
+    public var metricsBearerToken: String?
+    /// Seconds between the log's summaries of refused requests (401, 408, 429, 503,
+    /// framing errors): refusals are counted, not logged one by one. Default 60.
+    public var refusalLogInterval: Double = 60
+
     /// The admin dashboard under `/admin`: public URL (for login links and `Secure`
     /// cookies), login-link and session lifetimes, stale-device days, page size.
     /// Default: `DashboardConfiguration()` (public URL `http://127.0.0.1:8080`).

@@ -36,6 +36,12 @@ public struct SyncServerError: Error, Sendable, Equatable, CustomStringConvertib
         SyncServerError(code, status: 401, message)
     }
 
+    /// 429 `rate_limited`: the client address used up a rate limit; retry after `seconds`.
+    static func rateLimited(retryAfter seconds: Int) -> SyncServerError {
+        SyncServerError("rate_limited", status: 429, "Too many attempts from this address; retry later.",
+                        headers: ["Retry-After": String(seconds)])
+    }
+
     /// A storage failure; the message names SQL and files, never bound values.
     static func storage(_ error: any Error) -> SyncServerError {
         SyncServerError("storage_error", status: 500, "The server's database failed: \(error)")

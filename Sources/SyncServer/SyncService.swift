@@ -12,12 +12,21 @@ public final class SyncService: Sendable {
     let metrics = ServerMetrics()
     /// The admin web dashboard answering `/admin/*`, when served.
     public let dashboard: AdminDashboard?
+    /// Enrolment attempts per client address (`enrolmentRateLimit`).
+    let enrolmentLimiter: AddressRateLimiter
+    /// Failed authentications per client address (`failedAuthenticationRateLimit`).
+    let failedAuthenticationLimiter: AddressRateLimiter
 
     /// Creates a service over an open database.
     /// - Parameter dashboard: the admin dashboard to serve under `/admin`, or `nil` for none.
     public init(database: ServerDatabase, dashboard: AdminDashboard? = nil) {
         self.database = database
         self.dashboard = dashboard
+        // The database's clock, so tests that set it by hand see buckets refill exactly.
+        let clock = DatabaseClock(millis: database.clock)
+        enrolmentLimiter = AddressRateLimiter(limit: database.configuration.enrolmentRateLimit, clock: clock)
+        failedAuthenticationLimiter = AddressRateLimiter(limit: database.configuration.failedAuthenticationRateLimit,
+                                                         clock: clock)
     }
 
     /// The code of every 500 answer (PROTOCOL.md §16).
@@ -30,6 +39,9 @@ public final class SyncService: Sendable {
     /// `logFields` carry the route template, the device id, the record count and the
     /// error code for the access log, and nothing else.
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
+        // HEAD is answered as GET is; the server leaves the body off (RFC 9110 §9.3.2).
+        var request = request
+        if request.method == .head { request.method = .get }
         let start = DispatchTime.now().uptimeNanoseconds
         func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
         if let dashboard, let response = dashboard.handle(request) {
@@ -54,7 +66,7 @@ public final class SyncService: Sendable {
             throw .badRequest("unsupported_protocol_version", "This server speaks protocol version 1 only (paths /v1/...).",
                               extra: ["supported": .array(Self.supportedVersions.map(JSONValue.integer))])
         }
-        guard route.methods.contains(request.method) else {
+        guard route.methods.contains(request.method) || (request.method == .get && route.methods.contains(.head)) else {
             if case .unknown = route { throw SyncServerError("not_found", status: 404, "No such resource.") }
             throw SyncServerError("method_not_allowed", status: 405,
                                   "This resource accepts \(route.methods.map(\.rawValue).joined(separator: ", ")) only.",
@@ -64,6 +76,7 @@ public final class SyncService: Sendable {
         case .health:
             return .json(.ok, Array(#"{"status":"ok"}"#.utf8))
         case .metrics:
+            try authorizeMetrics(request)
             var response = HTTPResponse.text(.ok, try metricsText())
             response.headers["Content-Type"] = "text/plain; version=0.0.4; charset=utf-8"
             return response
@@ -88,6 +101,19 @@ public final class SyncService: Sendable {
     }
 
     private func enroll(_ request: HTTPRequest, _ fields: inout [String: String]) throws(SyncServerError) -> HTTPResponse {
+        // Only failed attempts count: guessing codes is what the limit is for, and an office
+        // enrolling its tablets in one go must not be slowed down.
+        let address = clientAddress(of: request)
+        if let wait = enrolmentLimiter.retryAfter(address) { throw .rateLimited(retryAfter: wait) }
+        do {
+            return try enrollCode(request, &fields)
+        } catch {
+            if error.code == "invalid_enrollment_code" { enrolmentLimiter.charge(address) }
+            throw error
+        }
+    }
+
+    private func enrollCode(_ request: HTTPRequest, _ fields: inout [String: String]) throws(SyncServerError) -> HTTPResponse {
         let json: JSONValue
         do { json = try JSONParser().parse(request.body) } catch {
             throw .badRequest("invalid_json", "The body is not valid JSON.")
@@ -106,7 +132,21 @@ public final class SyncService: Sendable {
         return .json(.ok, JSONWriter.bytes(body))
     }
 
-    private func authenticate(_ request: HTTPRequest, _ fields: inout [String: String]) throws(SyncServerError) -> Device {
+    /// The device of the request's bearer token. A failure counts against the client
+    /// address's `failedAuthenticationRateLimit`; while that is exhausted the token is not
+    /// even looked at.
+    func authenticate(_ request: HTTPRequest, _ fields: inout [String: String]) throws(SyncServerError) -> Device {
+        let address = clientAddress(of: request)
+        if let wait = failedAuthenticationLimiter.retryAfter(address) { throw .rateLimited(retryAfter: wait) }
+        do {
+            return try authenticateToken(request, &fields)
+        } catch {
+            failedAuthenticationLimiter.charge(address)
+            throw error
+        }
+    }
+
+    private func authenticateToken(_ request: HTTPRequest, _ fields: inout [String: String]) throws(SyncServerError) -> Device {
         guard let header = request.headers["Authorization"] else {
             throw .unauthorized("missing_token", "Send Authorization: Bearer <token>.")
         }
@@ -153,6 +193,8 @@ public final class SyncService: Sendable {
         case 405: "Method Not Allowed"
         case 413: "Content Too Large"
         case 422: "Unprocessable Content"
+        case 429: "Too Many Requests"
+        case 503: "Service Unavailable"
         default: "Internal Server Error"
         }
     }

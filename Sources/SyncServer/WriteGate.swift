@@ -52,6 +52,12 @@ extension ServerDatabase {
         if case .device = actor, pusher == nil {
             return GateRefusal(code: IntegrityProblem.forgedHistory.code, message: "The device's replica id is invalid.")
         }
+        // A record the device cannot read counts as unknown to it for forged history, so the
+        // answer never depends on the stored counters it could otherwise probe for.
+        if case .device(let device) = actor, let pusher, let before, !mayRead(before, device: device),
+           !RecordState.foreignDots(in: incoming, pushedBy: pusher, known: nil).isEmpty {
+            return Self.refusal(.forgedHistory)
+        }
         if let problem = RecordState.integrityProblem(in: incoming, pushedBy: pusher, stored: before, nowMillis: clock(),
                                                       maxAheadMillis: configuration.maxClockSkew * 1000) {
             return Self.refusal(problem)

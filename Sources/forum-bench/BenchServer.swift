@@ -18,6 +18,8 @@ final class BenchServer {
     let database: ServerDatabase
     let server: SyncServer
     let port: UInt16
+    /// The port of the server's separate metrics listener.
+    let metricsPort: UInt16
     var url: String { "http://127.0.0.1:\(port)" }
 
     /// Opens a fresh database in a new temporary directory and starts serving.
@@ -27,12 +29,13 @@ final class BenchServer {
         database = try ServerDatabase(directory: base + "/server", policy: ForumPolicy(), configuration: configuration)
         server = SyncServer(database: database, log: { _ in })
         port = try server.start(host: "127.0.0.1", port: 0)
+        metricsPort = try server.startMetricsListener(host: "127.0.0.1", port: 0)
     }
 
     /// Seconds the server has spent answering requests to `route` (its
-    /// `forum_request_duration_seconds_sum` on `/metrics`), `nil` when not found.
+    /// `forum_request_duration_seconds_sum` on the metrics listener), `nil` when not found.
     func secondsAnswering(_ route: String) -> Double? {
-        guard let url = URL(string: url + "/metrics"), let data = try? Data(contentsOf: url) else { return nil }
+        guard let url = URL(string: "http://127.0.0.1:\(metricsPort)/metrics"), let data = try? Data(contentsOf: url) else { return nil }
         let prefix = "forum_request_duration_seconds_sum{route=\"\(route)\"} "
         let line = String(decoding: data, as: UTF8.self).split(separator: "\n").first { $0.hasPrefix(prefix) }
         return line.flatMap { Double($0.dropFirst(prefix.count)) }

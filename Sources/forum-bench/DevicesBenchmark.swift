@@ -49,6 +49,8 @@ enum DevicesBenchmark {
         // and a fresh one per push): the default 256 answered 503 to some of 200 devices.
         var configuration = SyncServerConfiguration()
         configuration.http.maxConcurrentConnections = max(configuration.http.maxConcurrentConnections, 4 * count + 64)
+        // Every simulated device connects from 127.0.0.1, which a real office would not.
+        configuration.http.maxConnectionsPerAddress = configuration.http.maxConcurrentConnections
         let server = try BenchServer(label: "devices", configuration: configuration)
         defer { server.stop() }
         let corpus = ForumCorpus(records: 2_000, municipalities: municipalities, key: "devices")

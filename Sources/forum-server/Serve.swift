@@ -40,6 +40,19 @@ enum Serve {
         if let limit = try parsed.int("max-connections", in: 1...65_536) {
             configuration.http.maxConcurrentConnections = limit
         }
+        if let limit = try parsed.int("max-connections-per-address", in: 1...65_536) {
+            configuration.http.maxConnectionsPerAddress = limit
+        }
+        configuration.http.trustedProxyAddresses = parsed.strings("trusted-proxy")
+        if let file = parsed.string("metrics-token-file") {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8),
+                  case let token = text.trimmingCharacters(in: .whitespacesAndNewlines), token.count >= 16 else {
+                throw SyncServerError("metrics_token", status: 500,
+                                      "The metrics token file could not be read or holds fewer than 16 characters.")
+            }
+            configuration.metricsBearerToken = token
+        }
+        let metricsPort = try parsed.int("metrics-port", in: 0...65535)
         let database = try ServerDatabase(directory: parsed.string("data") ?? "./forum-data", policy: ServerPolicy.make(),
                                           configuration: configuration)
         // Signals are caught before the address is printed, so a supervisor (or test) that
@@ -62,6 +75,16 @@ enum Serve {
         }
         let shownHost = host.contains(":") ? "[\(host)]" : host
         print("listening on http://\(shownHost):\(bound)")
+        if let metricsPort {
+            let metricsHost = parsed.string("metrics-host") ?? "127.0.0.1"
+            let metricsBound: UInt16
+            do { metricsBound = try server.startMetricsListener(host: metricsHost, port: UInt16(metricsPort)) } catch {
+                server.shutdown()
+                throw SyncServerError("bind_failed", status: 500, error.description)
+            }
+            let shown = metricsHost.contains(":") ? "[\(metricsHost)]" : metricsHost
+            print("metrics on http://\(shown):\(metricsBound)/metrics")
+        }
         fflush(nil)
         stop.wait()
         FileHandle.standardError.write(Data((l["server.serve.stopping"] + "\n").utf8))

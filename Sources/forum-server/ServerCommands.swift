@@ -16,6 +16,11 @@ enum ServerCommands {
             .option("host", help: l["server.serve.host"]),
             .option("port", help: l["server.serve.port"]),
             .option("max-connections", valueName: "n", help: l["server.serve.max_connections"]),
+            .option("max-connections-per-address", valueName: "n", help: l["server.serve.max_connections_per_address"]),
+            .option("trusted-proxy", valueName: "address", repeatable: true, help: l["server.serve.trusted_proxy"]),
+            .option("metrics-port", valueName: "port", help: l["server.serve.metrics_port"]),
+            .option("metrics-host", valueName: "address", help: l["server.serve.metrics_host"]),
+            .option("metrics-token-file", valueName: "file", help: l["server.serve.metrics_token_file"]),
         ])
         let device = CommandSpec("device", abstract: l["server.device.abstract"], subcommands: [
             CommandSpec("add", abstract: l["server.device.add.abstract"], arguments: [

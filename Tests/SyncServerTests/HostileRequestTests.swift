@@ -84,6 +84,9 @@ let hostileCases: [HostileCase] = [
         Array("POST /v1/sync/push HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\nAuthorization: Bearer \(context.facilitator.token)\r\n\r\n".utf8)
     },
     HostileCase("huge Content-Length with a short body times out", 408, "request_timeout") { context in
+        Array("POST /v1/sync/push HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\nAuthorization: Bearer \(context.facilitator.token)\r\n\r\n{\"batch\"".utf8)
+    },
+    HostileCase("a short body without a token is refused at the head", 401, "missing_token") { _ in
         Array("POST /v1/sync/push HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n{\"batch\"".utf8)
     },
     HostileCase("slow sender of the head times out", 408, "request_timeout", send: { _, client in

@@ -4,14 +4,17 @@ import Testing
 @testable import SyncServer
 
 @Suite struct MetricsTests {
+    private static let token = "metrics-token-for-tests"
+    private static let authorization = ["Authorization": "Bearer \(token)"]
+
     @Test func exposesCountersAndGaugesByDeviceIdNeverByName() throws {
-        let fixture = try ServerFixture()
+        let fixture = try ServerFixture { $0.metricsBearerToken = Self.token }
         let device = try fixture.enrol(name: "Namn-Som-Inte-Syns")
         let revoked = try fixture.enrol()
         try fixture.database.revokeDevice(id: revoked.replica.rawValue)
         #expect(try fixture.push(Records.meeting(by: device.replica), token: device.token).status == 200)
         #expect(try fixture.pullAll(token: device.token).count == 3)
-        let metrics = try #require(try RawHTTPClient(port: fixture.port).request("GET", "/metrics"))
+        let metrics = try #require(try RawHTTPClient(port: fixture.port).request("GET", "/metrics", headers: Self.authorization))
         #expect(metrics.status == 200)
         #expect(metrics.headers["content-type"]?.hasPrefix("text/plain") == true)
         let text = metrics.text
@@ -26,12 +29,12 @@ import Testing
     }
 
     @Test func sumsTheTimeSpentAnsweringEachRoute() throws {
-        let fixture = try ServerFixture()
+        let fixture = try ServerFixture { $0.metricsBearerToken = Self.token }
         let device = try fixture.enrol()
         for batch in ["b1", "b2"] {
             #expect(try fixture.push(Records.meeting(by: device.replica), token: device.token, batch: batch).status == 200)
         }
-        let text = try #require(try RawHTTPClient(port: fixture.port).request("GET", "/metrics")).text
+        let text = try #require(try RawHTTPClient(port: fixture.port).request("GET", "/metrics", headers: Self.authorization)).text
         #expect(text.contains("# TYPE forum_request_duration_seconds summary"))
         #expect(text.contains(#"forum_request_duration_seconds_count{route="/v1/sync/push"} 2"#))
         let sum = text.split(separator: "\n").first { $0.hasPrefix(#"forum_request_duration_seconds_sum{route="/v1/sync/push"} "#) }

@@ -69,7 +69,16 @@ import TestSupport
                              at: HybridTimestamp(wallMillis: Records.start.wallMillis + 5000))
         let response = try fixture.push([takeover], token: intruder.token)
         #expect(results(response).first?["status"] == "refused")
-        #expect(results(response).first?["reason"]?["code"] == "outside_scope")
+        // It names Norrtälje's dots, which it cannot have: forged, whatever their counters.
+        #expect(results(response).first?["reason"]?["code"] == "forged_history")
+        // With only its own dots, the tombstone's scope refuses it.
+        let own = try Records.make("participant", "p-b", ["displayName": "Övertagen", "municipality": "Södertälje"],
+                                   by: intruder.replica)
+        var ownRestore = own
+        try ownRestore.restore([:], by: intruder.replica, at: HybridTimestamp(wallMillis: Records.start.wallMillis + 6000))
+        let second = try fixture.push([ownRestore], token: intruder.token)
+        #expect(results(second).first?["status"] == "refused")
+        #expect(results(second).first?["reason"]?["code"] == "outside_scope")
         let stored = try #require(try fixture.database.store.state(collection: "participant", id: "p-b"))
         #expect(stored.isDeleted && stored.context[intruder.replica] == 0)
     }

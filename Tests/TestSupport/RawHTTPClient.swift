@@ -27,10 +27,25 @@ public final class RawHTTPClient {
     public let fd: Int32
     private var buffer: [UInt8] = []
 
-    public init(port: UInt16, host: String = "127.0.0.1", receiveTimeout: Double = 5) throws {
+    /// Connects to `host:port`.
+    /// - Parameter localHost: an IPv4 address to send from, e.g. `"127.0.0.2"` (Linux routes
+    ///   all of 127.0.0.0/8 to the loopback interface), so a test can be two clients.
+    public init(port: UInt16, host: String = "127.0.0.1", receiveTimeout: Double = 5, localHost: String? = nil) throws {
         let isIPv6 = host.contains(":")
         fd = socket(isIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw RawHTTPClientError(message: "socket") }
+        if let localHost, !isIPv6 {
+            var local = sockaddr_in()
+            local.sin_family = sa_family_t(AF_INET)
+            inet_pton(AF_INET, localHost, &local.sin_addr)
+            let bound = withUnsafePointer(to: &local) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            guard bound == 0 else {
+                close(fd)
+                throw RawHTTPClientError(message: "bind \(localHost) errno \(errno)")
+            }
+        }
         var timeout = timeval(tv_sec: Int(receiveTimeout),
                               tv_usec: Int(receiveTimeout.truncatingRemainder(dividingBy: 1) * 1e6))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))

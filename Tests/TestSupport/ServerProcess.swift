@@ -12,6 +12,8 @@ public final class ServerProcess: @unchecked Sendable {
     public let data: String
     /// Arguments added after `serve --port 0`.
     public let extraArguments: [String]
+    /// Where the child's standard error (its log) goes; `nil` discards it.
+    public let standardErrorPath: String?
     private let lock = NSLock()
     private var boundPort: UInt16 = 0
     private var process: Process?
@@ -26,9 +28,10 @@ public final class ServerProcess: @unchecked Sendable {
     public var processIdentifier: Int32 { lock.withLock { process?.processIdentifier ?? 0 } }
 
     /// Starts `forum-server --data DATA serve --port 0 EXTRA…`.
-    public init(data: String, extraArguments: [String] = []) throws {
+    public init(data: String, extraArguments: [String] = [], standardErrorPath: String? = nil) throws {
         self.data = data
         self.extraArguments = extraArguments
+        self.standardErrorPath = standardErrorPath
         try start()
     }
 
@@ -48,7 +51,12 @@ public final class ServerProcess: @unchecked Sendable {
         process.environment = environment
         let pipe = Pipe()
         process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
+        if let standardErrorPath, FileManager.default.createFile(atPath: standardErrorPath, contents: nil),
+           let log = FileHandle(forWritingAtPath: standardErrorPath) {
+            process.standardError = log
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         process.standardInput = FileHandle.nullDevice
         try process.run()
         lock.withLock { self.process = process }

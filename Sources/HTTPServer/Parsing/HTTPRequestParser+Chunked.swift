@@ -26,7 +26,7 @@ extension HTTPRequestParser {
                 if size == 0 {
                     chunked.phase = .trailer(bytes: 0)
                 } else {
-                    guard size <= limits.maxBodyBytes - body.count else { throw bodyTooLarge }
+                    guard size <= bodyLimit - body.count else { throw bodyTooLarge }
                     chunked.phase = .data(remaining: size)
                 }
             case .data(let remaining):

@@ -17,6 +17,9 @@
 /// - `Expect: 100-continue` sets `expectsContinue` once the head is parsed and the body is
 ///   awaited, so the server can send `100 Continue`; a too-large declared body is refused
 ///   with 413 before that.
+/// - With `holdsBodiesForAdmission`, a head that announces a body is held as `pendingHead`
+///   and no body byte is consumed until `admitBody(limit:)`: the server authenticates the
+///   head and chooses the body limit before it buffers the body.
 public struct HTTPRequestParser: Sendable {
     /// How far the parser is into the current request; drives the server's timeouts.
     public enum Progress: Sendable, Equatable {
@@ -45,6 +48,12 @@ public struct HTTPRequestParser: Sendable {
     var state: State = .head
     var headScan = HeadScan()
     var failure: HTTPParseError?
+    /// Whether heads with a body wait for `admitBody(limit:)`.
+    public let holdsBodiesForAdmission: Bool
+    /// Largest body of the current request: `limits.maxBodyBytes` unless admission lowered it.
+    var bodyLimit: Int
+    /// Whether the current request's body has been admitted.
+    var bodyAdmitted = false
 
     /// Total bytes consumed by completed or partly decoded requests since creation.
     public internal(set) var consumedByteCount = 0
@@ -56,9 +65,44 @@ public struct HTTPRequestParser: Sendable {
     /// - Parameters:
     ///   - limits: size limits to enforce.
     ///   - remoteAddress: the peer address copied into each request.
-    public init(limits: Limits = Limits(), remoteAddress: String = "") {
+    ///   - holdsBodiesForAdmission: whether a head announcing a body waits for
+    ///     `admitBody(limit:)` before its body is consumed.
+    public init(limits: Limits = Limits(), remoteAddress: String = "", holdsBodiesForAdmission: Bool = false) {
         self.limits = limits
         self.remoteAddress = remoteAddress
+        self.holdsBodiesForAdmission = holdsBodiesForAdmission
+        self.bodyLimit = limits.maxBodyBytes
+    }
+
+    /// The complete head of a request whose body waits for `admitBody(limit:)`; `nil`
+    /// otherwise (and always without `holdsBodiesForAdmission`).
+    public var pendingHead: HTTPRequest? {
+        guard holdsBodiesForAdmission, !bodyAdmitted, failure == nil else { return nil }
+        switch state {
+        case .head: return nil
+        case .body(let request, _), .chunked(let request, _): return request
+        }
+    }
+
+    /// The `Content-Length` of the pending head's body; `nil` for a chunked body (size
+    /// unknown until decoded) or when no head is pending.
+    public var pendingBodyLength: Int? {
+        guard pendingHead != nil, case .body(_, let remaining) = state else { return nil }
+        return remaining
+    }
+
+    /// Lets the pending head's body be read, up to `limit` bytes (at most `maxBodyBytes`).
+    /// - Throws: 413 `body_too_large` when the declared length exceeds `limit`; the parser
+    ///   then stays failed.
+    public mutating func admitBody(limit: Int) throws(HTTPParseError) {
+        guard pendingHead != nil else { return }
+        bodyLimit = min(limit, limits.maxBodyBytes)
+        bodyAdmitted = true
+        if case .body(_, let remaining) = state, remaining > bodyLimit {
+            failure = bodyTooLarge
+            expectsContinue = false
+            throw bodyTooLarge
+        }
     }
 
     /// Appends received bytes. Cheap; parsing happens in `nextRequest()`.
@@ -112,25 +156,31 @@ public struct HTTPRequestParser: Sendable {
                     state = .chunked(request, ChunkedState())
                 }
             case .body(var request, let remaining):
-                guard bufferedByteCount >= remaining else { return nil }
+                guard !holdsBodiesForAdmission || bodyAdmitted, bufferedByteCount >= remaining else { return nil }
                 request.body = Array(buffer[start..<start + remaining])
                 consume(remaining)
-                state = .head
-                expectsContinue = false
+                finishRequest()
                 return request
             case .chunked(var request, var chunked):
+                guard !holdsBodiesForAdmission || bodyAdmitted else { return nil }
                 // Drop the state's reference first so appending to the body does not copy it.
                 state = .head
                 let done = try decodeChunks(&chunked, into: &request.body)
                 if done {
-                    state = .head
-                    expectsContinue = false
+                    finishRequest()
                     return request
                 }
                 state = .chunked(request, chunked)
                 return nil
             }
         }
+    }
+
+    private mutating func finishRequest() {
+        state = .head
+        expectsContinue = false
+        bodyAdmitted = false
+        bodyLimit = limits.maxBodyBytes
     }
 
     mutating func consume(_ count: Int) {

@@ -81,13 +81,16 @@ struct ConnectionSocket: Sendable {
         return written
     }
 
-    /// Half-closes, then reads and discards until the peer closes or `deadline` passes, then
-    /// closes. Prevents a reset from destroying a just-sent error response (RFC 9112 §9.6).
-    func lingeringClose(until deadline: Double) {
+    /// Half-closes, then reads and discards until the peer closes, `deadline` passes or
+    /// `maxBytes` have been discarded; the caller then closes. Prevents a reset from
+    /// destroying a just-sent error response (RFC 9112 §9.6).
+    func lingeringClose(until deadline: Double, maxBytes: Int = .max) {
         Glibc.shutdown(fd, Int32(SHUT_WR))
-        while waitReadable(until: deadline, wakeFD: nil) == .ready {
+        var discarded = 0
+        while discarded < maxBytes, waitReadable(until: deadline, wakeFD: nil) == .ready {
             switch read(maxBytes: 16 * 1024) {
-            case .bytes, .wouldBlock: continue
+            case .bytes(let bytes): discarded += bytes.count
+            case .wouldBlock: continue
             case .endOfStream, .failed: return
             }
         }

@@ -8,6 +8,10 @@ final class HTTPConnection {
     struct Environment: Sendable {
         let configuration: HTTPServer.Configuration
         let handler: HTTPHandler
+        /// Decides on heads announcing a body; `nil` admits every body up to `maxBodyBytes`.
+        let headGate: HTTPHeadGate?
+        /// The bytes of bodies all connections may hold at once.
+        let bodyBudget: HTTPBodyBudget
         let clock: any HTTPClock
         /// Readable once the server begins shutting down.
         let wakeFD: Int32
@@ -26,13 +30,16 @@ final class HTTPConnection {
     private var answeredSinceRead = 0
     private var bytesInAtRequestStart = 0
     private var noticedDrain = false
+    /// Bytes of `bodyBudget` held for the current request's body.
+    private var reservedBodyBytes = 0
 
     init(socket: ConnectionSocket, remoteAddress: String, environment: Environment) {
         self.socket = socket
         self.remoteAddress = remoteAddress
         self.environment = environment
         let configuration = environment.configuration
-        parser = HTTPRequestParser(limits: configuration.parserLimits, remoteAddress: remoteAddress)
+        parser = HTTPRequestParser(limits: configuration.parserLimits, remoteAddress: remoteAddress,
+                                   holdsBodiesForAdmission: true)
         timer = HTTPConnectionTimer(idleTimeout: configuration.idleTimeout,
                                     requestHeadTimeout: configuration.requestHeadTimeout,
                                     bodyTimeout: configuration.bodyTimeout, now: environment.clock.now())
@@ -43,6 +50,7 @@ final class HTTPConnection {
 
     /// Runs until the connection should close. The caller closes the descriptor.
     func run() {
+        defer { releaseBodyReservation() }
         while true {
             let request: HTTPRequest?
             do {
@@ -53,6 +61,10 @@ final class HTTPConnection {
             }
             if let request {
                 guard serve(request) else { return }
+                continue
+            }
+            if let head = parser.pendingHead {
+                guard admit(head) else { return }
                 continue
             }
             if parser.expectsContinue {
@@ -95,6 +107,51 @@ final class HTTPConnection {
         }
     }
 
+    /// Decides on a complete head whose body has not been read: asks the head gate, sets the
+    /// body limit and reserves the body's bytes in the shared budget. Returns `false` when
+    /// the request was refused and the connection closed.
+    private func admit(_ head: HTTPRequest) -> Bool {
+        let limit: Int
+        switch environment.headGate?(head) ?? .authenticated {
+        case .refuse(let response):
+            _ = write(response, method: head.method, path: head.path, keepAlive: false)
+            // Read no more of the body than an unauthenticated request may send.
+            socket.lingeringClose(until: clock.now() + configuration.lingerTimeout,
+                                  maxBytes: configuration.preAuthenticationBodyBytes)
+            return false
+        case .authenticated:
+            limit = configuration.maxBodyBytes
+        case .unauthenticated:
+            limit = configuration.preAuthenticationBodyBytes
+        }
+        let declared = parser.pendingBodyLength
+        do {
+            try parser.admitBody(limit: limit)
+        } catch {
+            fail(with: .error(error), method: head.method, path: head.path)
+            return false
+        }
+        // A chunked body's size is unknown until decoded, so it reserves its whole limit.
+        let reservation = min(declared ?? limit, limit)
+        guard environment.bodyBudget.reserve(reservation) else {
+            var response = HTTPResponse.error(.serviceUnavailable, code: "server_busy",
+                                              message: "The server is receiving too many request bodies; retry later.")
+            response.headers["Retry-After"] = String(configuration.retryAfterSeconds)
+            _ = write(response, method: head.method, path: head.path, keepAlive: false)
+            socket.lingeringClose(until: clock.now() + configuration.lingerTimeout,
+                                  maxBytes: configuration.preAuthenticationBodyBytes)
+            return false
+        }
+        reservedBodyBytes = reservation
+        return true
+    }
+
+    private func releaseBodyReservation() {
+        guard reservedBodyBytes > 0 else { return }
+        environment.bodyBudget.release(reservedBodyBytes)
+        reservedBodyBytes = 0
+    }
+
     /// Calls the handler and writes its response. Returns whether to keep the connection.
     private func serve(_ request: HTTPRequest) -> Bool {
         answeredSinceRead += 1
@@ -104,14 +161,15 @@ final class HTTPConnection {
         let keepAlive = request.keepAlive && !environment.isDraining()
             && answeredSinceRead < configuration.maxPipelinedRequests
         let written = write(response, method: request.method, path: request.path, keepAlive: keepAlive)
+        releaseBodyReservation()
         if keepAlive && written { return true }
         socket.lingeringClose(until: clock.now() + configuration.lingerTimeout)
         return false
     }
 
     /// Answers a server-detected error with `Connection: close`, then closes gently.
-    private func fail(with response: HTTPResponse) {
-        _ = write(response, method: nil, path: nil, keepAlive: false)
+    private func fail(with response: HTTPResponse, method: HTTPMethod? = nil, path: String? = nil) {
+        _ = write(response, method: method, path: path, keepAlive: false)
         socket.lingeringClose(until: clock.now() + configuration.lingerTimeout)
     }
 

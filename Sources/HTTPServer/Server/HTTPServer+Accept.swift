@@ -75,29 +75,59 @@ extension HTTPServer {
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
             var one: Int32 = 1
             setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-            let remote = SocketAddress(storage: storage, length: length).description
-            let admitted = locked { () -> Bool in
-                guard state == .running, connections.count < configuration.maxConcurrentConnections else { return false }
+            let address = SocketAddress(storage: storage, length: length)
+            let remote = address.description
+            // A trusted proxy speaks for many clients; it limits them itself.
+            let host: String? = configuration.trustedProxyAddresses.contains(address.host) ? nil : address.host
+            let refusal = locked { () -> Refusal? in
+                guard state == .running, connections.count < configuration.maxConcurrentConnections else {
+                    return .serverFull
+                }
+                if let host {
+                    guard connectionsByHost[host, default: 0] < configuration.maxConnectionsPerAddress else {
+                        return .addressFull
+                    }
+                    connectionsByHost[host, default: 0] += 1
+                }
                 connections.insert(fd)
-                return true
+                return nil
             }
-            if admitted {
-                spawnConnection(fd: fd, remote: remote)
-            } else {
-                refuse(fd: fd, remote: remote)
+            if let refusal {
+                refuse(fd: fd, remote: remote, refusal)
                 if refused.count < Self.maxLingeringRefusals {
                     refused.append(Refused(fd: fd, deadline: clockNow() + configuration.lingerTimeout))
                 } else {
                     close(fd)
                 }
+            } else {
+                spawnConnection(fd: fd, remote: remote, host: host)
             }
         }
     }
 
-    /// Sends 503 without blocking and half-closes; the socket buffer always fits it.
-    private func refuse(fd: Int32, remote: String) {
-        let response = HTTPResponse.error(.serviceUnavailable, code: "too_many_connections",
-                                          message: "The server is at its connection limit; retry later.")
+    /// Why a connection was refused at accept.
+    private enum Refusal {
+        /// `maxConcurrentConnections` are open.
+        case serverFull
+        /// `maxConnectionsPerAddress` are open from the connection's address.
+        case addressFull
+
+        var response: HTTPResponse {
+            switch self {
+            case .serverFull:
+                .error(.serviceUnavailable, code: "too_many_connections",
+                       message: "The server is at its connection limit; retry later.")
+            case .addressFull:
+                .error(.tooManyRequests, code: "too_many_connections_from_address",
+                       message: "Too many connections from this address; retry later.")
+            }
+        }
+    }
+
+    /// Sends the refusal without blocking and half-closes; the socket buffer always fits it.
+    private func refuse(fd: Int32, remote: String, _ refusal: Refusal) {
+        var response = refusal.response
+        response.headers["Retry-After"] = String(configuration.retryAfterSeconds)
         let bytes = response.serialized(for: nil, keepAlive: false, date: HTTPDate.now())
         let sent = send(fd, bytes, bytes.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT))
         Glibc.shutdown(fd, Int32(SHUT_WR))
@@ -106,9 +136,10 @@ extension HTTPServer {
                                                logFields: response.logFields, completed: sent == bytes.count))
     }
 
-    private func spawnConnection(fd: Int32, remote: String) {
+    private func spawnConnection(fd: Int32, remote: String, host: String?) {
         let environment = HTTPConnection.Environment(
-            configuration: configuration, handler: handler, clock: clock, wakeFD: locked { wakeRead },
+            configuration: configuration, handler: handler, headGate: headGate, bodyBudget: bodyBudget,
+            clock: clock, wakeFD: locked { wakeRead },
             isDraining: { [self] in isDraining }, workers: workers, onRequestCompleted: onRequestCompleted)
         let socket = ConnectionSocket(fd: fd, clock: clock)
         let thread = Thread { [self] in
@@ -116,6 +147,10 @@ extension HTTPServer {
             locked {
                 // Removed and closed under the lock so shutdown never touches a reused number.
                 connections.remove(fd)
+                if let host {
+                    let remaining = connectionsByHost[host, default: 1] - 1
+                    connectionsByHost[host] = remaining > 0 ? remaining : nil
+                }
                 close(fd)
                 condition.broadcast()
             }

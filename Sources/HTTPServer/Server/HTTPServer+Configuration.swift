@@ -25,8 +25,32 @@ extension HTTPServer {
         /// so the client receives the answer instead of a reset. Default 2.
         public var lingerTimeout: Double = 2
         /// Most open client connections, each served by its own thread. Default 256. Beyond:
-        /// 503 with `Connection: close`, and the new connection is closed.
+        /// 503 `too_many_connections` with `Retry-After`, and the new connection is closed.
         public var maxConcurrentConnections = 256
+        /// Most open connections from one client address, so one client cannot take every
+        /// slot. Default 64: an office of about 30 devices behind one NAT address, each
+        /// holding a pull connection and opening one per push. Beyond: 429
+        /// `too_many_connections_from_address` with `Retry-After`, and the new connection
+        /// is closed. Connections from `trustedProxyAddresses` are not limited (the proxy
+        /// limits its clients, e.g. nginx `limit_conn`).
+        public var maxConnectionsPerAddress = 64
+        /// Peer addresses (IP literals, e.g. `"127.0.0.1"` for a local nginx) whose
+        /// `X-Forwarded-For` names the client; see `HTTPRequest.clientAddress(trusting:)`.
+        /// Default none: the peer address is the client and `X-Forwarded-For` is ignored.
+        public var trustedProxyAddresses: [String] = []
+        /// Largest body read from a request the head gate did not authenticate (enrolment,
+        /// login forms), in bytes. Default 64 KiB (65,536). Beyond: 413 `body_too_large`
+        /// before the body is read. See `HTTPHeadGate`.
+        public var preAuthenticationBodyBytes = 64 * 1024
+        /// Bytes of request bodies all connections together may hold at once; a body's
+        /// declared `Content-Length` (a chunked body: its whole limit) is reserved when its
+        /// head is admitted. Default 64 MiB (67,108,864): four bodies of the largest size,
+        /// or hundreds of ordinary pushes. Beyond: 503 `server_busy` with `Retry-After`,
+        /// before the body is read.
+        public var maxInFlightBodyBytes = 64 * 1024 * 1024
+        /// Seconds announced in `Retry-After` when a connection or body is refused for load
+        /// (503, 429 at accept). Default 5.
+        public var retryAfterSeconds = 5
         /// Most handler invocations running at once (the worker count); further requests wait
         /// for a free slot. Default 16.
         public var workerThreadCount = 16

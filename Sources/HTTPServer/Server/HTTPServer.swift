@@ -20,8 +20,10 @@ public final class HTTPServer: @unchecked Sendable {
     /// The limits and timeouts in force.
     public let configuration: Configuration
     let handler: HTTPHandler
+    let headGate: HTTPHeadGate?
     let clock: any HTTPClock
     let workers: DispatchSemaphore
+    let bodyBudget: HTTPBodyBudget
 
     /// Guards every mutable property below; also signalled when connections end.
     let condition = NSCondition()
@@ -30,6 +32,8 @@ public final class HTTPServer: @unchecked Sendable {
     var wakeRead: Int32 = -1
     var wakeWrite: Int32 = -1
     var connections: Set<Int32> = []
+    /// Open connections by client host (trusted proxies excluded), for the per-address limit.
+    var connectionsByHost: [String: Int] = [:]
     var acceptLoopRunning = false
     var accessHook: (@Sendable (HTTPAccessLogEntry) -> Void)?
 
@@ -44,17 +48,24 @@ public final class HTTPServer: @unchecked Sendable {
     /// - Parameters:
     ///   - configuration: limits and timeouts.
     ///   - clock: the monotonic clock for timeouts (injectable for tests).
+    ///   - headGate: decides on each head announcing a body before the body is read
+    ///     (authentication at the head); `nil` admits every body up to `maxBodyBytes`.
     ///   - handler: produces a response for each request.
     public init(configuration: Configuration = Configuration(), clock: any HTTPClock = MonotonicHTTPClock(),
-                handler: @escaping HTTPHandler) {
+                headGate: HTTPHeadGate? = nil, handler: @escaping HTTPHandler) {
         self.configuration = configuration
         self.clock = clock
+        self.headGate = headGate
         self.handler = handler
         self.workers = DispatchSemaphore(value: max(configuration.workerThreadCount, 1))
+        self.bodyBudget = HTTPBodyBudget(capacity: configuration.maxInFlightBodyBytes)
     }
 
     /// The number of open client connections.
     public var activeConnectionCount: Int { locked { connections.count } }
+
+    /// Bytes of request bodies reserved by connections now (see `maxInFlightBodyBytes`).
+    public var inFlightBodyBytes: Int { bodyBudget.reservedBytes }
 
     /// Binds, listens and starts accepting on a background thread.
     /// - Parameters:

@@ -21,7 +21,8 @@ public struct HTTPServerError: Error, Sendable, CustomStringConvertible {
     /// A human-readable explanation.
     public let message: String
 
-    init(code: Code, message: String) {
+    /// Creates an error with a code and a fixed message.
+    public init(code: Code, message: String) {
         self.code = code
         self.call = nil
         self.errno = nil

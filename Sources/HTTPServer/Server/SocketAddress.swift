@@ -50,17 +50,26 @@ struct SocketAddress {
 
     /// `host:port`, or `[host]:port` for IPv6; `""` for other families.
     var description: String {
+        switch family {
+        case AF_INET: "\(host):\(port)"
+        case AF_INET6: "[\(host)]:\(port)"
+        default: ""
+        }
+    }
+
+    /// The numeric host without the port (`127.0.0.1`, `::1`); `""` for other families.
+    var host: String {
         var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)
         return withUnsafeBytes(of: storage) { raw -> String in
             switch family {
             case AF_INET:
                 var address = raw.load(as: sockaddr_in.self).sin_addr
                 guard inet_ntop(AF_INET, &address, &text, socklen_t(text.count)) != nil else { return "" }
-                return "\(Self.string(text)):\(port)"
+                return Self.string(text)
             case AF_INET6:
                 var address = raw.load(as: sockaddr_in6.self).sin6_addr
                 guard inet_ntop(AF_INET6, &address, &text, socklen_t(text.count)) != nil else { return "" }
-                return "[\(Self.string(text))]:\(port)"
+                return Self.string(text)
             default:
                 return ""
             }
