@@ -1,3 +1,4 @@
+import Digest
 import Foundation
 import ReplicaStore
 import SyncCore
@@ -72,10 +73,24 @@ public final class SyncEngine {
             throw ClientError(.storageError, "pushed changes stayed pending after acknowledgement")
         }
         previousBatch = batch
-        let response = try retrying(progress) { () throws(ClientError) in
-            try transport.push(batch: batch, records: pending.map(\.state))
+        var sent = batch
+        let response: PushResponse
+        do {
+            response = try retrying(progress) { () throws(ClientError) in
+                try transport.push(batch: batch, records: pending.map(\.state))
+            }
+        } catch where error.detailCode == "batch_id_reused" {
+            // The server holds another body under this id: a state changed under the same
+            // pending sequences since an earlier push whose answer was lost (a pulled change
+            // merged into it). Send it under an id that names its content instead.
+            sent = Self.batchID(first: first.pendingSequence, last: last.pendingSequence, count: pending.count,
+                                content: pending.map(\.state))
+            let retry = sent
+            response = try retrying(progress) { () throws(ClientError) in
+                try transport.push(batch: retry, records: pending.map(\.state))
+            }
         }
-        try Self.check(response, batch: batch, sent: pending)
+        try Self.check(response, batch: sent, sent: pending)
         let now = replica.wallClock()
         let refused = response.results.filter { $0.status == .refused }.map {
             RefusedWrite(collection: $0.collection, id: $0.id, code: $0.reasonCode ?? "refused",
@@ -208,6 +223,15 @@ public final class SyncEngine {
     /// The batch id for pending sequences `first...last`: the same pending changes give
     /// the same id, so a retry is recognised by the server; a change made since gives a new one.
     static func batchID(first: Int64, last: Int64, count: Int) -> String { "p\(first)-\(last)-\(count)" }
+
+    /// A batch id for the same pending sequences that also names the states sent (16 hex
+    /// characters of the SHA-256 of their canonical JSON), for when the server refuses the
+    /// plain id as reused with another body (409 `batch_id_reused`, PROTOCOL.md §13).
+    static func batchID(first: Int64, last: Int64, count: Int, content: [RecordState]) -> String {
+        var hasher = SHA256Hasher()
+        for state in content { hasher.update(state.canonicalJSON) }
+        return batchID(first: first, last: last, count: count) + "-" + String(SHA256.hex(hasher.finalize()).prefix(16))
+    }
 
     /// Checks that the answer belongs to the batch: one result per record, in order.
     static func check(_ response: PushResponse, batch: String, sent: [PendingChange]) throws(ClientError) {

@@ -126,6 +126,20 @@ import TestSupport
         #expect(summary.sent == 3)
     }
 
+    @Test func aBatchIDTheServerKnowsWithAnotherBodyIsSentAgainUnderAContentID() throws {
+        let directory = try TemporaryDirectory()
+        let replica = try ForumFixtures.replica(directory)
+        try ForumFixtures.participants(in: replica, count: 2)
+        let transport = try FakeTransport(directory: directory)
+        transport.pushFailures = [ClientError(.protocolError, "the server answered 409", detailCode: "batch_id_reused")]
+        let summary = try engine(replica, transport).0.sync()
+        let batches = transport.pushedBatches.map(\.batch)
+        #expect(batches.count == 2)
+        #expect(batches.count == 2 && batches[1].hasPrefix(batches[0] + "-") && batches[1].count == batches[0].count + 17)
+        #expect(summary.sent == 2)
+        #expect(try replica.pendingCount() == 0)
+    }
+
     @Test func givesUpAfterTheConfiguredAttemptsKeepingChangesPending() throws {
         let directory = try TemporaryDirectory()
         let replica = try ForumFixtures.replica(directory)
