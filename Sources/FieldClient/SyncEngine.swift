@@ -24,6 +24,10 @@ public final class SyncEngine {
     public var sleep: (Double) -> Void = { seconds in
         if seconds > 0 { Thread.sleep(forTimeInterval: seconds) }
     }
+    /// A monotonic clock in seconds, for the silence deadline; tests replace it.
+    public var uptime: () -> Double = { ProcessInfo.processInfo.systemUptime }
+    /// When the server last answered (or the sync started), on `uptime`'s clock.
+    private var lastAnswer: Double = 0
 
     /// Creates an engine.
     public init(replica: LocalReplica, transport: any SyncTransport, configuration: ClientConfiguration) {
@@ -42,6 +46,7 @@ public final class SyncEngine {
     public func sync(progress: (SyncProgress) -> Void = { _ in }) throws(ClientError) -> SyncSummary {
         var summary = SyncSummary()
         var conflicted = Set<String>()
+        lastAnswer = uptime()
         try push(into: &summary, conflicted: &conflicted, progress: progress)
         try pull(into: &summary, conflicted: &conflicted, progress: progress)
         summary.conflicts = conflicted.count
@@ -161,6 +166,7 @@ public final class SyncEngine {
             }
             if page.more, configuration.pullPrefetchPages > 0 { prefetcher.prefetch(cursor: page.cursor, limit: limit) }
             held.append(fetched)
+            progress(.receiving(received: summary.received + held.records.count, more: page.more))
             if !page.more || held.records.count >= max(1, configuration.pullRecordsPerTransaction) {
                 try store(&held, into: &summary, conflicted: &conflicted, more: page.more, progress: progress)
             }
@@ -244,13 +250,26 @@ public final class SyncEngine {
         }
     }
 
-    /// Runs `operation`, retrying transient failures with exponential backoff.
+    /// Runs `operation`, retrying transient failures with exponential backoff while the
+    /// attempts last and another try could end within the silence deadline
+    /// (`ClientConfiguration.unansweredDeadlineSeconds`).
     func retrying<T>(_ progress: (SyncProgress) -> Void, _ operation: () throws(ClientError) -> T) throws(ClientError) -> T {
         var attempt = 1
         while true {
-            do { return try operation() } catch {
-                guard error.isTransient, attempt < max(1, configuration.retryAttempts) else { throw error }
+            do {
+                let value = try operation()
+                lastAnswer = uptime()
+                return value
+            } catch {
+                guard error.isTransient else {
+                    lastAnswer = uptime() // the server answered, if only to refuse
+                    throw error
+                }
                 let delay = configuration.retryDelay(afterAttempt: attempt)
+                let silent = uptime() - lastAnswer
+                guard attempt < max(1, configuration.retryAttempts),
+                      silent + delay + configuration.requestTimeoutSeconds <= configuration.unansweredDeadlineSeconds
+                else { throw error }
                 progress(.retrying(attempt: attempt, delaySeconds: delay, code: error.code.rawValue))
                 sleep(delay)
                 attempt += 1
