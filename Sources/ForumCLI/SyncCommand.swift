@@ -85,9 +85,13 @@ final class ProgressPrinter {
             line = context.t("client.sync.progress_sent", ["sent": String(sent), "total": String(total)])
             fraction = total > 0 ? Double(sent) / Double(total) : 1
         case .receiving(let received, _):
+            // On a terminal every page moves the bar; a plain line is written only once
+            // pages are stored (`.pulled`), so each line says what a crash would keep.
+            guard context.terminal.isInteractive else { return }
             line = context.t("client.sync.progress_received", ["received": String(received)])
-        case .pulled:
-            return // reported as each page arrived (`.receiving`)
+        case .pulled(let received, _):
+            guard !context.terminal.isInteractive else { return } // the bar showed each page
+            line = context.t("client.sync.progress_received", ["received": String(received)])
         case .retrying(let attempt, let delay, _):
             line = context.t("client.sync.progress_retry", ["attempt": String(attempt + 1),
                                                             "seconds": String(format: "%.1f", delay)])
