@@ -57,6 +57,10 @@ public struct ClientConfiguration: Sendable, Equatable {
     public var clientVersion: String
     /// How many refused writes `status` keeps and shows, newest first. Default 200.
     public var refusedWritesKept: Int
+    /// Largest file `forum import` reads (another device's pending export), in bytes.
+    /// Default 268,435,456 (256 MiB): far beyond a laptop's unsynced work, small enough to
+    /// parse in memory.
+    public var importMaxBytes: Int = 268_435_456
 
     /// Creates a configuration; every parameter defaults to the documented default.
     public init(requestTimeoutSeconds: Double = 10, resourceTimeoutSeconds: Double = 120,
