@@ -56,7 +56,7 @@ let package = Package(
                                                              "SyncServer", "HTTPServer"]),
 
         // MARK: - Field client (issue 6): the local replica, sync engine and the `forum` CLI
-        .target(name: "FieldClient", dependencies: ["ReplicaStore", "SQLite", "SyncCore", "ForumModel", "Messages"]),
+        .target(name: "FieldClient", dependencies: ["ReplicaStore", "SQLite", "SyncCore", "ForumModel", "Messages", "Digest"]),
         .target(name: "ForumCLI", dependencies: ["FieldClient", "ForumModel", "Messages", "ArgumentParsing", "SyncCore"]),
         .executableTarget(name: "forum", dependencies: ["ForumCLI"]),
 

@@ -3,7 +3,10 @@
 /// The CLI starts from the defaults; tests shrink the retry delays and page sizes so that
 /// failure paths run in milliseconds.
 public struct ClientConfiguration: Sendable, Equatable {
-    /// Seconds a single HTTP request may wait for the server's next bytes. Default 30.
+    /// The answer deadline: seconds a single HTTP request may wait for the server's next
+    /// bytes, setting up the connection included (URLSession on Linux offers no separate
+    /// connect deadline; a connection that cannot be made in time fails this one). Whole
+    /// seconds: FoundationNetworking drops the fraction. Default 10.
     public var requestTimeoutSeconds: Double
     /// Seconds a single HTTP request may take in total. Default 120: a 500-record page
     /// over a slow mobile connection at a venue.
@@ -15,6 +18,12 @@ public struct ClientConfiguration: Sendable, Equatable {
     public var retryBaseDelaySeconds: Double
     /// The longest wait between two tries, in seconds. Default 8.
     public var retryMaximumDelaySeconds: Double
+    /// The silence deadline: seconds a sync goes on trying while the server gives no answer
+    /// at all (counted from the sync's start or the server's last answer). A try that
+    /// could not end within it is not started: the sync stops with the last failure (for a
+    /// server that stopped answering, `timeout`), so a hung server is reported within this
+    /// many seconds, not after every retry's full timeout. Default 30.
+    public var unansweredDeadlineSeconds: Double
     /// Records sent per push request, at most the server's limit of 500. Default 500.
     public var pushBatchSize: Int
     /// Most bytes of record JSON in one push request, in bytes. Default 65,408 (64 KiB less
@@ -48,10 +57,15 @@ public struct ClientConfiguration: Sendable, Equatable {
     public var clientVersion: String
     /// How many refused writes `status` keeps and shows, newest first. Default 200.
     public var refusedWritesKept: Int
+    /// Largest file `forum import` reads (another device's pending export), in bytes.
+    /// Default 268,435,456 (256 MiB): far beyond a laptop's unsynced work, small enough to
+    /// parse in memory.
+    public var importMaxBytes: Int = 268_435_456
 
     /// Creates a configuration; every parameter defaults to the documented default.
-    public init(requestTimeoutSeconds: Double = 30, resourceTimeoutSeconds: Double = 120,
+    public init(requestTimeoutSeconds: Double = 10, resourceTimeoutSeconds: Double = 120,
                 retryAttempts: Int = 4, retryBaseDelaySeconds: Double = 0.5, retryMaximumDelaySeconds: Double = 8,
+                unansweredDeadlineSeconds: Double = 30,
                 pushBatchSize: Int = 500, pushBatchMaxBytes: Int = 65_408, pullPageSize: Int = 1000,
                 pullRecordsPerTransaction: Int = 5_000, pullPrefetchPages: Int = 5, clientVersion: String = "1.0.0",
                 refusedWritesKept: Int = 200) {
@@ -60,6 +74,7 @@ public struct ClientConfiguration: Sendable, Equatable {
         self.retryAttempts = retryAttempts
         self.retryBaseDelaySeconds = retryBaseDelaySeconds
         self.retryMaximumDelaySeconds = retryMaximumDelaySeconds
+        self.unansweredDeadlineSeconds = unansweredDeadlineSeconds
         self.pushBatchSize = pushBatchSize
         self.pushBatchMaxBytes = pushBatchMaxBytes
         self.pullPageSize = pullPageSize

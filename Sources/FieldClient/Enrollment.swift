@@ -10,16 +10,20 @@ public enum Enrollment {
     ///   - location: where the profile and the replica go.
     ///   - transport: the transport to use; HTTP to `serverURL` when `nil`.
     ///   - configuration: timeouts.
+    ///   - replacing: replace a profile the location holds (`Reenrolment` does, after
+    ///     taking its unsynced work aside); otherwise that is refused.
     /// - Returns: the saved profile.
-    /// - Throws: `already_enrolled` when the location holds a profile (its replica's
-    ///   pending changes carry that identity and must not be sent under another);
+    /// - Throws: `already_enrolled` when the location holds a profile and `replacing` is
+    ///   false (its replica's pending changes carry that identity and must not be sent
+    ///   under another);
     ///   `unauthorized` for an unknown, used or expired code; network errors;
     ///   `storage_error` when the profile cannot be saved.
     public static func enroll(serverURL: String, code: String, location: ProfileLocation,
                               transport: (any SyncTransport)? = nil,
-                              configuration: ClientConfiguration = ClientConfiguration()) throws(ClientError) -> ClientProfile {
+                              configuration: ClientConfiguration = ClientConfiguration(),
+                              replacing: Bool = false) throws(ClientError) -> ClientProfile {
         let normalized = serverURL.hasSuffix("/") ? String(serverURL.dropLast()) : serverURL
-        guard !ClientProfile.exists(at: location.configPath) else {
+        guard replacing || !ClientProfile.exists(at: location.configPath) else {
             throw ClientError(.alreadyEnrolled, "this profile is already enrolled; use another data directory")
         }
         let channel: any SyncTransport

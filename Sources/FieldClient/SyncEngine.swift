@@ -1,3 +1,4 @@
+import Digest
 import Foundation
 import ReplicaStore
 import SyncCore
@@ -23,6 +24,10 @@ public final class SyncEngine {
     public var sleep: (Double) -> Void = { seconds in
         if seconds > 0 { Thread.sleep(forTimeInterval: seconds) }
     }
+    /// A monotonic clock in seconds, for the silence deadline; tests replace it.
+    public var uptime: () -> Double = { ProcessInfo.processInfo.systemUptime }
+    /// When the server last answered (or the sync started), on `uptime`'s clock.
+    private var lastAnswer: Double = 0
 
     /// Creates an engine.
     public init(replica: LocalReplica, transport: any SyncTransport, configuration: ClientConfiguration) {
@@ -41,6 +46,7 @@ public final class SyncEngine {
     public func sync(progress: (SyncProgress) -> Void = { _ in }) throws(ClientError) -> SyncSummary {
         var summary = SyncSummary()
         var conflicted = Set<String>()
+        lastAnswer = uptime()
         try push(into: &summary, conflicted: &conflicted, progress: progress)
         try pull(into: &summary, conflicted: &conflicted, progress: progress)
         summary.conflicts = conflicted.count
@@ -72,10 +78,24 @@ public final class SyncEngine {
             throw ClientError(.storageError, "pushed changes stayed pending after acknowledgement")
         }
         previousBatch = batch
-        let response = try retrying(progress) { () throws(ClientError) in
-            try transport.push(batch: batch, records: pending.map(\.state))
+        var sent = batch
+        let response: PushResponse
+        do {
+            response = try retrying(progress) { () throws(ClientError) in
+                try transport.push(batch: batch, records: pending.map(\.state))
+            }
+        } catch where error.detailCode == "batch_id_reused" {
+            // The server holds another body under this id: a state changed under the same
+            // pending sequences since an earlier push whose answer was lost (a pulled change
+            // merged into it). Send it under an id that names its content instead.
+            sent = Self.batchID(first: first.pendingSequence, last: last.pendingSequence, count: pending.count,
+                                content: pending.map(\.state))
+            let retry = sent
+            response = try retrying(progress) { () throws(ClientError) in
+                try transport.push(batch: retry, records: pending.map(\.state))
+            }
         }
-        try Self.check(response, batch: batch, sent: pending)
+        try Self.check(response, batch: sent, sent: pending)
         let now = replica.wallClock()
         let refused = response.results.filter { $0.status == .refused }.map {
             RefusedWrite(collection: $0.collection, id: $0.id, code: $0.reasonCode ?? "refused",
@@ -150,6 +170,7 @@ public final class SyncEngine {
             }
             if page.more, configuration.pullPrefetchPages > 0 { prefetcher.prefetch(cursor: page.cursor, limit: limit) }
             held.append(fetched)
+            progress(.receiving(received: summary.received + held.records.count, more: page.more))
             if !page.more || held.records.count >= max(1, configuration.pullRecordsPerTransaction) {
                 try store(&held, into: &summary, conflicted: &conflicted, more: page.more, progress: progress)
             }
@@ -213,6 +234,15 @@ public final class SyncEngine {
     /// the same id, so a retry is recognised by the server; a change made since gives a new one.
     static func batchID(first: Int64, last: Int64, count: Int) -> String { "p\(first)-\(last)-\(count)" }
 
+    /// A batch id for the same pending sequences that also names the states sent (16 hex
+    /// characters of the SHA-256 of their canonical JSON), for when the server refuses the
+    /// plain id as reused with another body (409 `batch_id_reused`, PROTOCOL.md §13).
+    static func batchID(first: Int64, last: Int64, count: Int, content: [RecordState]) -> String {
+        var hasher = SHA256Hasher()
+        for state in content { hasher.update(state.canonicalJSON) }
+        return batchID(first: first, last: last, count: count) + "-" + String(SHA256.hex(hasher.finalize()).prefix(16))
+    }
+
     /// Checks that the answer belongs to the batch: one result per record, in order.
     static func check(_ response: PushResponse, batch: String, sent: [PendingChange]) throws(ClientError) {
         guard response.batch == batch, response.results.count == sent.count else {
@@ -224,13 +254,26 @@ public final class SyncEngine {
         }
     }
 
-    /// Runs `operation`, retrying transient failures with exponential backoff.
+    /// Runs `operation`, retrying transient failures with exponential backoff while the
+    /// attempts last and another try could end within the silence deadline
+    /// (`ClientConfiguration.unansweredDeadlineSeconds`).
     func retrying<T>(_ progress: (SyncProgress) -> Void, _ operation: () throws(ClientError) -> T) throws(ClientError) -> T {
         var attempt = 1
         while true {
-            do { return try operation() } catch {
-                guard error.isTransient, attempt < max(1, configuration.retryAttempts) else { throw error }
+            do {
+                let value = try operation()
+                lastAnswer = uptime()
+                return value
+            } catch {
+                guard error.isTransient else {
+                    lastAnswer = uptime() // the server answered, if only to refuse
+                    throw error
+                }
                 let delay = configuration.retryDelay(afterAttempt: attempt)
+                let silent = uptime() - lastAnswer
+                guard attempt < max(1, configuration.retryAttempts),
+                      silent + delay + configuration.requestTimeoutSeconds <= configuration.unansweredDeadlineSeconds
+                else { throw error }
                 progress(.retrying(attempt: attempt, delaySeconds: delay, code: error.code.rawValue))
                 sleep(delay)
                 attempt += 1

@@ -18,8 +18,12 @@ public struct SyncSummary: Sendable, Equatable {
 public enum SyncProgress: Sendable, Equatable {
     /// `sent` of `total` local changes pushed so far.
     case pushed(sent: Int, total: Int)
-    /// `received` records pulled so far; `more` when further pages follow.
+    /// `received` records pulled and stored so far; `more` when further pages follow.
     case pulled(received: Int, more: Bool)
+    /// A pull page arrived: `received` records so far this sync, stored or about to be;
+    /// `more` when further pages follow. Reported for every page, so a long pull shows
+    /// progress as it goes and not only at each commit.
+    case receiving(received: Int, more: Bool)
     /// A transient failure; waiting `delaySeconds` before try `attempt + 1`.
     case retrying(attempt: Int, delaySeconds: Double, code: String)
 }

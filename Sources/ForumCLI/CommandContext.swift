@@ -117,12 +117,14 @@ final class CommandContext {
 
 extension ClientConfiguration {
     /// The defaults, with test and field overrides from the environment:
-    /// `FORUM_TIMEOUT_SECONDS`, `FORUM_RETRY_ATTEMPTS`, `FORUM_RETRY_BASE_MS`,
+    /// `FORUM_TIMEOUT_SECONDS` (the answer deadline), `FORUM_UNANSWERED_SECONDS` (the
+    /// silence deadline), `FORUM_RETRY_ATTEMPTS`, `FORUM_RETRY_BASE_MS`,
     /// `FORUM_PUSH_BATCH_SIZE`, `FORUM_PULL_PAGE_SIZE`.
     static func from(environment: [String: String]) -> ClientConfiguration {
         var configuration = ClientConfiguration()
         func int(_ name: String) -> Int? { environment[name].flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil } }
         if let seconds = int("FORUM_TIMEOUT_SECONDS"), seconds > 0 { configuration.requestTimeoutSeconds = Double(seconds) }
+        if let seconds = int("FORUM_UNANSWERED_SECONDS"), seconds > 0 { configuration.unansweredDeadlineSeconds = Double(seconds) }
         if let attempts = int("FORUM_RETRY_ATTEMPTS"), attempts > 0 { configuration.retryAttempts = attempts }
         if let millis = int("FORUM_RETRY_BASE_MS") { configuration.retryBaseDelaySeconds = Double(millis) / 1000 }
         if let size = int("FORUM_PUSH_BATCH_SIZE"), size > 0 { configuration.pushBatchSize = size }

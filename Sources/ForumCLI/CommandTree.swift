@@ -93,6 +93,8 @@ enum CommandTree {
             CommandSpec("absent", abstract: t("client.cmd.absent"), arguments: [forumArg, participantArg]),
             CommandSpec("show", abstract: t("client.cmd.show"), arguments: [forumArg, json]),
             honorarium, export, report,
+            CommandSpec("import", abstract: t("client.cmd.import"), discussion: t("client.help.import"), arguments: [
+                .positional("file", help: t("client.help.import_file")), json]),
             CommandSpec("sync", abstract: t("client.cmd.sync"), discussion: t("client.help.exit_codes"), arguments: [json]),
             CommandSpec("status", abstract: t("client.cmd.status"), arguments: [json]),
             CommandSpec("conflicts", abstract: t("client.cmd.conflicts"), arguments: [json]),

@@ -5,6 +5,7 @@ import FieldClient
 enum EnrollCommand {
     static func run(_ context: CommandContext) throws {
         guard let url = context.arguments.string("url"), let code = context.arguments.string("code") else { return }
+        if ClientProfile.exists(at: context.location.configPath) { return try reenrol(context, url: url, code: code) }
         let profile: ClientProfile
         do {
             profile = try Enrollment.enroll(serverURL: url, code: code, location: context.location,
@@ -22,5 +23,32 @@ enum EnrollCommand {
             "replica": profile.replica.rawValue, "role": context.t("client.role.\(profile.role)"),
             "municipalities": profile.municipalities.joined(separator: ", "),
         ]))
+    }
+
+    /// Enrolment on a data directory that holds a profile: the new identity keeps the old
+    /// one's unsynced work (`Reenrolment`).
+    static func reenrol(_ context: CommandContext, url: String, code: String) throws {
+        let outcome: Reenrolment.Outcome
+        do {
+            outcome = try Reenrolment.reenrol(serverURL: url, code: code, location: context.location,
+                                              configuration: context.configuration)
+        } catch {
+            if error.code == .unauthorized { throw CommandFailure(context.t("client.enroll.invalid_code")) }
+            throw context.failure(error)
+        }
+        let profile = outcome.profile
+        context.say(context.t("client.enroll.done", [
+            "replica": profile.replica.rawValue, "role": context.t("client.role.\(profile.role)"),
+            "municipalities": profile.municipalities.joined(separator: ", "),
+        ]))
+        guard outcome.kept > 0 else { return }
+        context.say(context.t("client.enroll.kept", ["count": String(outcome.handover.written)]))
+        for refused in outcome.handover.refused {
+            context.say("  " + context.t("client.import.refused_line", [
+                "kind": context.t("client.collection.\(refused.collection)"), "id": RecordResolver.short(refused.id),
+                "reason": DomainBridge.reason(code: refused.code, parameters: refused.parameters,
+                                              serverMessage: refused.message, context.language)]))
+        }
+        if !outcome.pulled { context.say(context.t("client.enroll.not_pulled")) }
     }
 }

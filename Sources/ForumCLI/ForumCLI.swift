@@ -78,6 +78,7 @@ public enum ForumCLI {
         case ["export", "payments"]: try ExportCommands.payments(context)
         case ["export", "replica"]: try ExportCommands.replica(context)
         case ["report", "attendance"]: try ExportCommands.attendanceReport(context)
+        case ["import"]: try ImportCommand.run(context)
         case ["sync"]: try SyncCommand.run(context)
         case ["status"]: try StatusCommands.status(context)
         case ["conflicts"]: try StatusCommands.conflicts(context)

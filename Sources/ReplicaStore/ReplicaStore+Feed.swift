@@ -5,8 +5,10 @@ extension ReplicaStore {
     /// The latest state of each record changed after `sequence`, in sequence order.
     ///
     /// With `tags`, only records filed under at least one of them (scope). Pages are
-    /// read through the sequence index; nothing beyond `limit + 1` rows is loaded.
-    /// - Complexity: O(tags · limit · log n).
+    /// read through the sequence index; no more than `limit + 1` states are loaded. Tag
+    /// rows that deliver nothing (a pinned tag of a record that has moved on) are passed
+    /// over, so `hasMore` is true exactly when changes remain after the page.
+    /// - Complexity: O(tags · (limit + s) · log n), s the tag rows passed over.
     public func changes(since sequence: Int64, limit: Int, tags: [String]? = nil) throws(ReplicaStoreError) -> ChangePage {
         let page = try rawChanges(since: sequence, limit: limit, tags: tags)
         var changes: [(sequence: Int64, state: RecordState)] = []
@@ -25,24 +27,39 @@ extension ReplicaStore {
                 return try connection.query("SELECT seq, state FROM record WHERE seq > ? ORDER BY seq LIMIT ?",
                                             [.integer(sequence), .integer(Int64(limit + 1))]) { (try $0.int64(at: 0), try $0.blob(at: 1)) }
             }
-            // Each tag's next `limit + 1` entries come in order from the (tag, seq) key;
-            // merging them in memory gives the page. One query over all tags with ORDER BY
-            // made SQLite join and sort every remaining row of the feed (the state blobs
-            // included) for each page, so a first sync of n records cost O(n²).
-            var next: [Int64: Int64] = [:] // seq → record rowid; a record's tags share its seq
-            for tag in Set(tags) {
-                for (seq, record) in try connection.query(
-                    "SELECT seq, record FROM record_tag WHERE tag = ? AND seq > ? ORDER BY seq LIMIT ?",
-                    [.text(tag), .integer(sequence), .integer(Int64(limit + 1))], row: { (try $0.int64(at: 0), try $0.int64(at: 1)) }
-                ) { next[seq] = record }
-            }
+            // Each tag's next entries come in order from the (tag, seq) key; merging them in
+            // memory gives the page. One query over all tags with ORDER BY made SQLite join and
+            // sort every remaining row of the feed (the state blobs included) for each page,
+            // so a first sync of n records cost O(n²).
+            //
+            // A tag row is not always deliverable: a pinned tag stays at the sequence it was
+            // filed with while its record moves on. So the walk goes in rounds: each reads the
+            // next `wanted` entries of every tag, takes the first `wanted` of their union (all
+            // of them certainly among those read), keeps the deliverable ones, and goes on
+            // after the last one it looked at until the page has `limit + 1` rows or the tags
+            // run out. A short page then always means the feed has ended.
+            let distinctTags = Set(tags)
             var page: [(sequence: Int64, json: [UInt8])] = []
-            page.reserveCapacity(min(next.count, limit + 1))
-            for seq in next.keys.sorted().prefix(limit + 1) {
-                guard let record = next[seq], let json = try connection.queryOne(
-                    "SELECT state FROM record WHERE rowid = ? AND seq = ?", [.integer(record), .integer(seq)],
-                    row: { try $0.blob(at: 0) }) else { continue }
-                page.append((seq, json))
+            var after = sequence
+            while page.count <= limit {
+                let wanted = limit + 1 - page.count
+                var next: [Int64: Int64] = [:] // seq → record rowid; a record's tags share its seq
+                for tag in distinctTags {
+                    for (seq, record) in try connection.query(
+                        "SELECT seq, record FROM record_tag WHERE tag = ? AND seq > ? ORDER BY seq LIMIT ?",
+                        [.text(tag), .integer(after), .integer(Int64(wanted))], row: { (try $0.int64(at: 0), try $0.int64(at: 1)) }
+                    ) { next[seq] = record }
+                }
+                let candidates = next.keys.sorted().prefix(wanted)
+                for seq in candidates {
+                    guard let record = next[seq], let json = try connection.queryOne(
+                        "SELECT state FROM record WHERE rowid = ? AND seq = ?", [.integer(record), .integer(seq)],
+                        row: { try $0.blob(at: 0) }) else { continue } // the record has moved on
+                    page.append((seq, json))
+                }
+                // Fewer than wanted in the union: every tag is exhausted.
+                guard candidates.count == wanted, let last = candidates.last else { break }
+                after = last
             }
             return page
         }

@@ -1,3 +1,4 @@
+import Digest
 import ReplicaStore
 import SQLite
 import SyncCore
@@ -10,9 +11,10 @@ extension ServerDatabase {
     /// - Throws: the whole-request errors of the protocol; nothing is stored then.
     func push(body: [UInt8], device: Device) throws(SyncServerError) -> PushOutcome {
         let request: PushRequest
+        let bodyDigest = SHA256.hash(body)
         if let decoded = PushRequest(body: body, configuration: configuration, collections: policy.collections) {
             // A body valid in every respect, decoded without a tree: the same outcome as below.
-            if let replay = try storedResponse(device: device.id, batch: decoded.batch) {
+            if let replay = try storedResponse(device: device.id, batch: decoded.batch, bodyDigest: bodyDigest) {
                 return PushOutcome(body: replay, results: [], replayed: true)
             }
             request = decoded
@@ -22,7 +24,7 @@ extension ServerDatabase {
                 throw .badRequest("invalid_json", "The body is not valid JSON (\(error.code.rawValue) at byte \(error.offset)).")
             }
             let batch = try PushRequest.batchID(of: json, maxLength: configuration.maxBatchIDLength)
-            if let replay = try storedResponse(device: device.id, batch: batch) {
+            if let replay = try storedResponse(device: device.id, batch: batch, bodyDigest: bodyDigest) {
                 return PushOutcome(body: replay, results: [], replayed: true)
             }
             request = try PushRequest(json: json, configuration: configuration, collections: policy.collections)
@@ -43,8 +45,9 @@ extension ServerDatabase {
                 let bytes = JSONWriter.bytes(response)
                 try store.connection.execute("DELETE FROM push_response WHERE created < ?",
                                              [.integer(now - configuration.batchResponseRetention * 1000)])
-                try store.connection.execute("INSERT OR REPLACE INTO push_response (device, batch, response, created) VALUES (?, ?, ?, ?)",
-                                             [.text(device.id), .text(batch), .blob(bytes), .integer(now)])
+                try store.connection.execute("""
+                    INSERT OR REPLACE INTO push_response (device, batch, response, created, body_sha256) VALUES (?, ?, ?, ?, ?)
+                    """, [.text(device.id), .text(batch), .blob(bytes), .integer(now), .blob(bodyDigest)])
                 try store.connection.execute("UPDATE device SET last_push = ? WHERE id = ?", [.integer(now), .text(device.id)])
                 try countActivity(pushes: 1, conflicts: results.filter { $0.status == .conflict }.count)
                 return PushOutcome(body: bytes, results: results, replayed: false)
@@ -78,13 +81,24 @@ extension ServerDatabase {
         return PushResult(collection: incoming.collection, id: incoming.id, status: status)
     }
 
-    private func storedResponse(device: String, batch: String) throws(SyncServerError) -> [UInt8]? {
-        try locked {
-            try store.connection.queryOne("SELECT response FROM push_response WHERE device = ? AND batch = ? AND created >= ?",
-                                          [.text(device), .text(batch),
-                                           .integer(clock() - configuration.batchResponseRetention * 1000)]) {
-                try $0.blob(at: 0)
+    /// The remembered answer to `batch` from `device`, to replay for a resend; `nil` when
+    /// the batch is new (or its answer has expired).
+    /// - Throws: 409 `batch_id_reused` when the batch id came before with another body: the
+    ///   new body is neither stored nor answered with the old results (PROTOCOL.md §13).
+    private func storedResponse(device: String, batch: String, bodyDigest: [UInt8]) throws(SyncServerError) -> [UInt8]? {
+        let stored = try locked {
+            try store.connection.queryOne("""
+                SELECT response, body_sha256 FROM push_response WHERE device = ? AND batch = ? AND created >= ?
+                """, [.text(device), .text(batch), .integer(clock() - configuration.batchResponseRetention * 1000)]) {
+                (try $0.blob(at: 0), try $0.isNull(at: 1) ? nil : try $0.blob(at: 1))
             }
         }
+        guard let (response, digest) = stored else { return nil }
+        // Answers stored before digests were kept (NULL) replay as they always did.
+        if let digest, digest != bodyDigest {
+            throw SyncServerError("batch_id_reused", status: 409,
+                                  "The batch id was used before with a different body; send new changes under a new batch id.")
+        }
+        return response
     }
 }

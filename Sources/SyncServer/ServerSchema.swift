@@ -42,6 +42,10 @@ enum ServerSchema {
                 used_at INTEGER
             ) WITHOUT ROWID;
             """),
+        // A reused batch id is told from a resend by the body (409 batch_id_reused).
+        ("push body digest v1", """
+            ALTER TABLE push_response ADD COLUMN body_sha256 BLOB; -- SHA-256 of the request body; NULL before this step
+            """),
     ]
 
     /// Collections whose fields are indexed for the scope rules (attendances of a

@@ -15,9 +15,9 @@ struct Device {
         return device
     }
 
-    /// Runs `forum --data DATA <arguments>`.
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
-        try Processes.run("forum", ["--data", data] + arguments, extraEnvironment: environment)
+    /// Runs `forum --data DATA <arguments>`; see `Processes.run` for `killAfter`.
+    func run(_ arguments: [String], environment: [String: String] = [:], killAfter: Double? = nil) throws -> ProcessResult {
+        try Processes.run("forum", ["--data", data] + arguments, extraEnvironment: environment, killAfter: killAfter)
     }
 
     /// Runs a command that must succeed; returns standard output.

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import TestSupport
 
 /// The outcome of a finished process.
@@ -25,8 +26,11 @@ enum Processes {
         return environment
     }()
 
-    /// Runs `name` with `arguments` to completion.
-    static func run(_ name: String, _ arguments: [String], extraEnvironment: [String: String] = [:]) throws -> ProcessResult {
+    /// Runs `name` with `arguments` to completion; with `killAfter`, a child still running
+    /// after that many seconds is killed (SIGKILL, status 137 as `HarnessError`), so a test
+    /// of something that must end cannot hang the suite.
+    static func run(_ name: String, _ arguments: [String], extraEnvironment: [String: String] = [:],
+                    killAfter: Double? = nil) throws -> ProcessResult {
         let directory = try TemporaryDirectory(prefix: "forum-e2e-io")
         let outPath = directory.path("out"), errPath = directory.path("err")
         FileManager.default.createFile(atPath: outPath, contents: nil)
@@ -38,7 +42,14 @@ enum Processes {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle(forWritingAtPath: outPath)
         process.standardError = FileHandle(forWritingAtPath: errPath)
+        let ended = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in ended.signal() }
         try process.run()
+        if let killAfter, ended.wait(timeout: .now() + killAfter) == .timedOut {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            throw HarnessError("\(name) \(arguments.filter { !$0.hasPrefix("/") }.joined(separator: " ")) still ran after \(Int(killAfter)) s and was killed")
+        }
         process.waitUntilExit()
         let out = [UInt8](FileManager.default.contents(atPath: outPath) ?? Data())
         let err = String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self)

@@ -126,6 +126,71 @@ import TestSupport
         #expect(summary.sent == 3)
     }
 
+    @Test func aBatchIDTheServerKnowsWithAnotherBodyIsSentAgainUnderAContentID() throws {
+        let directory = try TemporaryDirectory()
+        let replica = try ForumFixtures.replica(directory)
+        try ForumFixtures.participants(in: replica, count: 2)
+        let transport = try FakeTransport(directory: directory)
+        transport.pushFailures = [ClientError(.protocolError, "the server answered 409", detailCode: "batch_id_reused")]
+        let summary = try engine(replica, transport).0.sync()
+        let batches = transport.pushedBatches.map(\.batch)
+        #expect(batches.count == 2)
+        #expect(batches.count == 2 && batches[1].hasPrefix(batches[0] + "-") && batches[1].count == batches[0].count + 17)
+        #expect(summary.sent == 2)
+        #expect(try replica.pendingCount() == 0)
+    }
+
+    /// A server that stops answering (each try waits the whole answer deadline) is given up
+    /// on within the silence deadline, however many attempts are configured: with the
+    /// defaults, within 30 s of the sync's start (simulated time; nothing sleeps).
+    @Test func aServerThatStopsAnsweringIsGivenUpOnWithinTheSilenceDeadline() throws {
+        let directory = try TemporaryDirectory()
+        let replica = try ForumFixtures.replica(directory)
+        try ForumFixtures.participants(in: replica, count: 2)
+        var configuration = ClientConfiguration()
+        configuration.retryAttempts = 100
+        let clock = SimulatedClock()
+        let silent = SilentTransport(clock: clock, answerDeadline: configuration.requestTimeoutSeconds)
+        let engine = SyncEngine(replica: replica, transport: silent, configuration: configuration)
+        engine.uptime = { clock.now }
+        engine.sleep = { clock.now += $0 }
+        do { try engine.sync(); Issue.record("expected failure") } catch { #expect(error.code == .timeout) }
+        #expect(silent.tries > 1, "a transient timeout is retried while the deadline allows")
+        #expect(clock.now <= configuration.unansweredDeadlineSeconds)
+        #expect(configuration.unansweredDeadlineSeconds == 30)
+        #expect(try replica.pendingCount() == 2)
+    }
+
+    @Test func aSilenceShorterThanTheDeadlineIsRetriedThrough() throws {
+        let directory = try TemporaryDirectory()
+        let (_, transport) = try seededServer(directory, participants: 4)
+        let replica = try ForumFixtures.replica(directory, name: "dev-b")
+        let configuration = ClientConfiguration(requestTimeoutSeconds: 10, retryAttempts: 100, retryBaseDelaySeconds: 1,
+                                                retryMaximumDelaySeconds: 1, unansweredDeadlineSeconds: 25, pullPageSize: 2)
+        let clock = SimulatedClock()
+        let engine = SyncEngine(replica: replica, transport: transport, configuration: configuration)
+        engine.uptime = { clock.now }
+        engine.sleep = { clock.now += $0 + 10 } // each failed try took the whole answer deadline
+        clock.now = 1000                         // long after any earlier answer
+        transport.pullFailures = [ClientError(.timeout, "t"), ClientError(.timeout, "t")]
+        try engine.sync()
+        #expect(try replica.pendingCount() == 0)
+        #expect(transport.pullCursors.count == 5, "two timeouts, then the three pages")
+    }
+
+    @Test func reportsEachPulledPageAsItArrives() throws {
+        let directory = try TemporaryDirectory()
+        let (_, transport) = try seededServer(directory, participants: 10)
+        let replica = try ForumFixtures.replica(directory, name: "dev-b")
+        var configuration = ClientConfiguration(pullPageSize: 3)
+        configuration.pullRecordsPerTransaction = 6
+        var arrived: [Int] = []
+        try SyncEngine(replica: replica, transport: transport, configuration: configuration).sync { event in
+            if case .receiving(let received, _) = event { arrived.append(received) }
+        }
+        #expect(arrived == [3, 6, 9, 10])
+    }
+
     @Test func givesUpAfterTheConfiguredAttemptsKeepingChangesPending() throws {
         let directory = try TemporaryDirectory()
         let replica = try ForumFixtures.replica(directory)
@@ -300,4 +365,32 @@ final class OverlapCountingTransport: SyncTransport, @unchecked Sendable {
         Thread.sleep(forTimeInterval: 0.005)
         return try inner.push(batch: batch, records: records)
     }
+}
+
+/// Seconds of simulated time, for deadline tests that must not sleep.
+final class SimulatedClock: @unchecked Sendable {
+    var now: Double = 0
+}
+
+/// A server that accepts connections and never answers: each call waits (in simulated
+/// time) the whole answer deadline and times out.
+final class SilentTransport: SyncTransport {
+    let clock: SimulatedClock
+    let answerDeadline: Double
+    private(set) var tries = 0
+
+    init(clock: SimulatedClock, answerDeadline: Double) {
+        self.clock = clock
+        self.answerDeadline = answerDeadline
+    }
+
+    private func hang() -> ClientError {
+        tries += 1
+        clock.now += answerDeadline
+        return ClientError(.timeout, "the server did not answer in time")
+    }
+
+    func enroll(code: String) throws(ClientError) -> EnrollmentGrant { throw hang() }
+    func push(batch: String, records: [RecordState]) throws(ClientError) -> PushResponse { throw hang() }
+    func pull(cursor: String?, limit: Int) throws(ClientError) -> PullPage { throw hang() }
 }

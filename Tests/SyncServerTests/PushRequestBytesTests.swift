@@ -111,9 +111,11 @@ import TestSupport
         #expect(!first.replayed && first.results.count == 3)
         let again = try fixture.database.push(body: body, device: device)
         #expect(again.replayed && again.body == first.body)
-        // Even with records the server would now refuse: the answer is the stored one.
+        // Another body under the same id is told apart before its records are read: not
+        // the stored answer (which would drop it silently), and not their validation error.
         let broken = Array(#"{"batch":"b-3","records":[{"collection":"secrets"}]}"#.utf8)
-        #expect(try fixture.database.push(body: broken, device: device).body == first.body)
+        let reused = Result { () throws(SyncServerError) in try fixture.database.push(body: broken, device: device) }
+        #expect(reused.failure?.code == "batch_id_reused" && reused.failure?.status == 409)
     }
 }
 

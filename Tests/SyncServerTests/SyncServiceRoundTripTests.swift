@@ -40,6 +40,33 @@ import TestSupport
         #expect(other.json?["results"]?.arrayValue?.first?["status"] == "unchanged")
     }
 
+    @Test func aReusedBatchIDWithADifferentBodyIsRefusedAndStoresNothing() throws {
+        let fixture = try ServerFixture()
+        let a = try fixture.enrol()
+        let first = try Records.forum("f1", municipality: "Södertälje", by: a.replica)
+        let second = try Records.forum("f2", municipality: "Södertälje", by: a.replica)
+        #expect(try fixture.push([first], token: a.token, batch: "same").status == 200)
+
+        let reused = try fixture.push([second], token: a.token, batch: "same")
+        #expect(reused.status == 409)
+        #expect(reused.errorCode == "batch_id_reused")
+        #expect(try fixture.pullAll(token: a.token).map(\.id) == ["f1"], "nothing of the refused body is stored")
+        // The identical resend still replays the stored answer, and a new id stores the new body.
+        #expect(try fixture.push([first], token: a.token, batch: "same").json?["results"]?.arrayValue?.first?["status"] == "merged")
+        #expect(try fixture.push([second], token: a.token, batch: "new").json?["results"]?.arrayValue?.first?["status"] == "merged")
+    }
+
+    @Test func aBatchIDIsRememberedPerDevice() throws {
+        let fixture = try ServerFixture()
+        let a = try fixture.enrol()
+        let b = try fixture.enrol()
+        #expect(try fixture.push([try Records.forum("f1", municipality: "Södertälje", by: a.replica)], token: a.token,
+                                 batch: "same").status == 200)
+        let fromB = try fixture.push([try Records.forum("f2", municipality: "Södertälje", by: b.replica)], token: b.token,
+                                     batch: "same")
+        #expect(fromB.json?["results"]?.arrayValue?.first?["status"] == "merged")
+    }
+
     @Test func concurrentWritesFromTwoDevicesShowAsConflict() throws {
         let fixture = try ServerFixture()
         let a = try fixture.enrol()

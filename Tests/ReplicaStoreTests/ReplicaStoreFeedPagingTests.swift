@@ -1,0 +1,135 @@
+import Testing
+import SyncCore
+import TestSupport
+@testable import ReplicaStore
+
+/// Walking the feed page by page yields exactly what one large pull yields, whatever the
+/// page size, the reader's tags, and however many tag rows a page has to pass over (pinned
+/// tags of records that have moved on to a later sequence).
+@Suite struct ReplicaStoreFeedPagingTests {
+    static let cases = PropertyEnvironment.cases(default: 60)
+    static let baseSeed = PropertyEnvironment.seed(default: 0xFEED_2025)
+    static let scopes = ["m:A", "m:B", "m:C"]
+    static let devices = ["d:x", "d:y"]
+
+    /// The finding as reported: record B carries a compensation for device x (a pinned tag)
+    /// and moves on; a reader of `d:x` and `m:A` walking with limit 1 got `[B]` with
+    /// `more: false` while A and C remained.
+    @Test func aPinnedTagOfAMovedRecordDoesNotEndTheWalkEarly() throws {
+        let dir = try TemporaryDirectory()
+        let store = try makePinningStore(dir)
+        let writer = RecordFixtures.replica("dev-w")
+        var b = RecordFixtures.record(collection: "forum", id: "B", fieldCount: 1)
+        try store.save(b, annotations: RecordAnnotations(tags: ["m:A", "d:x"]))   // compensation for x
+        try b.write(["note": "senare"], by: writer, at: HybridTimestamp(wallMillis: 1_764_000_100_000))
+        try store.save(b, annotations: RecordAnnotations(tags: ["m:A"]))           // B moves on
+        try store.save(RecordFixtures.record(collection: "forum", id: "A", fieldCount: 1), annotations: RecordAnnotations(tags: ["m:A"]))
+        try store.save(RecordFixtures.record(collection: "forum", id: "C", fieldCount: 1), annotations: RecordAnnotations(tags: ["m:A"]))
+
+        let first = try store.changes(since: 0, limit: 1, tags: ["d:x", "m:A"])
+        #expect(first.changes.map(\.state.id) == ["B"])
+        #expect(first.hasMore, "records A and C remain after the first page")
+        let walked = try walk(store, tags: ["d:x", "m:A"], limit: 1)
+        #expect(walked.map(\.id) == ["B", "A", "C"])
+    }
+
+    @Test func walkingPagesOfAnyLimitYieldsWhatOneLargePullYields() throws {
+        for index in 0..<Self.cases {
+            let seed = Self.baseSeed &+ UInt64(index)
+            var rng = SeededGenerator(seed: seed)
+            let dir = try TemporaryDirectory()
+            let store = try makePinningStore(dir)
+            try Self.randomFeed(into: store, rng: &rng)
+            let total = Int(try store.lastSequence())
+            for readerTags in Self.readers(rng: &rng) {
+                let everything = try store.rawChanges(since: 0, limit: total + 10, tags: readerTags)
+                #expect(!everything.hasMore)
+                let expected = everything.rows.map(\.sequence)
+                for limit in 1...max(1, expected.count + 1) {
+                    let walked = try walk(store, tags: readerTags, limit: limit).map(\.sequence)
+                    guard walked == expected else {
+                        Issue.record("""
+                            limit \(limit), tags \(readerTags ?? ["(all)"]): walked \(walked), one pull \(expected); \
+                            replay with FORUM_PROPERTY_SEED=\(seed) FORUM_PROPERTY_CASES=1
+                            """)
+                        return
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// Pages through the feed until `more: false`, checking each page's own promises.
+    private func walk(_ store: ReplicaStore, tags: [String]?, limit: Int) throws -> [(sequence: Int64, id: String)] {
+        var cursor: Int64 = 0
+        var result: [(sequence: Int64, id: String)] = []
+        for _ in 0...10_000 {
+            let page = try store.changes(since: cursor, limit: limit, tags: tags)
+            #expect(page.changes.count <= limit)
+            #expect(page.changes.allSatisfy { $0.sequence > cursor })
+            if page.hasMore { #expect(page.changes.count == limit, "a page with more after it is full") }
+            result += page.changes.map { ($0.sequence, $0.state.id) }
+            cursor = page.nextSequence
+            if !page.hasMore { return result }
+        }
+        Issue.record("the walk did not end")
+        return result
+    }
+
+    /// A random history over a handful of records: writes filed under random scopes, some
+    /// with a device's pinned tag (as a compensation is filed), retags, deletes, and writes
+    /// that keep the stored tags.
+    static func randomFeed(into store: ReplicaStore, rng: inout SeededGenerator) throws {
+        let recordCount = 2 + rng.below(8)
+        var states: [String: RecordState] = [:]
+        let writer = RecordFixtures.replica("dev-w")
+        var clock: Int64 = 1_764_000_000_000
+        for step in 0..<(5 + rng.below(40)) {
+            let id = "r\(rng.below(recordCount))"
+            clock += 1000
+            let time = HybridTimestamp(wallMillis: clock)
+            var state = states[id] ?? RecordState(collection: "forum", id: id)
+            var scopes = Self.scopes.filter { _ in rng.chance(40) }
+            switch rng.below(10) {
+            case 0...1 where states[id] != nil:
+                try store.retag(collection: "forum", id: id, tags: scopes + (rng.chance(30) ? [rng.pick(Self.devices)] : []))
+                continue
+            case 2 where states[id] != nil:
+                state.delete(by: writer, at: time)
+            default:
+                try state.write(["note": .string("steg \(step)")], by: writer, at: time)
+            }
+            if rng.chance(30) { scopes.append(rng.pick(Self.devices)) }   // a compensation for that device
+            states[id] = state
+            // A third of the writes keep the tags stored (annotations nil), as a local write does.
+            try store.save(state, annotations: rng.chance(30) && step > 0 ? nil : RecordAnnotations(tags: scopes))
+        }
+    }
+
+    /// The tag sets of a few readers: unscoped, and random mixes of scopes and devices.
+    static func readers(rng: inout SeededGenerator) -> [[String]?] {
+        var readers: [[String]?] = [nil, Self.scopes + Self.devices]
+        for _ in 0..<3 {
+            let tags = (Self.scopes + Self.devices).filter { _ in rng.chance(50) }
+            readers.append(tags.isEmpty ? [rng.pick(Self.devices)] : tags)
+        }
+        return readers
+    }
+
+    private func makePinningStore(_ dir: TemporaryDirectory) throws -> ReplicaStore {
+        var configuration = ReplicaStore.Configuration()
+        configuration.pinnedTagPrefix = "d:"
+        return try ReplicaStore(path: dir.path("replica.sqlite"), configuration: configuration)
+    }
+}
+
+fileprivate extension SeededGenerator {
+    /// A value in `0..<bound` (bound > 0).
+    mutating func below(_ bound: Int) -> Int { Int(next(upperBound: UInt64(bound))) }
+    /// `true` with probability `percent`/100.
+    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+    /// A random element of a non-empty array.
+    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+}
