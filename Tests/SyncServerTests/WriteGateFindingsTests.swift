@@ -216,6 +216,16 @@ import TestSupport
     /// PROTOCOL.md §18.1: the facilitator's offline amount change after the coordinator's
     /// approval is merged, and flagged for review.
     @Test func anAmountChangedOfflineWhileApprovedIsMergedAndFlagged() throws {
+        let (fixture, facilitator, _, honorarium, _) = try proposedThenApproved()
+        let changed = try Records.edit(honorarium, ["amount": 1200], by: facilitator.replica)
+        #expect(results(try fixture.push([changed], token: facilitator.token)).first?["status"] == "merged")
+        let flags = try fixture.database.conflicts(language: .en).first { $0.id == honorarium.id }?.reviewFlags
+        #expect(flags == ["amount_changed_during_approval"])
+    }
+
+    /// A facilitator proposes an honorarium, which a coordinator then approves (merged).
+    private func proposedThenApproved() throws
+        -> (ServerFixture, (replica: ReplicaID, token: String), ReplicaID, honorarium: RecordState, approved: RecordState) {
         let fixture = try ServerFixture()
         let facilitator = try fixture.enrol()
         let coordinator = try fixture.enrol(role: "coordinator")
@@ -226,25 +236,13 @@ import TestSupport
                                         by: coordinator.replica, base: honorarium,
                                         at: HybridTimestamp(wallMillis: Records.start.wallMillis + 3000))
         #expect(results(try fixture.push([approved], token: coordinator.token)).first?["status"] == "merged")
-        let changed = try Records.edit(honorarium, ["amount": 1200], by: facilitator.replica)
-        #expect(results(try fixture.push([changed], token: facilitator.token)).first?["status"] == "merged")
-        let flags = try fixture.database.conflicts(language: .en).first { $0.id == honorarium.id }?.reviewFlags
-        #expect(flags == ["amount_changed_during_approval"])
+        return (fixture, facilitator, coordinator.replica, honorarium, approved)
     }
 
     // MARK: 8. A refusal rewrites no one's history
 
     @Test func aRefusedPushOnAnApprovedHonorariumLeavesTheApprovalWithItsWriter() throws {
-        let fixture = try ServerFixture()
-        let facilitator = try fixture.enrol()
-        let coordinator = try fixture.enrol(role: "coordinator")
-        let meeting = try Records.meeting(by: facilitator.replica)
-        let honorarium = try Records.honorarium(attendance: meeting[2].id, municipality: "Södertälje", by: facilitator.replica)
-        #expect(try fixture.push(meeting + [honorarium], token: facilitator.token).status == 200)
-        let approved = try Records.make("honorarium", honorarium.id, ["status": "approved", "approvedAmount": 500],
-                                        by: coordinator.replica, base: honorarium,
-                                        at: HybridTimestamp(wallMillis: Records.start.wallMillis + 3000))
-        #expect(try fixture.push([approved], token: coordinator.token).status == 200)
+        let (fixture, facilitator, coordinator, honorarium, approved) = try proposedThenApproved()
         let seen = try #require(try fixture.pullAll(token: facilitator.token).first { $0.id == honorarium.id })
         let overwrite = try Records.make("honorarium", honorarium.id, ["amount": 9000], by: facilitator.replica, base: seen,
                                          at: HybridTimestamp(wallMillis: Records.start.wallMillis + 4000))
@@ -252,7 +250,7 @@ import TestSupport
         #expect(results(response).first?["status"] == "refused")
         let stored = try #require(try fixture.database.store.state(collection: "honorarium", id: honorarium.id))
         #expect(stored == approved)
-        #expect(stored.fields["status"]?.entries.map(\.dot.replica) == [coordinator.replica])
+        #expect(stored.fields["status"]?.entries.map(\.dot.replica) == [coordinator])
         // The refused device gets the server's state back to put its copy right.
         let returned = try #require(results(response).first?["state"]).map { try RecordState(json: $0) }
         #expect(returned == approved)
