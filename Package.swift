@@ -26,6 +26,9 @@ let package = Package(
 
         // MARK: - Core (pure, no I/O)
         .target(name: "SyncCore", dependencies: ["Digest"]),
+        // The wire format of protocol v1, shared by client and server: request and answer
+        // types, encoded and decoded in one place, and the one list of error codes.
+        .target(name: "SyncProtocol", dependencies: ["SyncCore"]),
 
         // MARK: - Domain (pure, no I/O)
         // Forums, participants, attendance and honoraria over SyncCore record states: the
@@ -46,7 +49,7 @@ let package = Package(
         .target(name: "AdminDashboard", dependencies: ["HTTPServer", "Messages", "ForumModel", "SyncCore", "Digest"]),
 
         // MARK: - Central server: sync protocol v1 over the store, admin operations, and its CLI
-        .target(name: "SyncServer", dependencies: ["HTTPServer", "ReplicaStore", "SyncCore", "Digest", "Messages",
+        .target(name: "SyncServer", dependencies: ["HTTPServer", "ReplicaStore", "SyncCore", "SyncProtocol", "Digest", "Messages",
                                                    "ForumModel", "AdminDashboard"]),
         .executableTarget(name: "forum-server", dependencies: ["SyncServer", "AdminDashboard", "ArgumentParsing", "Messages",
                                                               "HTTPServer"]),
@@ -56,7 +59,7 @@ let package = Package(
                                                              "SyncServer", "HTTPServer"]),
 
         // MARK: - Field client (issue 6): the local replica, sync engine and the `forum` CLI
-        .target(name: "FieldClient", dependencies: ["ReplicaStore", "SQLite", "SyncCore", "ForumModel", "Messages", "Digest"]),
+        .target(name: "FieldClient", dependencies: ["ReplicaStore", "SQLite", "SyncCore", "SyncProtocol", "ForumModel", "Messages", "Digest"]),
         .target(name: "ForumCLI", dependencies: ["FieldClient", "ForumModel", "Messages", "ArgumentParsing", "SyncCore"]),
         .executableTarget(name: "forum", dependencies: ["ForumCLI"]),
 
@@ -66,6 +69,7 @@ let package = Package(
         .testTarget(name: "MessagesTests", dependencies: ["Messages"]),
         .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
         .testTarget(name: "SyncCoreTests", dependencies: ["SyncCore", "TestSupport"]),
+        .testTarget(name: "SyncProtocolTests", dependencies: ["SyncProtocol", "SyncCore", "TestSupport"]),
         .testTarget(name: "ForumModelTests", dependencies: ["ForumModel", "Messages"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
@@ -73,15 +77,15 @@ let package = Package(
         .executableTarget(name: "ReplicaStoreCrashChild", dependencies: ["ReplicaStore"],
                           path: "Tests/ReplicaStoreCrashChild"),
         .testTarget(name: "ReplicaStoreTests", dependencies: ["ReplicaStore", "TestSupport", "ReplicaStoreCrashChild"]),
-        .testTarget(name: "FieldClientTests", dependencies: ["FieldClient", "ForumModel", "TestSupport"]),
+        .testTarget(name: "FieldClientTests", dependencies: ["FieldClient", "SyncProtocol", "ForumModel", "TestSupport"]),
         .testTarget(name: "ForumCLITests", dependencies: ["ForumCLI", "FieldClient", "TestSupport"]),
         // Real `forum-server` and `forum` processes over loopback HTTP.
         .testTarget(name: "EndToEndTests", dependencies: ["FieldClient", "ForumModel", "TestSupport", "forum", "forum-server"]),
-        .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "AdminDashboard", "HTTPServer", "ForumModel", "Messages",
+        .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "SyncProtocol", "AdminDashboard", "HTTPServer", "ForumModel", "Messages",
                                                           "TestSupport", "forum-server"]),
         // Proof under load and faults: county simulation, fault proxy, kill -9, full and
         // read-only disks, fuzz corpus replay (Tests/Fuzz has the libFuzzer targets).
-        .testTarget(name: "ProofTests", dependencies: ["SyncCore", "SQLite", "ReplicaStore", "ForumModel", "SyncServer",
+        .testTarget(name: "ProofTests", dependencies: ["SyncCore", "SyncProtocol", "SQLite", "ReplicaStore", "ForumModel", "SyncServer",
                                                       "HTTPServer", "FieldClient", "TestSupport", "forum-server"]),
     ]
 )

@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import SyncCore
+import SyncProtocol
 
 /// `SyncTransport` over HTTP with URLSession.
 ///
@@ -43,19 +44,21 @@ public final class HTTPSyncTransport: SyncTransport {
     deinit { session.finishTasksAndInvalidate() }
 
     public func enroll(code: String) throws(ClientError) -> EnrollmentGrant {
-        let bytes = try send("POST", "v1/enroll", body: WireFormat.enrollBody(code: code), authorized: false)
-        return try WireFormat.grant(bytes)
+        let bytes = try send("POST", ProtocolPaths.enroll, body: EnrollmentRequest(code: code).body, authorized: false)
+        return try Self.decoded { () throws(WireDecodingError) in try EnrollmentGrant(body: bytes) }
     }
 
     public func push(batch: String, records: [RecordState]) throws(ClientError) -> PushResponse {
-        let bytes = try send("POST", "v1/sync/push", body: WireFormat.pushBody(batch: batch, records: records), authorized: true)
-        return try WireFormat.pushResponse(bytes)
+        let body = PushRequest(batch: batch, records: records).body
+        let bytes = try send("POST", ProtocolPaths.push, body: body, authorized: true)
+        return try Self.decoded { () throws(WireDecodingError) in try PushResponse(body: bytes) }
     }
 
     public func pull(cursor: String?, limit: Int) throws(ClientError) -> PullPage {
         var query = [URLQueryItem(name: "limit", value: String(limit))]
         if let cursor { query.insert(URLQueryItem(name: "cursor", value: cursor), at: 0) }
-        return try WireFormat.pullPage(try send("GET", "v1/sync/pull", query: query, body: nil, authorized: true))
+        let bytes = try send("GET", ProtocolPaths.pull, query: query, body: nil, authorized: true)
+        return try Self.decoded { () throws(WireDecodingError) in try PullPage(body: bytes) }
     }
 
     /// Sends one request and returns the body of a 200 answer.
@@ -89,9 +92,9 @@ public final class HTTPSyncTransport: SyncTransport {
         // Only an error body is read for its code: parsing every 200 body here too made
         // each pulled page be parsed twice.
         if status == 200 { return body }
-        let code = WireFormat.errorCode(body)
+        let code = WireError(body: body)?.code
         switch status {
-        case 401 where code == "device_revoked":
+        case 401 where code == WireErrorCode.deviceRevoked.rawValue:
             throw ClientError(.deviceRevoked, "the server says this device has been revoked", detailCode: code)
         case 401:
             throw ClientError(.unauthorized, "the server did not accept the credentials", detailCode: code)
@@ -100,6 +103,11 @@ public final class HTTPSyncTransport: SyncTransport {
         default:
             throw ClientError(.protocolError, "the server answered \(status)", detailCode: code ?? String(status))
         }
+    }
+
+    /// An answer decoded by `SyncProtocol`, or `protocol_error` with what was wrong.
+    static func decoded<T>(_ decode: () throws(WireDecodingError) -> T) throws(ClientError) -> T {
+        do { return try decode() } catch { throw ClientError(.protocolError, error.message) }
     }
 
     static func map(_ error: any Error) -> ClientError {

@@ -2,6 +2,7 @@ import ForumModel
 import ReplicaStore
 import SQLite
 import SyncCore
+import SyncProtocol
 
 extension LocalReplica {
     /// The client's own tables, after the store's.
@@ -125,7 +126,7 @@ extension LocalReplica {
                 // Stored by `acknowledge` from limited, string-only values; anything unreadable is dropped.
                 let parameters = try row.optionalText(at: 4).flatMap { try? JSONParser().parse(Array($0.utf8)) }
                 return RefusedWrite(collection: try row.text(at: 0), id: try row.text(at: 1), code: try row.text(at: 2),
-                                    message: try row.text(at: 3), parameters: WireFormat.reasonParameters(parameters),
+                                    message: try row.text(at: 3), parameters: RecordRefusal.parameters(parameters),
                                     atMillis: try row.int64(at: 5))
             }
         } catch { throw ClientError.storage(error) }

@@ -1,5 +1,6 @@
 import Foundation
 import SyncCore
+import SyncProtocol
 
 /// Fetches the next pull pages on a thread of its own while the engine stores earlier
 /// ones, so the network, the server and decoding overlap with SQLite's writes.

@@ -2,6 +2,7 @@ import Digest
 import Foundation
 import ReplicaStore
 import SyncCore
+import SyncProtocol
 import Synchronization
 
 /// Runs a sync: push every pending local change, then pull every page of the server's
@@ -98,8 +99,8 @@ public final class SyncEngine {
         try Self.check(response, batch: sent, sent: pending)
         let now = replica.wallClock()
         let refused = response.results.filter { $0.status == .refused }.map {
-            RefusedWrite(collection: $0.collection, id: $0.id, code: $0.reasonCode ?? "refused",
-                         message: $0.reasonMessage ?? "", parameters: $0.reasonParameters, atMillis: now)
+            RefusedWrite(collection: $0.collection, id: $0.id, code: $0.reason?.code ?? "refused",
+                         message: $0.reason?.message ?? "", parameters: $0.reason?.parameters ?? [:], atMillis: now)
         }
         let sentByRecord = Dictionary(pending.map { ($0.state.collection + "/" + $0.state.id, $0.state) }) { first, _ in first }
         let resets = response.results.filter { $0.status == .refused }.compactMap { result -> (sent: RecordState, server: RecordState?)? in

@@ -1,6 +1,7 @@
 import ForumModel
 import Messages
 import SyncCore
+import SyncProtocol
 
 /// Scope rules without the forum model's permissions: every change is allowed, and a
 /// record's municipality is found as `ForumSchema` declares it. For tests of the sync machinery and
@@ -13,11 +14,11 @@ public struct BasicPolicy: SyncPolicy {
     public var municipalities: Set<String>? { nil }
 
     public func check(actor: DeviceActor, before: RecordState?, after: RecordState, written: RecordState?,
-                      storedScope: Set<String>, lookup: StoreLookup) -> PolicyRefusal? {
+                      storedScope: Set<String>, lookup: StoreLookup) -> RecordRefusal? {
         nil
     }
 
-    public func validate(_ state: RecordState) -> PolicyRefusal? { nil }
+    public func validate(_ state: RecordState) -> RecordRefusal? { nil }
 
     /// Scope as `ForumSchema` declares it.
     public func municipality(of state: RecordState, lookup: StoreLookup) -> String? {

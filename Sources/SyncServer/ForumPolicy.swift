@@ -1,6 +1,7 @@
 import ForumModel
 import Messages
 import SyncCore
+import SyncProtocol
 
 extension StoreLookup: RecordLookup {}
 
@@ -25,23 +26,23 @@ public struct ForumPolicy: SyncPolicy {
     public var municipalities: Set<String>? { configuration.municipalities }
 
     public func check(actor: DeviceActor, before: RecordState?, after: RecordState, written: RecordState?,
-                      storedScope: Set<String>, lookup: StoreLookup) -> PolicyRefusal? {
+                      storedScope: Set<String>, lookup: StoreLookup) -> RecordRefusal? {
         guard let role = Role(rawValue: actor.role) else {
-            return PolicyRefusal(code: DomainError.Code.roleForbidden.rawValue, message: "The device's role is unknown.")
+            return RecordRefusal(code: DomainError.Code.roleForbidden.rawValue, message: "The device's role is unknown.")
         }
         let domainActor = Actor(role: role, municipalities: Set(actor.municipalities))
         return Self.refusal(Authorization.check(actor: domainActor, before: before, after: after, written: written,
                                                 storedScope: storedScope, lookup: lookup, configuration: configuration))
     }
 
-    public func validate(_ state: RecordState) -> PolicyRefusal? {
+    public func validate(_ state: RecordState) -> RecordRefusal? {
         Self.refusal(ForumRules.validate(state, configuration: configuration))
     }
 
-    private static func refusal(_ result: Result<Void, DomainError>) -> PolicyRefusal? {
+    private static func refusal(_ result: Result<Void, DomainError>) -> RecordRefusal? {
         switch result {
         case .success: nil
-        case .failure(let error): PolicyRefusal(code: error.code.rawValue, message: error.message, parameters: error.params)
+        case .failure(let error): RecordRefusal(code: error.code.rawValue, message: error.message, parameters: error.params)
         }
     }
 

@@ -76,19 +76,19 @@ extension ServerDatabase {
                     try state.restore(by: .server, at: time)
                 case .keep(let valueID):
                     guard let dot = Self.parseDot(valueID), state.fields[field]?.holds(dot) == true else {
-                        throw SyncServerError("unknown_value", status: 400, "The field holds no value with that id.")
+                        throw SyncServerError(AdminErrorCode.unknownValue, "The field holds no value with that id.")
                     }
                     try state.resolve(field: field, keeping: dot, by: .server, at: time)
                 case .value, .text:
                     guard field != RecordState.deletedField else {
-                        throw SyncServerError("invalid_value", status: 400, "Resolve a delete with --keep (a delete's id or restore).")
+                        throw SyncServerError(AdminErrorCode.invalidValue, "Resolve a delete with --keep (a delete's id or restore).")
                     }
                     let value: JSONValue
                     switch resolution {
                     case .value(let given): value = given
                     case .text(let text):
                         guard let parsed = policy.parseValue(text, collection: collection, field: field) else {
-                            throw SyncServerError("invalid_value", status: 400, "The field cannot take that value.",
+                            throw SyncServerError(AdminErrorCode.invalidValue, "The field cannot take that value.",
                                                   extra: ["reason": .string(policy.knowsField(collection: collection, field: field)
                                                       ? "invalid_field" : "unknown_field"),
                                                   "parameters": .object(["field": .string(field),
@@ -98,11 +98,11 @@ extension ServerDatabase {
                     case .keep: return
                     }
                     do { try state.write([field: value], by: .server, at: time) } catch {
-                        throw SyncServerError("invalid_value", status: 400, "The field cannot take that value.")
+                        throw SyncServerError(AdminErrorCode.invalidValue, "The field cannot take that value.")
                     }
                 }
                 if let refusal = admit(state, before: stored, by: .admin) {
-                    throw SyncServerError("invalid_value", status: 400, "The resolution is refused: \(refusal.message)",
+                    throw SyncServerError(AdminErrorCode.invalidValue, "The resolution is refused: \(refusal.message)",
                                           extra: ["reason": .string(refusal.code),
                                                   "parameters": .object(refusal.parameters.mapValues(JSONValue.string))])
                 }
@@ -156,7 +156,7 @@ extension ServerDatabase {
     static func splitConflictID(_ text: String) throws(SyncServerError) -> (String, String) {
         let parts = text.split(separator: "/", maxSplits: 1).map(String.init)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-            throw SyncServerError("invalid_conflict_id", status: 400, "A conflict id is collection/id.")
+            throw SyncServerError(AdminErrorCode.invalidConflictID, "A conflict id is collection/id.")
         }
         return (parts[0], parts[1])
     }

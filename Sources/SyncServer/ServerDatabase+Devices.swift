@@ -14,20 +14,20 @@ extension ServerDatabase {
     /// - Throws: `invalid_role`, `invalid_municipality`, `storage_error`.
     public func addDevice(name: String, role: String, municipalities: [String]) throws(SyncServerError) -> NewDevice {
         guard policy.roles.contains(role) else {
-            throw SyncServerError("invalid_role", status: 400, "The role must be one of \(policy.roles.joined(separator: ", ")).")
+            throw SyncServerError(AdminErrorCode.invalidRole, "The role must be one of \(policy.roles.joined(separator: ", ")).")
         }
         // NFC, so that the names compare by bytes as scope tags do (pasted text is often NFD).
         let cleaned = municipalities.map { $0.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping }
         guard !cleaned.isEmpty, cleaned.allSatisfy({ !$0.isEmpty && !$0.contains("\n") }) else {
-            throw SyncServerError("invalid_municipality", status: 400, "Give at least one municipality; names may not be empty.")
+            throw SyncServerError(AdminErrorCode.invalidMunicipality, "Give at least one municipality; names may not be empty.")
         }
         if let known = policy.municipalities, let unknown = cleaned.first(where: { !known.contains($0) }) {
             let nearest = NearestNames.nearest(to: unknown, in: known)
-            throw SyncServerError("unknown_municipality", status: 400, "The municipality is not one the server knows.",
+            throw SyncServerError(AdminErrorCode.unknownMunicipality, "The municipality is not one the server knows.",
                                   extra: ["suggestions": .array(nearest.map(JSONValue.string))])
         }
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw SyncServerError("invalid_name", status: 400, "The device name may not be empty.")
+            throw SyncServerError(AdminErrorCode.invalidName, "The device name may not be empty.")
         }
         let code = SecureRandom.enrolmentCode()
         return try locked {
@@ -63,7 +63,7 @@ extension ServerDatabase {
                     "SELECT device, expires, used_at FROM enrolment_code WHERE code_hash = ?", [.text(codeHash)]
                 ) { (try $0.text(at: 0), try $0.int64(at: 1), try $0.optionalInt64(at: 2)) }
                 guard let row, row.2 == nil, row.1 > now, let device = try device(id: row.0), device.revokedAt == nil else {
-                    throw SyncServerError.unauthorized("invalid_enrollment_code",
+                    throw SyncServerError(.invalidEnrollmentCode,
                                                        "The enrolment code is unknown, used or expired.")
                 }
                 try store.connection.execute("UPDATE enrolment_code SET used_at = ? WHERE code_hash = ?",
@@ -84,7 +84,7 @@ extension ServerDatabase {
     /// - Throws: 401 `invalid_token` or `device_revoked`.
     public func authenticate(token: String) throws(SyncServerError) -> Device {
         guard token.utf8.count == 64, HexEncoding.decode(token) != nil else {
-            throw SyncServerError.unauthorized("invalid_token", "The bearer token is not valid.")
+            throw SyncServerError(.invalidToken, "The bearer token is not valid.")
         }
         let computed = SHA256.hash(token)
         let found: (String, Device?)? = try locked {
@@ -97,10 +97,10 @@ extension ServerDatabase {
         }
         guard let found, let storedHash = HexEncoding.decode(found.0), ConstantTime.equals(storedHash, computed),
               let device = found.1 else {
-            throw SyncServerError.unauthorized("invalid_token", "The bearer token is not valid.")
+            throw SyncServerError(.invalidToken, "The bearer token is not valid.")
         }
         guard device.revokedAt == nil else {
-            throw SyncServerError.unauthorized("device_revoked", "This device has been revoked.")
+            throw SyncServerError(.deviceRevoked, "This device has been revoked.")
         }
         return device
     }

@@ -24,7 +24,7 @@ extension ServerDatabase {
                     let existing = try lookup.storedState(collection: state.collection, id: state.id)
                     let merged = try existing.map { try $0.merged(with: state) } ?? state
                     if merged != existing, let refusal = admit(merged, before: existing, written: state, by: .system) {
-                        throw SyncServerError("invalid_record", status: 400, "State \(index) is refused: \(refusal.code).",
+                        throw SyncServerError(.invalidRecord, "State \(index) is refused: \(refusal.code).",
                                               extra: ["index": .integer(Int64(index)), "reason": .string(refusal.code)])
                     }
                 }

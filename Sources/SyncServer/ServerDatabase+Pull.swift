@@ -1,5 +1,6 @@
 import ReplicaStore
 import SyncCore
+import SyncProtocol
 
 extension ServerDatabase {
     /// One page of the feed for `device`, written straight from the stored canonical
@@ -13,7 +14,7 @@ extension ServerDatabase {
         let pageSize: Int
         if let limit {
             guard let value = Int(limit), (1...configuration.maxPullLimit).contains(value) else {
-                throw .badRequest("invalid_request", "limit must be an integer from 1 to \(configuration.maxPullLimit).")
+                throw SyncServerError(.invalidRequest, "limit must be an integer from 1 to \(configuration.maxPullLimit).")
             }
             pageSize = value
         } else {
@@ -25,14 +26,8 @@ extension ServerDatabase {
         return try locked { try store.connection.transaction(.immediate) {
             let since = try Self.parseCursor(cursor, last: try store.lastSequence())
             let page = try store.rawChanges(since: since, limit: pageSize, tags: Self.pullTags(for: device))
-            var body: [UInt8] = Array(#"{"records":["#.utf8)
-            body.reserveCapacity(page.rows.reduce(64) { $0 + $1.json.count + 1 })
-            for (index, row) in page.rows.enumerated() {
-                if index > 0 { body.append(UInt8(ascii: ",")) }
-                body.append(contentsOf: row.json)
-            }
             let next = page.rows.last?.sequence ?? since
-            body.append(contentsOf: Array(#"],"cursor":"\#(next)","more":\#(page.hasMore)}"#.utf8))
+            let body = PullPage.body(canonicalRecords: page.rows.map(\.json), cursor: String(next), more: page.hasMore)
             let now = clock()
             try store.connection.execute("UPDATE device SET last_pull = ? WHERE id = ?", [.integer(now), .text(device.id)])
             try countActivity(pulls: 1)
@@ -47,7 +42,7 @@ extension ServerDatabase {
         guard let cursor, !cursor.isEmpty else { return 0 }
         guard cursor.utf8.count <= 18, cursor.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
               let value = Int64(cursor), value <= last else {
-            throw .badRequest("invalid_cursor", "The cursor is not one this server issued.")
+            throw SyncServerError(.invalidCursor, "The cursor is not one this server issued.")
         }
         return value
     }

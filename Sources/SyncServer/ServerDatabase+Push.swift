@@ -2,6 +2,7 @@ import Digest
 import ReplicaStore
 import SQLite
 import SyncCore
+import SyncProtocol
 
 extension ServerDatabase {
     /// Handles a push from `device`: validates the whole body, replays a repeated batch,
@@ -12,7 +13,8 @@ extension ServerDatabase {
     func push(body: [UInt8], device: Device) throws(SyncServerError) -> PushOutcome {
         let request: PushRequest
         let bodyDigest = SHA256.hash(body)
-        if let decoded = PushRequest(body: body, configuration: configuration, collections: policy.collections) {
+        let limits = configuration.pushLimits
+        if let decoded = PushRequest(body: body, limits: limits, collections: policy.collections) {
             // A body valid in every respect, decoded without a tree: the same outcome as below.
             if let replay = try storedResponse(device: device.id, batch: decoded.batch, bodyDigest: bodyDigest) {
                 return PushOutcome(body: replay, results: [], replayed: true)
@@ -21,13 +23,16 @@ extension ServerDatabase {
         } else {
             let json: JSONValue
             do { json = try JSONParser().parse(body) } catch {
-                throw .badRequest("invalid_json", "The body is not valid JSON (\(error.code.rawValue) at byte \(error.offset)).")
+                throw SyncServerError(.invalidJSON, "The body is not valid JSON (\(error.code.rawValue) at byte \(error.offset)).")
             }
-            let batch = try PushRequest.batchID(of: json, maxLength: configuration.maxBatchIDLength)
+            let batch: String
+            do { batch = try PushRequest.batchID(of: json, limits: limits) } catch { throw SyncServerError(error) }
             if let replay = try storedResponse(device: device.id, batch: batch, bodyDigest: bodyDigest) {
                 return PushOutcome(body: replay, results: [], replayed: true)
             }
-            request = try PushRequest(json: json, configuration: configuration, collections: policy.collections)
+            do { request = try PushRequest(json: json, limits: limits, collections: policy.collections) } catch {
+                throw SyncServerError(error)
+            }
         }
         let batch = request.batch
         return try locked { try lookup.memoising { () throws -> PushOutcome in
@@ -38,11 +43,7 @@ extension ServerDatabase {
                     results.append(try apply(record, from: device))
                 }
                 let serverTime = try nextServerTime()
-                let response = JSONValue.object([
-                    "batch": .string(batch), "results": .array(results.map(\.jsonValue)),
-                    "serverTime": .array([.integer(serverTime.wallMillis), .integer(Int64(serverTime.logical))]),
-                ])
-                let bytes = JSONWriter.bytes(response)
+                let bytes = PushResponse(batch: batch, results: results, serverTime: serverTime).body
                 try store.connection.execute("DELETE FROM push_response WHERE created < ?",
                                              [.integer(now - configuration.batchResponseRetention * 1000)])
                 try store.connection.execute("""
@@ -96,8 +97,7 @@ extension ServerDatabase {
         guard let (response, digest) = stored else { return nil }
         // Answers stored before digests were kept (NULL) replay as they always did.
         if let digest, digest != bodyDigest {
-            throw SyncServerError("batch_id_reused", status: 409,
-                                  "The batch id was used before with a different body; send new changes under a new batch id.")
+            throw SyncServerError(.batchIDReused, "The batch id was used before with a different body; send new changes under a new batch id.")
         }
         return response
     }

@@ -39,12 +39,12 @@ public final class ServerDatabase: @unchecked Sendable {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            throw SyncServerError("data_directory", status: 500, "The data directory could not be created.")
+            throw SyncServerError(AdminErrorCode.dataDirectory, "The data directory could not be created.")
         }
         // The mode given to mkdir is reduced by the umask, and an existing directory keeps
         // its own: set it, so records are private whatever the umask (issue 20).
         guard chmod(directory, 0o700) == 0 else {
-            throw SyncServerError("data_directory", status: 500, "The data directory's permissions could not be set.")
+            throw SyncServerError(AdminErrorCode.dataDirectory, "The data directory's permissions could not be set.")
         }
         try self.init(path: (directory as NSString).appendingPathComponent(Self.fileName), policy: policy,
                       configuration: configuration, clock: clock)

@@ -1,5 +1,6 @@
 import Messages
 import SyncCore
+import SyncProtocol
 
 /// Who makes a change through a device: its role and the municipalities it works in.
 public struct DeviceActor: Sendable, Equatable {
@@ -12,24 +13,6 @@ public struct DeviceActor: Sendable, Equatable {
     public init(role: String, municipalities: [String]) {
         self.role = role
         self.municipalities = municipalities
-    }
-}
-
-/// Why the domain refused a write: a stable code (e.g. `role_forbidden`) and an English
-/// message without personal data; both travel in a push result's `reason`.
-public struct PolicyRefusal: Sendable, Equatable {
-    /// The domain's stable code.
-    public var code: String
-    /// An English message for logs and clients without a translation.
-    public var message: String
-    /// The values the code's message refers to (field and collection names, statuses,
-    /// limits; never record values), sent so clients can word the reason themselves.
-    public var parameters: [String: String]
-
-    public init(code: String, message: String, parameters: [String: String] = [:]) {
-        self.code = code
-        self.message = message
-        self.parameters = parameters
     }
 }
 
@@ -48,10 +31,10 @@ public protocol SyncPolicy: Sendable {
     ///   - storedScope: the municipalities the record is filed under (a tombstone's scope).
     /// - Returns: `nil` when allowed, else the reason.
     func check(actor: DeviceActor, before: RecordState?, after: RecordState, written: RecordState?,
-               storedScope: Set<String>, lookup: StoreLookup) -> PolicyRefusal?
+               storedScope: Set<String>, lookup: StoreLookup) -> RecordRefusal?
     /// Whether `state` is a valid record on its own (schema, types, limits), for writes
     /// made on no device's behalf (imports). - Returns: `nil` when valid, else the reason.
-    func validate(_ state: RecordState) -> PolicyRefusal?
+    func validate(_ state: RecordState) -> RecordRefusal?
     /// The municipality a record belongs to (following references), `nil` when unknown.
     func municipality(of state: RecordState, lookup: StoreLookup) -> String?
     /// The value `text` stands for in a field, read as the field's declared type; `nil`

@@ -1,5 +1,6 @@
 import AdminDashboard
 import HTTPServer
+import SyncProtocol
 
 /// Every limit, lifetime and default of the sync server, with its unit and default.
 public struct SyncServerConfiguration: Sendable {
@@ -19,6 +20,10 @@ public struct SyncServerConfiguration: Sendable {
     public var batchResponseRetention: Int64 = 24 * 3600
     /// Longest batch id in characters. Default 64.
     public var maxBatchIDLength = 64
+    /// The push limits above, as `SyncProtocol` reads a push body with them.
+    var pushLimits: PushRequest.Limits {
+        PushRequest.Limits(maxRecords: maxRecordsPerPush, maxBatchIDLength: maxBatchIDLength)
+    }
     /// Seconds an entry's time may be ahead of the server's clock. Default 86 400 (24 h).
     /// Beyond, or before 1970, the record is refused `time_out_of_range`: a replica that
     /// observed such a time could never write after it (PROTOCOL.md §7).

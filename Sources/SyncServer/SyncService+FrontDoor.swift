@@ -37,15 +37,15 @@ extension SyncService {
     /// it does not exist there (the separate metrics listener serves it).
     func authorizeMetrics(_ request: HTTPRequest) throws(SyncServerError) {
         guard let expected = database.configuration.metricsBearerToken, !expected.isEmpty else {
-            throw SyncServerError("not_found", status: 404, "No such resource.")
+            throw SyncServerError(.notFound, "No such resource.")
         }
         guard let header = request.headers["Authorization"], header.hasPrefix("Bearer ") else {
-            throw .unauthorized("missing_token", "Send Authorization: Bearer <token>.")
+            throw SyncServerError(.missingToken, "Send Authorization: Bearer <token>.")
         }
         // Compared as digests so the comparison's time says nothing about the token.
         let sent = SHA256.hash(String(header.dropFirst("Bearer ".count)))
         guard ConstantTime.equals(sent, SHA256.hash(expected)) else {
-            throw .unauthorized("invalid_token", "The bearer token is not valid.")
+            throw SyncServerError(.invalidToken, "The bearer token is not valid.")
         }
     }
 
@@ -53,10 +53,10 @@ extension SyncService {
     /// listener is bound to an address only the monitoring host reaches), 404 otherwise.
     public func handleMetricsListener(_ request: HTTPRequest) -> HTTPResponse {
         guard request.path == "/metrics" else {
-            return Self.errorResponse(SyncServerError("not_found", status: 404, "No such resource."))
+            return Self.errorResponse(SyncServerError(.notFound, "No such resource."))
         }
         guard request.method == .get || request.method == .head else {
-            return Self.errorResponse(SyncServerError("method_not_allowed", status: 405, "This resource accepts GET, HEAD only.",
+            return Self.errorResponse(SyncServerError(.methodNotAllowed, "This resource accepts GET, HEAD only.",
                                                       headers: ["Allow": "GET, HEAD"]))
         }
         do {

@@ -2,6 +2,7 @@ import AdminDashboard
 import Foundation
 import HTTPServer
 import SyncCore
+import SyncProtocol
 
 /// The HTTP face of the server: routes requests of protocol v1 to the database and turns
 /// every failure into the protocol's error body. Stateless apart from metrics, so it can
@@ -29,11 +30,8 @@ public final class SyncService: Sendable {
                                                          clock: clock)
     }
 
-    /// The code of every 500 answer (PROTOCOL.md §16).
-    static let internalErrorCode = "internal_error"
-
     /// The protocol versions this server speaks.
-    public static let supportedVersions: [Int64] = [1]
+    public static let supportedVersions: [Int64] = ProtocolPaths.supportedVersions
 
     /// Answers one request. Never throws: failures become error responses. The response's
     /// `logFields` carry the route template, the device id, the record count and the
@@ -63,13 +61,12 @@ public final class SyncService: Sendable {
 
     private func dispatch(_ route: Route, _ request: HTTPRequest, _ fields: inout [String: String]) throws(SyncServerError) -> HTTPResponse {
         if case .unsupportedVersion = route {
-            throw .badRequest("unsupported_protocol_version", "This server speaks protocol version 1 only (paths /v1/...).",
+            throw SyncServerError(.unsupportedProtocolVersion, "This server speaks protocol version 1 only (paths /v1/...).",
                               extra: ["supported": .array(Self.supportedVersions.map(JSONValue.integer))])
         }
         guard route.methods.contains(request.method) || (request.method == .get && route.methods.contains(.head)) else {
-            if case .unknown = route { throw SyncServerError("not_found", status: 404, "No such resource.") }
-            throw SyncServerError("method_not_allowed", status: 405,
-                                  "This resource accepts \(route.methods.map(\.rawValue).joined(separator: ", ")) only.",
+            if case .unknown = route { throw SyncServerError(.notFound, "No such resource.") }
+            throw SyncServerError(.methodNotAllowed, "This resource accepts \(route.methods.map(\.rawValue).joined(separator: ", ")) only.",
                                   headers: ["Allow": route.methods.map(\.rawValue).joined(separator: ", ")])
         }
         switch route {
@@ -96,7 +93,7 @@ public final class SyncService: Sendable {
             metrics.countPulled(page.count)
             return .json(.ok, page.body)
         case .unknown, .unsupportedVersion:
-            throw SyncServerError("not_found", status: 404, "No such resource.")
+            throw SyncServerError(.notFound, "No such resource.")
         }
     }
 
@@ -114,22 +111,17 @@ public final class SyncService: Sendable {
     }
 
     private func enrollCode(_ request: HTTPRequest, _ fields: inout [String: String]) throws(SyncServerError) -> HTTPResponse {
-        let json: JSONValue
-        do { json = try JSONParser().parse(request.body) } catch {
-            throw .badRequest("invalid_json", "The body is not valid JSON.")
-        }
-        guard let object = json.objectValue, let code = object["code"]?.stringValue, object.count == 1 else {
-            throw .badRequest("invalid_request", #"The body must be {"code":"XXXX-XXXX-XXXX"}."#)
-        }
+        let code: String
+        do { code = try EnrollmentRequest(body: request.body).code } catch { throw SyncServerError(error) }
         let enrolment = try database.enroll(code: code)
         fields["device"] = enrolment.device.id
-        let body = JSONValue.object([
-            "replica": .string(enrolment.device.id), "token": .string(enrolment.token),
-            "role": .string(enrolment.device.role),
-            "municipalities": .array(enrolment.device.municipalities.map(JSONValue.string)),
-            "serverReplica": .string(ReplicaID.server.rawValue),
-        ])
-        return .json(.ok, JSONWriter.bytes(body))
+        guard let replica = ReplicaID(enrolment.device.id) else {
+            throw SyncServerError(.internalError, "A device id is not a replica id.")
+        }
+        let grant = EnrollmentGrant(replica: replica, token: enrolment.token, role: enrolment.device.role,
+                                    municipalities: enrolment.device.municipalities,
+                                    serverReplica: ReplicaID.server.rawValue)
+        return .json(.ok, grant.body)
     }
 
     /// The device of the request's bearer token. A failure counts against the client
@@ -148,11 +140,11 @@ public final class SyncService: Sendable {
 
     private func authenticateToken(_ request: HTTPRequest, _ fields: inout [String: String]) throws(SyncServerError) -> Device {
         guard let header = request.headers["Authorization"] else {
-            throw .unauthorized("missing_token", "Send Authorization: Bearer <token>.")
+            throw SyncServerError(.missingToken, "Send Authorization: Bearer <token>.")
         }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {
-            throw .unauthorized("missing_token", "Send Authorization: Bearer <token>.")
+            throw SyncServerError(.missingToken, "Send Authorization: Bearer <token>.")
         }
         let device = try database.authenticate(token: String(parts[1]).trimmingCharacters(in: .whitespaces))
         fields["device"] = device.id
@@ -166,17 +158,12 @@ public final class SyncService: Sendable {
     static func errorResponse(_ error: SyncServerError) -> HTTPResponse {
         if error.status >= 500 {
             var response = HTTPResponse.json(HTTPStatus(code: 500, reason: Self.reason(500)),
-                                             JSONWriter.bytes(.object(["error": .object([
-                                                 "code": .string(Self.internalErrorCode),
-                                                 "message": .string("The server failed; nothing was stored; retry later."),
-                                             ])])))
+                                             WireError(.internalError, "The server failed; nothing was stored; retry later.").body)
             response.logFields["error"] = error.code
             return response
         }
-        var object: [String: JSONValue] = ["code": .string(error.code), "message": .string(error.message)]
-        for (key, value) in error.extra where object[key] == nil { object[key] = value }
-        var response = HTTPResponse.json(HTTPStatus(code: error.status, reason: Self.reason(error.status)),
-                                         JSONWriter.bytes(.object(["error": .object(object)])))
+        let body = WireError(code: error.code, message: error.message, extra: error.extra).body
+        var response = HTTPResponse.json(HTTPStatus(code: error.status, reason: Self.reason(error.status)), body)
         response.logFields["error"] = error.code
         if error.status == 401 { response.headers["WWW-Authenticate"] = "Bearer" }
         for (name, value) in error.headers { response.headers[name] = value }

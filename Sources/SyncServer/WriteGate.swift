@@ -1,5 +1,6 @@
 import ReplicaStore
 import SyncCore
+import SyncProtocol
 
 /// Every path by which a record state is written to the server's store. Each passes
 /// `ServerDatabase.admit` and is stored by `ServerDatabase.commit`, the only code that
@@ -27,7 +28,7 @@ enum WriteActor {
 
 /// Why the gate refused a write: a stable code, an English message without personal
 /// data, and the parameters the message names.
-typealias GateRefusal = PolicyRefusal
+typealias GateRefusal = RecordRefusal
 
 extension ServerDatabase {
     /// The one check every write path passes before anything is stored (inside the lock).

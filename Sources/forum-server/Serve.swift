@@ -47,8 +47,7 @@ enum Serve {
         if let file = parsed.string("metrics-token-file") {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8),
                   case let token = text.trimmingCharacters(in: .whitespacesAndNewlines), token.count >= 16 else {
-                throw SyncServerError("metrics_token", status: 500,
-                                      "The metrics token file could not be read or holds fewer than 16 characters.")
+                throw SyncServerError(AdminErrorCode.metricsToken, "The metrics token file could not be read or holds fewer than 16 characters.")
             }
             configuration.metricsBearerToken = token
         }
@@ -71,7 +70,7 @@ enum Serve {
         let server = SyncServer(database: database, dashboard: dashboard)
         let bound: UInt16
         do { bound = try server.start(host: host, port: UInt16(port)) } catch {
-            throw SyncServerError("bind_failed", status: 500, error.description)
+            throw SyncServerError(AdminErrorCode.bindFailed, error.description)
         }
         let shownHost = host.contains(":") ? "[\(host)]" : host
         print("listening on http://\(shownHost):\(bound)")
@@ -80,7 +79,7 @@ enum Serve {
             let metricsBound: UInt16
             do { metricsBound = try server.startMetricsListener(host: metricsHost, port: UInt16(metricsPort)) } catch {
                 server.shutdown()
-                throw SyncServerError("bind_failed", status: 500, error.description)
+                throw SyncServerError(AdminErrorCode.bindFailed, error.description)
             }
             let shown = metricsHost.contains(":") ? "[\(metricsHost)]" : metricsHost
             print("metrics on http://\(shown):\(metricsBound)/metrics")

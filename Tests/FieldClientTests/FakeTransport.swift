@@ -2,6 +2,7 @@ import FieldClient
 import Foundation
 import ReplicaStore
 import SyncCore
+import SyncProtocol
 import TestSupport
 
 /// An in-memory server for `SyncEngine` tests: merges pushes into its own store, serves
@@ -37,13 +38,12 @@ final class FakeTransport: SyncTransport {
         var results: [PushResult] = []
         for record in records {
             if let code = refuse[record.id] {
-                let previous = try? store.state(collection: record.collection, id: record.id)
-                if let compensation = try? RecordState.compensation(previous: previous, refused: record, by: .server,
-                                                                    at: HybridTimestamp(wallMillis: 1_900_000_000_000)) {
-                    _ = try? store.merge([compensation])
-                }
+                // As the real server does (PROTOCOL.md §8): nothing is stored, and the
+                // answer carries the server's current state for the device to go back to.
+                let current = try? store.state(collection: record.collection, id: record.id)
                 results.append(PushResult(collection: record.collection, id: record.id, status: .refused,
-                                          reasonCode: code, reasonMessage: "refused in test"))
+                                          reason: RecordRefusal(code: code, message: "refused in test"),
+                                          state: current ?? nil))
                 continue
             }
             let outcome = (try? store.merge([record]))?.first?.outcome

@@ -1,6 +1,7 @@
 @testable import FieldClient
 import Foundation
 import SyncCore
+import SyncProtocol
 import Testing
 import TestSupport
 
@@ -35,22 +36,22 @@ import TestSupport
     }
 
     @Test func decodesPushAndPullAnswers() throws {
-        let push = try WireFormat.pushResponse(Array(#"""
+        let push = try PushResponse(body: Array(#"""
             {"batch":"b1","results":[{"collection":"honorarium","id":"h1","status":"refused","reason":{"code":"role_forbidden","message":"m"}}],"serverTime":[5,1]}
             """#.utf8))
-        #expect(push.results.first?.reasonCode == "role_forbidden")
+        #expect(push.results.first?.reason?.code == "role_forbidden")
         #expect(push.serverTime == HybridTimestamp(wallMillis: 5, logical: 1))
         let record = RecordFixtures.record(id: "r1", fieldCount: 2)
         let body = #"{"records":["# + String(decoding: record.canonicalJSON, as: UTF8.self) + #"],"cursor":"7","more":false}"#
-        let page = try WireFormat.pullPage(Array(body.utf8))
+        let page = try PullPage(body: Array(body.utf8))
         #expect(page.records == [record])
         #expect(page.cursor == "7")
-        #expect(throws: ClientError.self) { try WireFormat.pullPage(Array(#"{"records":[],"more":false}"#.utf8)) }
+        #expect(throws: WireDecodingError.self) { try PullPage(body: Array(#"{"records":[],"more":false}"#.utf8)) }
     }
 
     @Test func pushBodyIsCanonicalJSON() throws {
         let record = RecordFixtures.record(id: "r1", fieldCount: 1)
-        let body = WireFormat.pushBody(batch: "p1-1-1", records: [record])
+        let body = PushRequest(batch: "p1-1-1", records: [record]).body
         let parsed = try JSONParser().parse(body)
         #expect(parsed["batch"] == "p1-1-1")
         #expect(try RecordState(json: try #require(parsed["records"]?.arrayValue?.first)) == record)

@@ -2,6 +2,7 @@
 
 import Foundation
 import SyncCore
+import SyncProtocol
 import Testing
 
 /// A feed of empty pages: cursor "cN" answers with cursor "c(N+1)", more until `last`;

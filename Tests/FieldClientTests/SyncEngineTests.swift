@@ -3,6 +3,7 @@
 import ForumModel
 import Foundation
 import SyncCore
+import SyncProtocol
 import Testing
 import TestSupport
 
@@ -277,7 +278,9 @@ import TestSupport
         #expect(exports[0] == (try seeder.canonicalExport()))
     }
 
-    @Test func recordsRefusedWritesAndConvergesThroughTheCompensation() throws {
+    /// A refused record the server does not hold (§8): the device keeps the reason and
+    /// drops its copy; nothing of it is pending any more.
+    @Test func recordsRefusedWritesAndDropsARecordTheServerDoesNotHold() throws {
         let directory = try TemporaryDirectory()
         let replica = try ForumFixtures.replica(directory)
         try ForumFixtures.participant(in: replica, id: "p1")
@@ -288,7 +291,8 @@ import TestSupport
         #expect(summary.refused.map(\.id) == ["p2"])
         #expect(summary.refused.first?.code == "outside_scope")
         #expect(try replica.refusedWrites().map(\.code) == ["outside_scope"])
-        #expect(try replica.state(collection: Participant.collection, id: "p2")?.isDeleted == true)
+        #expect(try replica.state(collection: Participant.collection, id: "p2") == nil)
+        #expect(try replica.state(collection: Participant.collection, id: "p1") != nil)
         #expect(try replica.pendingCount() == 0)
     }
 

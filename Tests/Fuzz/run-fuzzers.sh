@@ -23,7 +23,7 @@ TARGETS=(
   "HTTPRequestParserFuzz|Tests/Fuzz/HTTPRequestParserFuzz|Sources/HTTPServer/Parsing/*.swift|http|"
   "RecordMergeFuzz|Tests/Fuzz/RecordMergeFuzz||merge|Digest SyncCore"
   "RecordDecodeFuzz|Tests/Fuzz/RecordDecodeFuzz||merge|Digest SyncCore"
-  "PushRequestFuzz|Tests/Fuzz/PushRequestFuzz||push|Digest SyncCore Messages ForumModel HTTPServer AdminDashboard SQLite ReplicaStore SyncServer"
+  "PushRequestFuzz|Tests/Fuzz/PushRequestFuzz||push|Digest SyncCore SyncProtocol"
 )
 
 # The system SQLite module (its module map links libsqlite3) for modules that import CSQLite.

@@ -1,5 +1,6 @@
 import Foundation
 import SyncCore
+import SyncProtocol
 import Testing
 @testable import SyncServer
 
@@ -54,20 +55,20 @@ import Testing
     @Test func pushCorpusBodiesDecodeOrFailWithADocumentedCode() throws {
         let inputs = Self.inputs("push")
         #expect(inputs.count >= 10)
-        let documented: Set<String> = ["invalid_request", "invalid_record", "invalid_collection", "invalid_record_id",
-                                       "invalid_field_name", "reserved_field", "invalid_replica_id", "invalid_dot",
-                                       "dot_not_in_context", "duplicate_dot", "too_many_fields", "too_many_entries",
-                                       "value_too_large", "too_many_records", "unknown_collection"]
+        let documented: Set<WireErrorCode> = [.invalidRequest, .invalidRecord, .invalidCollection, .invalidRecordID,
+                                              .invalidFieldName, .reservedField, .invalidReplicaID, .invalidDot,
+                                              .dotNotInContext, .duplicateDot, .tooManyFields, .tooManyEntries,
+                                              .valueTooLarge, .tooManyRecords, .unknownCollection]
         var accepted = 0
         for input in inputs {
             guard let json = try? JSONParser().parse(input) else { continue }
             do {
-                let request = try PushRequest(json: json, configuration: SyncServerConfiguration(),
+                let request = try PushRequest(json: json, limits: PushRequest.Limits(),
                                               collections: ["forum", "participant", "attendance", "honorarium"])
                 for state in request.records { #expect((try? RecordState(jsonBytes: state.canonicalJSON)) == state) }
                 accepted += 1
             } catch {
-                #expect(documented.contains(error.code))
+                #expect(error.known.map(documented.contains) == true)
             }
         }
         #expect(accepted > 0)

@@ -1,6 +1,7 @@
 import ForumModel
 import Foundation
 import SyncCore
+import SyncProtocol
 import Testing
 import TestSupport
 @testable import SyncServer
@@ -21,16 +22,16 @@ import TestSupport
     static func tree(_ body: [UInt8], _ configuration: SyncServerConfiguration) -> Result<PushRequest, SyncServerError> {
         let json: JSONValue
         do { json = try JSONParser().parse(body) } catch {
-            return .failure(.badRequest("invalid_json", "The body is not valid JSON (\(error.code.rawValue) at byte \(error.offset))."))
+            return .failure(SyncServerError(.invalidJSON, "The body is not valid JSON (\(error.code.rawValue) at byte \(error.offset))."))
         }
-        do { return .success(try PushRequest(json: json, configuration: configuration, collections: collections)) } catch {
-            return .failure(error)
+        do { return .success(try PushRequest(json: json, limits: configuration.pushLimits, collections: collections)) } catch {
+            return .failure(SyncServerError(error))
         }
     }
 
     /// Whether the direct request, if any, is the tree path's.
     static func agrees(_ body: [UInt8], _ configuration: SyncServerConfiguration) -> Bool {
-        guard let direct = PushRequest(body: body, configuration: configuration, collections: collections) else { return true }
+        guard let direct = PushRequest(body: body, limits: configuration.pushLimits, collections: collections) else { return true }
         guard case .success(let request) = tree(body, configuration) else { return false }
         return direct.batch == request.batch && direct.records == request.records
     }
@@ -40,7 +41,7 @@ import TestSupport
     @Test func decodesAValidBodyAsTheTreePathDoes() throws {
         let records = try Records.meeting(by: Self.replica)
         let body = Self.body(records)
-        let direct = try #require(PushRequest(body: body, configuration: Self.configuration(), collections: Self.collections))
+        let direct = try #require(PushRequest(body: body, limits: Self.configuration().pushLimits, collections: Self.collections))
         #expect(direct.batch == "b-1" && direct.records == records)
         #expect(Self.agrees(body, Self.configuration()))
     }
@@ -57,7 +58,7 @@ import TestSupport
             #"{"batch":"b-1","records":[}"#, #"{"batch":"b-1","records":[],"x":1.5}"#, "",
         ]
         for body in bodies.map({ Array($0.utf8) }) {
-            #expect(PushRequest(body: body, configuration: Self.configuration(maxRecords: 2), collections: Self.collections) == nil)
+            #expect(PushRequest(body: body, limits: Self.configuration(maxRecords: 2).pushLimits, collections: Self.collections) == nil)
             #expect(throws: SyncServerError.self) { try Self.tree(body, Self.configuration(maxRecords: 2)).get() }
         }
     }
@@ -81,7 +82,7 @@ import TestSupport
                 }
             }
             #expect(Self.agrees(mutated, configuration), "mutation \(index): \(String(decoding: mutated, as: UTF8.self))")
-            if PushRequest(body: mutated, configuration: configuration, collections: Self.collections) != nil { direct += 1 }
+            if PushRequest(body: mutated, limits: configuration.pushLimits, collections: Self.collections) != nil { direct += 1 }
         }
         #expect(direct > 0)
     }

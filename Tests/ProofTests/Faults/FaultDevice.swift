@@ -1,6 +1,7 @@
 import FieldClient
 import ForumModel
 import SyncCore
+import SyncProtocol
 
 /// The ledger shared by the devices of one run (a class so transports can record into it).
 final class LedgerBox {
@@ -95,7 +96,7 @@ final class RecordingTransport: SyncTransport {
         }
         let response = try inner.push(batch: batch, records: records)
         for (index, (record, result)) in zip(records, response.results).enumerated() {
-            box.ledger.pushed(record, by: replica, status: result.status.rawValue, reason: result.reasonCode)
+            box.ledger.pushed(record, by: replica, status: result.status.rawValue, reason: result.reason?.code)
             if result.status == .refused, let after = try? server.state(collection: record.collection, id: record.id) {
                 box.ledger.serverWrites(before: snapshots[batch]?[index] ?? nil, after: after)
             }

@@ -1,31 +1,31 @@
-@testable import FieldClient
-
 import SyncCore
+import SyncProtocol
 import Testing
 import TestSupport
 
-@Suite struct WireFormatTests {
-    /// `WireFormat.pullPage` as it was before pages were decoded without a tree: the oracle.
-    static func treePullPage(_ bytes: [UInt8]) -> Result<PullPage, ClientError> {
+/// Decoding of answers as a client reads them.
+@Suite struct WireDecodingTests {
+    /// `PullPage(body:)` as it was before pages were decoded without a tree: the oracle.
+    static func treePullPage(_ bytes: [UInt8]) -> Result<PullPage, WireDecodingError> {
         let json: JSONValue
         do { json = try JSONParser().parse(bytes) } catch {
-            return .failure(ClientError(.protocolError, "the server's answer is not valid JSON (\(error.code.rawValue))"))
+            return .failure(WireDecodingError("the server's answer is not valid JSON (\(error.code.rawValue))"))
         }
         guard let items = json["records"]?.arrayValue, let cursor = json["cursor"]?.stringValue,
               let more = json["more"]?.boolValue else {
-            return .failure(ClientError(.protocolError, "the pull answer lacks records, cursor or more"))
+            return .failure(WireDecodingError("the pull answer lacks records, cursor or more"))
         }
         var records: [RecordState] = []
         for item in items {
             do { records.append(try RecordState(json: item)) } catch {
-                return .failure(ClientError(.protocolError, "the server sent an invalid record state (\(error.code.rawValue))"))
+                return .failure(WireDecodingError("the server sent an invalid record state (\(error.code.rawValue))"))
             }
         }
         return .success(PullPage(records: records, cursor: cursor, more: more))
     }
 
-    static func pullPage(_ bytes: [UInt8]) -> Result<PullPage, ClientError> {
-        do { return .success(try WireFormat.pullPage(bytes)) } catch { return .failure(error) }
+    static func pullPage(_ bytes: [UInt8]) -> Result<PullPage, WireDecodingError> {
+        do { return .success(try PullPage(body: bytes)) } catch { return .failure(error) }
     }
 
     static func page(_ records: [RecordState], cursor: String = "17", more: Bool = true) -> [UInt8] {
@@ -40,19 +40,19 @@ import TestSupport
     static let records = (0..<20).map { RecordFixtures.record(id: "h\($0)", fieldCount: 1 + $0 % 10, seed: $0) }
 
     @Test func keepsOnlyARefusalsStringParametersWithinTheLimits() throws {
-        let long = String(repeating: "x", count: WireFormat.maximumReasonParameterLength + 1)
+        let long = String(repeating: "x", count: RecordRefusal.maximumParameterLength + 1)
         var members = [#""field":"title""#, #""limit":"200""#, #""count":5"#, #""nested":{"a":"b"}"#, #""\#(long)":"v""#,
                        #""value":"\#(long)""#]
         members += (0..<10).map { #""p\#($0)":"v""# }
         let body = #"{"batch":"b1","results":[{"collection":"forum","id":"f1","status":"refused","reason":{"code":"text_too_long","message":"m","parameters":{"# + members.joined(separator: ",") + "}}}]}"
-        let result = try #require(try WireFormat.pushResponse(Array(body.utf8)).results.first)
-        #expect(result.reasonParameters["field"] == "title")
-        #expect(result.reasonParameters["limit"] == "200")
-        #expect(result.reasonParameters.count == WireFormat.maximumReasonParameters)
-        #expect(result.reasonParameters.values.allSatisfy { $0.count <= WireFormat.maximumReasonParameterLength })
-        #expect(result.reasonParameters["count"] == nil && result.reasonParameters["nested"] == nil)
+        let result = try #require(try PushResponse(body: Array(body.utf8)).results.first)
+        #expect(result.reason?.parameters["field"] == "title")
+        #expect(result.reason?.parameters["limit"] == "200")
+        #expect(result.reason?.parameters.count == RecordRefusal.maximumParameters)
+        #expect(result.reason?.parameters.values.allSatisfy { $0.count <= RecordRefusal.maximumParameterLength } == true)
+        #expect(result.reason?.parameters["count"] == nil && result.reason?.parameters["nested"] == nil)
         let none = #"{"batch":"b1","results":[{"collection":"forum","id":"f1","status":"refused","reason":{"code":"c","message":"m","parameters":[1]}}]}"#
-        #expect(try WireFormat.pushResponse(Array(none.utf8)).results.first?.reasonParameters == [:])
+        #expect(try PushResponse(body: Array(none.utf8)).results.first?.reason?.parameters == [:])
     }
 
     @Test func decodesAPageOfRecordsAsTheTreePathDid() throws {
@@ -101,6 +101,6 @@ import TestSupport
     }
 }
 
-private extension Result where Failure == ClientError {
+private extension Result where Failure == WireDecodingError {
     var failureMessage: String? { if case .failure(let error) = self { error.message } else { nil } }
 }

@@ -1,0 +1,64 @@
+import SyncCore
+
+/// One page of the change feed, the answer to `GET /v1/sync/pull` (PROTOCOL.md §14):
+/// `{"records":[…],"cursor":"…","more":…}`.
+public struct PullPage: Sendable, Equatable {
+    public let records: [RecordState]
+    /// The opaque cursor to store with this page and send next time.
+    public let cursor: String
+    /// Whether more pages follow.
+    public let more: Bool
+
+    public init(records: [RecordState], cursor: String, more: Bool) {
+        self.records = records
+        self.cursor = cursor
+        self.more = more
+    }
+
+    /// The body of a page whose records are already in canonical form (the server keeps
+    /// them so): nothing is decoded or re-encoded.
+    public static func body(canonicalRecords: [[UInt8]], cursor: String, more: Bool) -> [UInt8] {
+        var body: [UInt8] = Array(#"{"records":["#.utf8)
+        body.reserveCapacity(canonicalRecords.reduce(64) { $0 + $1.count + 1 })
+        for (index, record) in canonicalRecords.enumerated() {
+            if index > 0 { body.append(UInt8(ascii: ",")) }
+            body.append(contentsOf: record)
+        }
+        body.append(contentsOf: Array(#"],"cursor":"#.utf8))
+        JSONWriter.writeString(cursor, into: &body)
+        body.append(contentsOf: Array(#","more":\#(more)}"#.utf8))
+        return body
+    }
+
+    /// The body of this page.
+    public var body: [UInt8] {
+        Self.body(canonicalRecords: records.map { $0.canonicalJSON }, cursor: cursor, more: more)
+    }
+
+    /// A page read strictly: every record a valid state.
+    public init(body bytes: [UInt8]) throws(WireDecodingError) {
+        // The records straight from the bytes; anything unusual is left to the tree path
+        // below, which reports it.
+        if let batch = RecordBatch(jsonBytes: bytes), let cursor = batch.members["cursor"]?.stringValue,
+           let more = batch.members["more"]?.boolValue {
+            self.init(records: batch.records, cursor: cursor, more: more)
+            return
+        }
+        let json: JSONValue
+        do { json = try JSONParser().parse(bytes) } catch {
+            throw WireDecodingError("the server's answer is not valid JSON (\(error.code.rawValue))")
+        }
+        guard let items = json["records"]?.arrayValue, let cursor = json["cursor"]?.stringValue,
+              let more = json["more"]?.boolValue else {
+            throw WireDecodingError("the pull answer lacks records, cursor or more")
+        }
+        var records: [RecordState] = []
+        records.reserveCapacity(items.count)
+        for item in items {
+            do { records.append(try RecordState(json: item)) } catch {
+                throw WireDecodingError("the server sent an invalid record state (\(error.code.rawValue))")
+            }
+        }
+        self.init(records: records, cursor: cursor, more: more)
+    }
+}

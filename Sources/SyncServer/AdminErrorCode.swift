@@ -1,0 +1,36 @@
+/// The codes of failures of admin operations (the `forum-server` CLI and the dashboard),
+/// which never travel in protocol answers: the protocol's own are `WireErrorCode`.
+public enum AdminErrorCode: String, Sendable, CaseIterable {
+    /// An imported state is refused by the domain.
+    case invalidRecord = "invalid_record"
+    /// The record, device or conflict named does not exist.
+    case notFound = "not_found"
+    /// A resolution names a value the field does not hold.
+    case unknownValue = "unknown_value"
+    /// A resolution's value is not of the field's type, or the domain refuses it.
+    case invalidValue = "invalid_value"
+    /// A conflict id is not `collection/id`.
+    case invalidConflictID = "invalid_conflict_id"
+    case invalidRole = "invalid_role"
+    case invalidMunicipality = "invalid_municipality"
+    /// A municipality not on the server's list; carries `suggestions`.
+    case unknownMunicipality = "unknown_municipality"
+    case invalidName = "invalid_name"
+    /// The data directory could not be created or made private.
+    case dataDirectory = "data_directory"
+    /// The database failed (the detail names SQL and files, never bound values).
+    case storageError = "storage_error"
+    /// The metrics token file could not be read or written.
+    case metricsToken = "metrics_token"
+    /// The listening socket could not be opened.
+    case bindFailed = "bind_failed"
+
+    /// The HTTP status the dashboard answers it with.
+    public var httpStatus: Int {
+        switch self {
+        case .notFound: 404
+        case .dataDirectory, .storageError, .metricsToken, .bindFailed: 500
+        default: 400
+        }
+    }
+}
