@@ -72,9 +72,26 @@ struct ProtocolVector {
                     throw Failure(description: "resolve needs field and keep")
                 }
                 stamp = try state.resolve(field: field, keeping: try Self.dot(keep), by: try replica(), at: try time())
-            case "compensate":
-                let previous = try json["previous"].flatMap { $0.isNull ? nil : try RecordState(json: $0) }
-                state = try RecordState.compensation(previous: previous, refused: state, by: try replica(), at: try time())
+            case "reset":
+                // A refused push (§8): the device's state becomes the server's, or nothing.
+                guard let to = json["to"] else { throw Failure(description: "reset needs to (a state or null)") }
+                state = to.isNull ? RecordState(collection: state.collection, id: state.id) : try RecordState(json: to)
+            case "integrity":
+                // §8a: the server's check of the current (pushed) state; the state is unchanged.
+                guard let pusherText = json["pusher"]?.stringValue, let pusher = ReplicaID(pusherText),
+                      let now = json["now"]?.integerValue, let skew = json["skew"]?.integerValue,
+                      let expected = json["problem"] else {
+                    throw Failure(description: "integrity needs pusher, stored, now, skew and problem")
+                }
+                let stored = try json["stored"].flatMap { $0.isNull ? nil : try RecordState(json: $0) }
+                let problem = RecordState.integrityProblem(in: state, pushedBy: pusher, stored: stored,
+                                                           nowMillis: now, maxAheadMillis: skew)
+                let actual: JSONValue = problem.map { problem in
+                    var object: [String: JSONValue] = ["code": .string(problem.code)]
+                    if let field = problem.field { object["field"] = .string(field) }
+                    return .object(object)
+                } ?? .null
+                #expect(actual == expected, "\(file) step \(index) (integrity): problem")
             case "merge":
                 guard let other = json["with"] else { throw Failure(description: "merge needs with") }
                 try state.merge(try RecordState(json: other))
