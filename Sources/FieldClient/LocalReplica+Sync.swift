@@ -108,6 +108,26 @@ extension LocalReplica {
         do { return try store.checkpoint(Key.cursor) } catch { throw ClientError.storage(error) }
     }
 
+    /// Notes the server incarnation an answer carried (PROTOCOL.md §14a). When it differs
+    /// from the one seen before, the server was restored from a backup: every record held
+    /// becomes pending, to be offered again, and the pull cursor is dropped, in one
+    /// transaction. - Returns: whether that happened.
+    @discardableResult
+    func noteIncarnation(_ incarnation: String?) throws(ClientError) -> Bool {
+        guard let incarnation else { return false }
+        do {
+            return try store.transaction {
+                let known = try store.checkpoint(Key.incarnation)
+                guard known != incarnation else { return false }
+                try store.setCheckpoint(Key.incarnation, incarnation)
+                guard known != nil else { return false }
+                try store.markAllPending()
+                try store.removeCheckpoint(Key.cursor)
+                return true
+            }
+        } catch { throw ClientError.storage(error) }
+    }
+
     /// When the last sync completed (ms since 1970), `nil` when none has.
     public func lastSuccessfulSync() throws(ClientError) -> Int64? {
         do { return try store.checkpoint(Key.lastSync).flatMap { Int64($0) } } catch { throw ClientError.storage(error) }

@@ -34,6 +34,7 @@ public final class LocalReplica {
         static let clock = "client.hlc"
         static let cursor = "client.pull_cursor"
         static let lastSync = "client.last_sync_ms"
+        static let incarnation = "client.server_incarnation"
     }
 
     /// Opens (creating when needed) the replica at `path`.

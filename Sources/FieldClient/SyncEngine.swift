@@ -49,7 +49,12 @@ public final class SyncEngine {
         var conflicted = Set<String>()
         lastAnswer = uptime()
         try push(into: &summary, conflicted: &conflicted, progress: progress)
-        try pull(into: &summary, conflicted: &conflicted, progress: progress)
+        if try pull(into: &summary, conflicted: &conflicted, progress: progress) {
+            // The server was restored (a new incarnation): offer everything again, then pull
+            // what the server made of it (PROTOCOL.md §14a).
+            try push(into: &summary, conflicted: &conflicted, progress: progress)
+            try pull(into: &summary, conflicted: &conflicted, progress: progress)
+        }
         summary.conflicts = conflicted.count
         try replica.setLastSuccessfulSync(replica.wallClock())
         return summary
@@ -108,6 +113,8 @@ public final class SyncEngine {
         }
         try replica.acknowledge(pending, refused: refused, resets: resets, keepingRefused: configuration.refusedWritesKept,
                                 serverTime: response.serverTime)
+        // A restored server: every record is pending now, and this loop offers them all.
+        try replica.noteIncarnation(response.incarnation)
         summary.sent += pending.count
         for result in response.results where result.status == .conflict { conflicted.insert(result.collection + "/" + result.id) }
         summary.refused += refused
@@ -135,13 +142,17 @@ public final class SyncEngine {
         return chunks
     }
 
-    func pull(into summary: inout SyncSummary, conflicted: inout Set<String>, progress: (SyncProgress) -> Void) throws(ClientError) {
+    /// Pulls until the server has nothing more.
+    /// - Returns: whether the server turned out restored (a new incarnation): every record
+    ///   is pending then, and the pull started over from the beginning.
+    @discardableResult
+    func pull(into summary: inout SyncSummary, conflicted: inout Set<String>, progress: (SyncProgress) -> Void) throws(ClientError) -> Bool {
         let limit = min(max(1, configuration.pullPageSize), 1000)
         let prefetcher = PullPrefetcher(transport: transport, depth: configuration.pullPrefetchPages)
         defer { prefetcher.finish() }
         var held = HeldPages()
         var cursor = try replica.pullCursor()
-        var restarted = false
+        var restarted = false, restored = false
         while true {
             let requested = cursor
             let fetched: PullPrefetcher.Fetched
@@ -163,6 +174,13 @@ public final class SyncEngine {
                 throw error
             }
             let page = fetched.page
+            if try replica.noteIncarnation(page.incarnation) {
+                // The cursor was the old incarnation's: start over, keeping nothing of it.
+                held = HeldPages()
+                restored = true
+                cursor = nil
+                continue
+            }
             guard page.records.count <= limit else {
                 throw ClientError(.protocolError, "the server sent more records than asked for")
             }
@@ -175,7 +193,7 @@ public final class SyncEngine {
             if !page.more || held.records.count >= max(1, configuration.pullRecordsPerTransaction) {
                 try store(&held, into: &summary, conflicted: &conflicted, more: page.more, progress: progress)
             }
-            guard page.more else { return }
+            guard page.more else { return restored }
             cursor = page.cursor
         }
     }

@@ -107,13 +107,39 @@ extension Catalogue {
         Entry("server.backup.abstract", sv: "Gör en konsekvent kopia av databasen, även medan servern kör.",
               en: "Make a consistent copy of the database, also while the server runs."),
         Entry("server.backup.discussion",
-              sv: "Återställning: stoppa servern, kopiera filen till DATA/server.sqlite och starta servern.",
-              en: "Restore: stop the server, copy the file to DATA/server.sqlite and start the server."),
+              sv: "Återställ med forum-server restore FIL medan servern är stoppad.",
+              en: "Restore with forum-server restore FILE while the server is stopped."),
         Entry("server.backup.to", sv: "Filen som kopian skrivs till.", en: "The file to write the copy to."),
         Entry("server.backup.done", sv: "Säkerhetskopia skriven.", en: "Backup written."),
 
+        // restore
+        Entry("server.restore.abstract", sv: "Återställ databasen från en säkerhetskopia, med servern stoppad.",
+              en: "Restore the database from a backup, with the server stopped."),
+        Entry("server.restore.discussion",
+              sv: """
+                  Stoppa servern först. Den nuvarande databasen sparas bredvid som server.sqlite.replaced-…, \
+                  och servern får en ny inkarnation: enheterna märker det vid nästa synk och skickar det de har, \
+                  så att allt som servern hade tagit emot efter säkerhetskopian kommer tillbaka. Inget behöver \
+                  göras på enheterna.
+                  """,
+              en: """
+                  Stop the server first. The current database is kept beside it as server.sqlite.replaced-…, and \
+                  the server gets a new incarnation: devices notice at their next sync and send what they hold, so \
+                  everything the server had accepted after the backup comes back. Nothing needs doing on the devices.
+                  """),
+        Entry("server.restore.from", sv: "Säkerhetskopian att återställa från.", en: "The backup to restore from."),
+        Entry("server.restore.done", sv: "Databasen är återställd (ny inkarnation {incarnation}). Starta servern igen.",
+              en: "The database is restored (new incarnation {incarnation}). Start the server again."),
+        Entry("server.restore.kept", sv: "Den ersatta databasen finns kvar i {file}.",
+              en: "The replaced database is kept in {file}."),
+
         // Runtime errors, by the stable code of SyncServerError.
         Entry("server.error.not_found", sv: "finns inte", en: "not found"),
+        Entry("server.error.restore_source", sv: "filen är ingen hel databas för forum-sync-servern",
+              en: "the file is not an intact forum-sync server database"),
+        Entry("server.error.not_recovered",
+              sv: "posten är inte återhämtad från före återställningen än; låt enheterna synka först",
+              en: "the record is not recovered from before the restore yet; let the devices sync first"),
         Entry("server.error.invalid_role", sv: "okänd roll; giltiga: facilitator, coordinator, admin",
               en: "unknown role; valid ones: facilitator, coordinator, admin"),
         Entry("server.error.unknown_municipality", sv: "kommunen finns inte i serverns lista", en: "the municipality is not in the server's list"),

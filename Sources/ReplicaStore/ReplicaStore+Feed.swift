@@ -96,6 +96,17 @@ extension ReplicaStore {
         }
     }
 
+    /// Marks every record held as a pending change, to be offered to the server again
+    /// (a server restored from a backup may have forgotten any of them; PROTOCOL.md §14a).
+    /// - Returns: how many records became pending.
+    @discardableResult
+    public func markAllPending() throws(ReplicaStoreError) -> Int {
+        try run {
+            try connection.execute("UPDATE record SET pending_seq = seq WHERE pending_seq IS NULL")
+            return connection.changes
+        }
+    }
+
     // MARK: - Checkpoints
 
     /// A stored checkpoint (e.g. the pull cursor), `nil` when never set.

@@ -8,16 +8,19 @@ public struct PullPage: Sendable, Equatable {
     public let cursor: String
     /// Whether more pages follow.
     public let more: Bool
+    /// The server's incarnation (§14a); a client that sees it change re-offers its states.
+    public let incarnation: String?
 
-    public init(records: [RecordState], cursor: String, more: Bool) {
+    public init(records: [RecordState], cursor: String, more: Bool, incarnation: String? = nil) {
         self.records = records
         self.cursor = cursor
         self.more = more
+        self.incarnation = incarnation
     }
 
     /// The body of a page whose records are already in canonical form (the server keeps
     /// them so): nothing is decoded or re-encoded.
-    public static func body(canonicalRecords: [[UInt8]], cursor: String, more: Bool) -> [UInt8] {
+    public static func body(canonicalRecords: [[UInt8]], cursor: String, more: Bool, incarnation: String? = nil) -> [UInt8] {
         var body: [UInt8] = Array(#"{"records":["#.utf8)
         body.reserveCapacity(canonicalRecords.reduce(64) { $0 + $1.count + 1 })
         for (index, record) in canonicalRecords.enumerated() {
@@ -26,13 +29,18 @@ public struct PullPage: Sendable, Equatable {
         }
         body.append(contentsOf: Array(#"],"cursor":"#.utf8))
         JSONWriter.writeString(cursor, into: &body)
-        body.append(contentsOf: Array(#","more":\#(more)}"#.utf8))
+        body.append(contentsOf: Array(#","more":\#(more)"#.utf8))
+        if let incarnation {
+            body.append(contentsOf: Array(#","incarnation":"#.utf8))
+            JSONWriter.writeString(incarnation, into: &body)
+        }
+        body.append(UInt8(ascii: "}"))
         return body
     }
 
     /// The body of this page.
     public var body: [UInt8] {
-        Self.body(canonicalRecords: records.map { $0.canonicalJSON }, cursor: cursor, more: more)
+        Self.body(canonicalRecords: records.map { $0.canonicalJSON }, cursor: cursor, more: more, incarnation: incarnation)
     }
 
     /// A page read strictly: every record a valid state.
@@ -41,7 +49,7 @@ public struct PullPage: Sendable, Equatable {
         // below, which reports it.
         if let batch = RecordBatch(jsonBytes: bytes), let cursor = batch.members["cursor"]?.stringValue,
            let more = batch.members["more"]?.boolValue {
-            self.init(records: batch.records, cursor: cursor, more: more)
+            self.init(records: batch.records, cursor: cursor, more: more, incarnation: batch.members["incarnation"]?.stringValue)
             return
         }
         let json: JSONValue
@@ -59,6 +67,6 @@ public struct PullPage: Sendable, Equatable {
                 throw WireDecodingError("the server sent an invalid record state (\(error.code.rawValue))")
             }
         }
-        self.init(records: records, cursor: cursor, more: more)
+        self.init(records: records, cursor: cursor, more: more, incarnation: json["incarnation"]?.stringValue)
     }
 }

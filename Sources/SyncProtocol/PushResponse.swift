@@ -7,11 +7,14 @@ public struct PushResponse: Sendable, Equatable {
     public let results: [PushResult]
     /// The server's clock when it answered; a client observes it (§7) when present.
     public let serverTime: HybridTimestamp?
+    /// The server's incarnation (§14a); a client that sees it change re-offers its states.
+    public let incarnation: String?
 
-    public init(batch: String, results: [PushResult], serverTime: HybridTimestamp?) {
+    public init(batch: String, results: [PushResult], serverTime: HybridTimestamp?, incarnation: String? = nil) {
         self.batch = batch
         self.results = results
         self.serverTime = serverTime
+        self.incarnation = incarnation
     }
 
     /// The body as sent.
@@ -20,6 +23,7 @@ public struct PushResponse: Sendable, Equatable {
         if let serverTime {
             object["serverTime"] = .array([.integer(serverTime.wallMillis), .integer(Int64(serverTime.logical))])
         }
+        if let incarnation { object["incarnation"] = .string(incarnation) }
         return JSONWriter.bytes(.object(object))
     }
 
@@ -40,6 +44,6 @@ public struct PushResponse: Sendable, Equatable {
            let logical = parts[1].integerValue, logical >= 0, logical <= Int64(UInt32.max) {
             time = HybridTimestamp(wallMillis: millis, logical: UInt32(logical))
         }
-        self.init(batch: batch, results: results, serverTime: time)
+        self.init(batch: batch, results: results, serverTime: time, incarnation: json["incarnation"]?.stringValue)
     }
 }

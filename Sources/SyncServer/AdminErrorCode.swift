@@ -22,6 +22,11 @@ public enum AdminErrorCode: String, Sendable, CaseIterable {
     case storageError = "storage_error"
     /// The metrics token file could not be read or written.
     case metricsToken = "metrics_token"
+    /// A restore's source is not an intact forum-sync server database.
+    case restoreSource = "restore_source"
+    /// An admin write to a record whose state from before a restore the devices have not
+    /// re-offered yet; sync the devices first.
+    case notRecovered = "not_recovered"
     /// The listening socket could not be opened.
     case bindFailed = "bind_failed"
 

@@ -27,6 +27,9 @@ enum SecureRandom {
     /// A device replica id, `dev-` and 8 hex characters.
     static func deviceID() -> String { "dev-" + HexEncoding.encode(bytes(4)) }
 
+    /// A server incarnation: 128 random bits as 32 hex characters.
+    static func incarnationID() -> String { HexEncoding.encode(bytes(16)) }
+
     /// A bearer token: 256 random bits as 64 hex characters.
     static func token() -> String { HexEncoding.encode(bytes(32)) }
 }

@@ -67,8 +67,15 @@ extension ServerDatabase {
     public func resolve(_ conflictID: String, field: String, _ resolution: Resolution) throws(SyncServerError) {
         let (collection, id) = try Self.splitConflictID(conflictID)
         try locked {
-            try store.connection.transaction(.immediate) {
+            try writeTransaction {
                 guard var state = try store.state(collection: collection, id: id) else { throw SyncServerError.notFound("record") }
+                // The server's next dot must not be one it acknowledged before a restore and
+                // forgot: wait until the devices have re-offered the record.
+                if let shadow = try ledger.shadow(collection: collection, id: id),
+                   shadow.context[.server] > state.context[.server] {
+                    throw SyncServerError(AdminErrorCode.notRecovered,
+                                          "The record is not recovered from before the restore yet; sync the devices first.")
+                }
                 let stored = state
                 let time = try nextServerTime()
                 switch resolution {

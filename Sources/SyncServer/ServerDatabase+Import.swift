@@ -28,7 +28,7 @@ extension ServerDatabase {
                                               extra: ["index": .integer(Int64(index)), "reason": .string(refusal.code)])
                     }
                 }
-                return try store.connection.transaction(.immediate) { try commitBatch(states) }
+                return try writeTransaction { try commitBatch(states) }
             }
         }
     }

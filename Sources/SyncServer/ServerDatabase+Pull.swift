@@ -27,7 +27,8 @@ extension ServerDatabase {
             let since = try Self.parseCursor(cursor, last: try store.lastSequence())
             let page = try store.rawChanges(since: since, limit: pageSize, tags: Self.pullTags(for: device))
             let next = page.rows.last?.sequence ?? since
-            let body = PullPage.body(canonicalRecords: page.rows.map(\.json), cursor: String(next), more: page.hasMore)
+            let body = PullPage.body(canonicalRecords: page.rows.map(\.json), cursor: String(next), more: page.hasMore,
+                                     incarnation: ledger.incarnation)
             let now = clock()
             try store.connection.execute("UPDATE device SET last_pull = ? WHERE id = ?", [.integer(now), .text(device.id)])
             try countActivity(pulls: 1)

@@ -36,14 +36,15 @@ extension ServerDatabase {
         }
         let batch = request.batch
         return try locked { try lookup.memoising { () throws -> PushOutcome in
-            try store.connection.transaction(.immediate) {
+            try writeTransaction {
                 let now = clock()
                 var results: [PushResult] = []
                 for record in request.records {
                     results.append(try apply(record, from: device))
                 }
                 let serverTime = try nextServerTime()
-                let bytes = PushResponse(batch: batch, results: results, serverTime: serverTime).body
+                let bytes = PushResponse(batch: batch, results: results, serverTime: serverTime,
+                                         incarnation: ledger.incarnation).body
                 try store.connection.execute("DELETE FROM push_response WHERE created < ?",
                                              [.integer(now - configuration.batchResponseRetention * 1000)])
                 try store.connection.execute("""
@@ -64,11 +65,15 @@ extension ServerDatabase {
     /// §8), and nothing of the record otherwise.
     private func apply(_ incoming: RecordState, from device: Device) throws -> PushResult {
         let existing = try lookup.storedState(collection: incoming.collection, id: incoming.id)
-        let merged = try existing.map { try $0.merged(with: incoming) } ?? incoming
+        // After a restore: entries acknowledged before it and forgotten come back; entries
+        // the acknowledged history had overwritten are dropped (PROTOCOL.md §14a).
+        let recovery = try recover(incoming, stored: existing)
+        let offered = recovery.incoming
+        let merged = try existing.map { try $0.merged(with: offered) } ?? offered
         if merged == existing {
             return PushResult(collection: incoming.collection, id: incoming.id, status: .unchanged)
         }
-        if let refusal = admit(merged, before: existing, written: incoming, by: .device(device)) {
+        if let refusal = admit(merged, before: existing, written: offered, recovery: recovery, by: .device(device)) {
             let readable = existing.flatMap { mayRead($0, device: device) ? $0 : nil }
             return PushResult(collection: incoming.collection, id: incoming.id, status: .refused, reason: refusal,
                               state: readable)

@@ -17,6 +17,8 @@ public final class ServerDatabase: @unchecked Sendable {
 
     let store: ReplicaStore
     let lookup: StoreLookup
+    /// What the server acknowledged, beside the database file; survives a restore.
+    let ledger: AcknowledgementLedger
     /// The domain rules.
     public let policy: any SyncPolicy
     /// Limits and lifetimes.
@@ -64,11 +66,23 @@ public final class ServerDatabase: @unchecked Sendable {
         Self.makePrivate(databaseAt: path)
         store.clock = clock
         lookup = StoreLookup(store: store)
+        do { ledger = try AcknowledgementLedger(path: Self.ledgerPath(forDatabaseAt: path), clock: clock) } catch {
+            throw SyncServerError.storage(error)
+        }
         self.policy = policy
         self.configuration = configuration
         self.clock = clock
         hybridClock = HybridClock(last: Self.parseTimestamp((try? store.checkpoint(Self.clockKey)) ?? nil) ?? .zero)
     }
+
+    /// The acknowledgement ledger's file beside the database file at `path`.
+    static func ledgerPath(forDatabaseAt path: String) -> String {
+        guard path != ":memory:", !path.isEmpty, !path.hasPrefix("file:") else { return ":memory:" }
+        return ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(AcknowledgementLedger.fileName)
+    }
+
+    /// The current incarnation (PROTOCOL.md §14a): sent with every push answer and pull page.
+    public var incarnation: String { lock.withLock { ledger.incarnation } }
 
     /// Creates the database file owner-only (0600) if missing and sets that mode on it and
     /// on its `-wal` and `-shm` files, whatever the umask: they hold personal data.

@@ -46,9 +46,15 @@ extension ServerDatabase {
     ///   - written: the state as the writer sent it (a push); `nil` means `after`.
     ///   - actor: for whom.
     /// - Returns: `nil` when the write may be stored, else the refusal.
+    ///   - recovery: for a push, the pushed state read against the acknowledgement ledger
+    ///     (`recover`): what the server acknowledged before a restore counts as known for
+    ///     forged history and as already admitted for the domain's rules.
     func admit(_ after: RecordState, before: RecordState?, written: RecordState? = nil,
-               by actor: WriteActor) -> GateRefusal? {
+               recovery: Recovery? = nil, by actor: WriteActor) -> GateRefusal? {
         let incoming = written ?? after
+        if let problem = recovery?.problem { return Self.refusal(problem) }
+        let known = recovery.map { $0.known(stored: before) } ?? before
+        let judged = recovery.map { $0.admitted(stored: before) } ?? before
         let pusher: ReplicaID? = if case .device(let device) = actor { ReplicaID(device.id) } else { nil }
         if case .device = actor, pusher == nil {
             return GateRefusal(code: IntegrityProblem.forgedHistory.code, message: "The device's replica id is invalid.")
@@ -59,13 +65,13 @@ extension ServerDatabase {
            !RecordState.foreignDots(in: incoming, pushedBy: pusher, known: nil).isEmpty {
             return Self.refusal(.forgedHistory)
         }
-        if let problem = RecordState.integrityProblem(in: incoming, pushedBy: pusher, stored: before, nowMillis: clock(),
+        if let problem = RecordState.integrityProblem(in: incoming, pushedBy: pusher, stored: known, nowMillis: clock(),
                                                       maxAheadMillis: configuration.maxClockSkew * 1000) {
             return Self.refusal(problem)
         }
         switch actor {
         case .device(let device):
-            return policy.check(actor: device.actor, before: before, after: after, written: incoming,
+            return policy.check(actor: device.actor, before: judged, after: after, written: incoming,
                                 storedScope: storedMunicipalities(of: after), lookup: lookup)
         case .admin:
             return policy.check(actor: DeviceActor(role: "admin", municipalities: []), before: before, after: after,
@@ -81,6 +87,7 @@ extension ServerDatabase {
     func commit(_ state: RecordState, previous: RecordState?, created: Bool) throws -> MergeResult {
         let result = try store.save(state, annotations: annotations(for: state, previous: previous))
         lookup.note(state)
+        if result.outcome != .unchanged { ledger.note(state) }
         if result.outcome != .unchanged { try refreshDependents(of: state, previous: previous, created: created) }
         return result
     }
@@ -108,12 +115,35 @@ extension ServerDatabase {
         for result in results where result.outcome != .unchanged {
             changed += 1
             lookup.note(result.state)
+            ledger.note(result.state)
             // A new record is refreshed as a push refreshes one (a new attendance only adds
             // its forum's municipality to its participant); a changed one, whose stored
             // state before is not at hand here, in full.
             try refreshDependents(of: result.state, created: result.outcome == .new)
         }
         return changed
+    }
+
+    /// The pushed state read against what the server acknowledged before a restore
+    /// (`RecordState.recovering`); a plain pass-through when the server was never restored.
+    func recover(_ incoming: RecordState, stored: RecordState?) throws -> Recovery {
+        RecordState.recovering(incoming, stored: stored,
+                               shadow: try ledger.shadow(collection: incoming.collection, id: incoming.id))
+    }
+
+    /// Runs a write transaction whose committed states go to the acknowledgement ledger
+    /// before the database commits (so the ledger is never behind what was acknowledged).
+    func writeTransaction<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try store.connection.transaction(.immediate) {
+                let value = try body()
+                try ledger.flush()
+                return value
+            }
+        } catch {
+            ledger.discard()
+            throw error
+        }
     }
 
     /// The refusal for an integrity problem: its code and the field, never the server's

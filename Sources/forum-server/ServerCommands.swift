@@ -47,7 +47,9 @@ enum ServerCommands {
         ], isRunnable: true)
         let backup = CommandSpec("backup", abstract: l["server.backup.abstract"], discussion: l["server.backup.discussion"],
                                  arguments: [.option("to", valueName: "file", help: l["server.backup.to"])])
+        let restore = CommandSpec("restore", abstract: l["server.restore.abstract"], discussion: l["server.restore.discussion"],
+                                  arguments: [.positional("from", help: l["server.restore.from"])])
         return CommandSpec("forum-server", abstract: l["server.abstract"], discussion: l["server.discussion"],
-                           arguments: [data, lang, publicURL], subcommands: [serve, device, conflicts, admin, backup])
+                           arguments: [data, lang, publicURL], subcommands: [serve, device, conflicts, admin, backup, restore])
     }
 }

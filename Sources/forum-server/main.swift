@@ -109,6 +109,14 @@ func run() throws -> ExitCode {
         guard let target = parsed.string("to") else { throw UsageFailure(parsed.invalidValue("to", reason: l["server.backup.to"])) }
         try openDatabase().backup(to: target)
         print(l["server.backup.done"])
+    case ["restore"]:
+        guard let source = parsed.string("from") else {
+            throw UsageFailure(parsed.invalidValue("from", reason: l["server.restore.from"]))
+        }
+        let report = try ServerDatabase.restore(from: source, directory: parsed.string("data") ?? "./forum-data",
+                                                policy: ServerPolicy.make())
+        print(l["server.restore.done", ["incarnation": String(report.incarnation.prefix(8))]])
+        if let kept = report.replacedKeptAt { print(l["server.restore.kept", ["file": kept]]) }
     default:
         print(parser.formatter.help(for: [parser.root]))
     }

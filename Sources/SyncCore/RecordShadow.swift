@@ -1,0 +1,159 @@
+import Digest
+
+/// What a server acknowledged of one record, without its values: the context and, for
+/// each entry held, a digest of its time and value. A server keeps the shadow of every
+/// stored state beside its database (not in it), so that after a restore from an older
+/// backup it can tell the writes it acknowledged and then forgot from forged ones, and
+/// check that a device re-offering a forgotten entry offers that very entry
+/// (PROTOCOL.md §14a).
+public struct RecordShadow: Hashable, Sendable {
+    /// The stored state's context.
+    public var context: VersionVector
+    /// Per field, the digest of each entry held, by dot.
+    public var entries: [String: [Dot: [UInt8]]]
+
+    /// The shadow of a stored state.
+    public init(of state: RecordState) {
+        context = state.context
+        var entries: [String: [Dot: [UInt8]]] = [:]
+        for (name, register) in state.fields {
+            var digests: [Dot: [UInt8]] = [:]
+            for entry in register.entries { digests[entry.dot] = Self.digest(of: entry) }
+            entries[name] = digests
+        }
+        self.entries = entries
+    }
+
+    /// The shadow of states merged over time: contexts joined, and the entries of `later`
+    /// (the newer stored state holds exactly the entries still current).
+    public func advanced(to later: RecordState) -> RecordShadow {
+        var next = RecordShadow(of: later)
+        next.context.merge(context)
+        return next
+    }
+
+    /// The first 16 bytes of SHA-256 over the canonical JSON `[time, value]` of `entry`.
+    public static func digest(of entry: FieldEntry) -> [UInt8] {
+        var bytes: [UInt8] = []
+        JSONWriter.write(.array([.array([.integer(entry.time.wallMillis), .integer(Int64(entry.time.logical))]),
+                                 entry.value]), into: &bytes)
+        return Array(SHA256.hash(bytes).prefix(16))
+    }
+
+    /// The shadow as stored: `{"context":{…},"entries":{field:[[replica,counter,hex],…]}}`.
+    public var jsonBytes: [UInt8] {
+        let fields = entries.mapValues { digests in
+            JSONValue.array(digests.sorted { $0.key < $1.key }.map { dot, digest in
+                .array([.string(dot.replica.rawValue), .integer(Int64(dot.counter)), .string(HexEncoding.encode(digest))])
+            })
+        }
+        let context = JSONValue.object(Dictionary(uniqueKeysWithValues: self.context.sorted.map {
+            ($0.replica.rawValue, JSONValue.integer(Int64($0.counter)))
+        }))
+        return JSONWriter.bytes(.object(["context": context, "entries": .object(fields)]))
+    }
+
+    /// A stored shadow; `nil` when the bytes are not one.
+    public init?(jsonBytes bytes: [UInt8]) {
+        guard let json = try? JSONParser().parse(bytes), let contextObject = json["context"]?.objectValue,
+              let fieldsObject = json["entries"]?.objectValue else { return nil }
+        var counters: [ReplicaID: UInt64] = [:]
+        for (name, value) in contextObject {
+            guard let replica = ReplicaID(name), let counter = value.integerValue, counter > 0 else { return nil }
+            counters[replica] = UInt64(counter)
+        }
+        var entries: [String: [Dot: [UInt8]]] = [:]
+        for (name, list) in fieldsObject {
+            guard let items = list.arrayValue else { return nil }
+            var digests: [Dot: [UInt8]] = [:]
+            for item in items {
+                guard let parts = item.arrayValue, parts.count == 3, let text = parts[0].stringValue,
+                      let replica = ReplicaID(text), let counter = parts[1].integerValue, counter > 0,
+                      let hex = parts[2].stringValue, let digest = HexEncoding.decode(hex) else { return nil }
+                digests[Dot(replica: replica, counter: UInt64(counter))] = digest
+            }
+            entries[name] = digests
+        }
+        context = VersionVector(counters)
+        self.entries = entries
+    }
+}
+
+/// A pushed state read against a stored state and the shadow of what was acknowledged
+/// before a restore: see `RecordState.recovering`.
+public struct Recovery: Sendable {
+    /// The pushed state without entries the acknowledged history had already overwritten.
+    public var incoming: RecordState
+    /// The entries of the pushed state that the server acknowledged and then forgot, as a
+    /// state of their own (empty when there are none).
+    public var recovered: RecordState
+    /// What everything the server ever acknowledged of the record covers: the stored
+    /// context joined with the shadow's.
+    public var acknowledged: VersionVector
+    /// A forgotten entry offered with another time or value than the one acknowledged.
+    public var problem: IntegrityProblem?
+}
+
+extension RecordState {
+    /// Reads `incoming` against the `stored` state and the `shadow` of the latest state the
+    /// server acknowledged, which is ahead of `stored` after a restore from a backup.
+    ///
+    /// Each entry of `incoming` that `stored` does not know of but the shadow's context
+    /// covers was written before the restore: when the shadow holds its dot in that field
+    /// it must be that very entry (same digest, else `dotConflict`) and is recovered; when
+    /// the shadow does not hold it, the acknowledged history had overwritten it, and it is
+    /// dropped, as a merge with the forgotten state would have dropped it.
+    /// - Complexity: O(entries of `incoming`).
+    public static func recovering(_ incoming: RecordState, stored: RecordState?, shadow: RecordShadow?) -> Recovery {
+        let storedContext = stored?.context ?? VersionVector()
+        let empty = RecordState(collection: incoming.collection, id: incoming.id)
+        guard let shadow, !storedContext.dominatesOrEquals(shadow.context) else {
+            return Recovery(incoming: incoming, recovered: empty, acknowledged: storedContext, problem: nil)
+        }
+        var filtered = incoming, recovered = empty
+        for name in incoming.fields.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            guard let register = incoming.fields[name] else { continue }
+            var kept: [FieldEntry] = [], regained: [FieldEntry] = []
+            for entry in register.entries {
+                let dot = entry.dot
+                if storedContext.covers(dot) || !shadow.context.covers(dot) {
+                    kept.append(entry)
+                    continue
+                }
+                guard let digest = shadow.entries[name]?[dot] else { continue } // overwritten before the restore
+                guard digest == RecordShadow.digest(of: entry) else {
+                    return Recovery(incoming: incoming, recovered: empty, acknowledged: storedContext,
+                                    problem: .dotConflict(field: name))
+                }
+                kept.append(entry)
+                regained.append(entry)
+                if recovered.context[dot.replica] < dot.counter {
+                    recovered.context.merge(VersionVector([dot.replica: dot.counter]))
+                }
+            }
+            filtered.fields[name] = kept.isEmpty ? nil : FieldRegister(kept)
+            if !regained.isEmpty { recovered.fields[name] = FieldRegister(regained) }
+        }
+        return Recovery(incoming: filtered, recovered: recovered, acknowledged: storedContext.merged(with: shadow.context),
+                        problem: nil)
+    }
+}
+
+extension Recovery {
+    /// `stored` with its context joined with everything acknowledged: what the forged-
+    /// history check must count as known to the server.
+    public func known(stored: RecordState?) -> RecordState {
+        var known = stored ?? RecordState(collection: incoming.collection, id: incoming.id)
+        known.context.merge(acknowledged)
+        return known
+    }
+
+    /// `stored` with the recovered entries merged in: the state the domain's rules judge
+    /// a push against, so that what was acknowledged before a restore counts as already
+    /// admitted and only the pusher's new writes are judged. `nil` when both are empty.
+    public func admitted(stored: RecordState?) -> RecordState? {
+        guard !recovered.fields.isEmpty else { return stored }
+        guard let stored else { return recovered }
+        return (try? stored.merged(with: recovered)) ?? stored
+    }
+}

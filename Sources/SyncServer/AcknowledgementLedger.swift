@@ -1,0 +1,95 @@
+import Foundation
+import SQLite
+import SyncCore
+
+/// What the server has acknowledged, kept in a file of its own beside the database
+/// (`acknowledged.sqlite`), which a restore from a backup leaves in place: the shadow of
+/// every record's latest stored state (its context and entry digests, no values), and the
+/// server's incarnations. After a restore, the shadows let the server tell the writes it
+/// acknowledged and then forgot from forged ones (PROTOCOL.md §14a).
+///
+/// Shadows are written in the push's transaction before the database commits: a crash in
+/// between leaves a shadow ahead of the database, which only ever admits writes that were
+/// legitimately pushed; never the other way round.
+final class AcknowledgementLedger: @unchecked Sendable {
+    /// The file name inside the data directory.
+    static let fileName = "acknowledged.sqlite"
+
+    private let connection: Connection
+    private var pending: [String: RecordState] = [:]
+    /// The current incarnation: 32 hex characters, new with every restore.
+    private(set) var incarnation: String
+    /// Whether the server has ever been restored: only then can a shadow be ahead of a
+    /// stored state, and only then are shadows read.
+    private(set) var hasBeenRestored: Bool
+
+    /// Opens (creating if needed) the ledger at `path` (owner-only, 0600).
+    init(path: String, clock: () -> Int64) throws {
+        ServerDatabase.makePrivate(databaseAt: path)
+        connection = try Connection(path: path)
+        ServerDatabase.makePrivate(databaseAt: path)
+        try connection.execute("""
+            CREATE TABLE IF NOT EXISTS shadow (collection TEXT NOT NULL, id TEXT NOT NULL, shadow BLOB NOT NULL,
+                                               PRIMARY KEY (collection, id)) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS incarnation (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, started INTEGER NOT NULL,
+                                                    restored_from TEXT);
+            """)
+        if try connection.queryOne("SELECT 1 FROM incarnation LIMIT 1", row: { _ in 1 }) == nil {
+            try connection.execute("INSERT INTO incarnation (id, started) VALUES (?, ?)",
+                                   [.text(SecureRandom.incarnationID()), .integer(clock())])
+        }
+        let rows = try connection.query("SELECT id FROM incarnation ORDER BY seq") { try $0.text(at: 0) }
+        incarnation = rows.last ?? ""
+        hasBeenRestored = rows.count > 1
+    }
+
+    /// The shadow of the latest state of a record the server acknowledged, `nil` when none
+    /// is kept (or the server was never restored, when it can only equal the stored state).
+    func shadow(collection: String, id: String) throws -> RecordShadow? {
+        if let state = pending["\(collection)/\(id)"] { return RecordShadow(of: state) }
+        guard hasBeenRestored else { return nil }
+        return try connection.queryOne("SELECT shadow FROM shadow WHERE collection = ? AND id = ?",
+                                       [.text(collection), .text(id)]) { RecordShadow(jsonBytes: try $0.blob(at: 0)) } ?? nil
+    }
+
+    /// Notes a state about to be stored; written by `flush`.
+    func note(_ state: RecordState) { pending["\(state.collection)/\(state.id)"] = state }
+
+    /// Writes the noted shadows in one transaction (each joined with the one kept, whose
+    /// context may be ahead after a restore). Call before the database's commit.
+    func flush() throws {
+        guard !pending.isEmpty else { return }
+        let states = pending.values
+        pending = [:]
+        try connection.transaction(.immediate) {
+            for state in states {
+                var shadow = RecordShadow(of: state)
+                if hasBeenRestored, let kept = try connection.queryOne(
+                    "SELECT shadow FROM shadow WHERE collection = ? AND id = ?", [.text(state.collection), .text(state.id)],
+                    row: { RecordShadow(jsonBytes: try $0.blob(at: 0)) }) ?? nil {
+                    shadow = kept.advanced(to: state)
+                }
+                try connection.execute("INSERT OR REPLACE INTO shadow (collection, id, shadow) VALUES (?, ?, ?)",
+                                       [.text(state.collection), .text(state.id), .blob(shadow.jsonBytes)])
+            }
+        }
+    }
+
+    /// Drops noted shadows of a transaction that did not commit.
+    func discard() { pending = [:] }
+
+    /// Starts a new incarnation (a restore) and returns its id.
+    func beginIncarnation(restoredFrom source: String, at millis: Int64) throws -> String {
+        let id = SecureRandom.incarnationID()
+        try connection.execute("INSERT INTO incarnation (id, started, restored_from) VALUES (?, ?, ?)",
+                               [.text(id), .integer(millis), .text(source)])
+        incarnation = id
+        hasBeenRestored = true
+        return id
+    }
+
+    /// Every incarnation, oldest first.
+    func incarnations() throws -> [(id: String, started: Int64)] {
+        try connection.query("SELECT id, started FROM incarnation ORDER BY seq") { (try $0.text(at: 0), try $0.int64(at: 1)) }
+    }
+}
