@@ -92,6 +92,22 @@ struct ProtocolVector {
                     return .object(object)
                 } ?? .null
                 #expect(actual == expected, "\(file) step \(index) (integrity): problem")
+            case "recover":
+                // §14a: the pushed (current) state read against a restored server's stored
+                // state and the shadow of the state it had acknowledged.
+                guard let acknowledged = json["acknowledged"], let expected = json["problem"] else {
+                    throw Failure(description: "recover needs stored, acknowledged and problem")
+                }
+                let stored = try json["stored"].flatMap { $0.isNull ? nil : try RecordState(json: $0) }
+                let shadow = RecordShadow(of: try RecordState(json: acknowledged))
+                let recovery = RecordState.recovering(state, stored: stored, shadow: shadow)
+                let actual: JSONValue = recovery.problem.map { problem in
+                    var object: [String: JSONValue] = ["code": .string(problem.code)]
+                    if let field = problem.field { object["field"] = .string(field) }
+                    return .object(object)
+                } ?? .null
+                #expect(actual == expected, "\(file) step \(index) (recover): problem")
+                if recovery.problem == nil { state = recovery.incoming }
             case "merge":
                 guard let other = json["with"] else { throw Failure(description: "merge needs with") }
                 try state.merge(try RecordState(json: other))
