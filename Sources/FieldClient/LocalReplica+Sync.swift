@@ -108,6 +108,11 @@ extension LocalReplica {
         do { return try store.checkpoint(Key.cursor) } catch { throw ClientError.storage(error) }
     }
 
+    /// Moves changes the server could not take yet behind the other pending ones.
+    func deferPending(_ changes: [PendingChange]) throws(ClientError) {
+        do { try store.deferPending(changes) } catch { throw ClientError.storage(error) }
+    }
+
     /// Notes the server incarnation an answer carried (PROTOCOL.md §14a). When it differs
     /// from the one seen before, the server was restored from a backup: every record held
     /// becomes pending, to be offered again, and the pull cursor is dropped, in one
@@ -121,7 +126,8 @@ extension LocalReplica {
                 guard known != incarnation else { return false }
                 try store.setCheckpoint(Key.incarnation, incarnation)
                 guard known != nil else { return false }
-                try store.markAllPending()
+                // Referenced collections first: the schema declares them before their referrers.
+                try store.markAllPending(collectionsInOrder: ForumSchema.collections.map(\.name))
                 try store.removeCheckpoint(Key.cursor)
                 return true
             }

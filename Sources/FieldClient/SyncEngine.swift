@@ -64,20 +64,29 @@ public final class SyncEngine {
         let total = try replica.pendingCount()
         let size = min(max(1, configuration.pushBatchSize), 500)
         var previousBatch: String?
+        var deferred = Set<String>()
         while true {
             let pending = try replica.pendingChanges(limit: size)
-            guard !pending.isEmpty else { return }
+            // Only changes the server could not take yet remain: they wait for a later sync.
+            guard !pending.isEmpty, !pending.allSatisfy({ deferred.contains(Self.key($0.state)) }) else { return }
             for chunk in Self.chunks(of: pending, maxBytes: configuration.pushBatchMaxBytes) {
-                try push(chunk, previousBatch: &previousBatch, total: total, into: &summary, conflicted: &conflicted,
-                         progress: progress)
+                if try push(chunk, previousBatch: &previousBatch, deferred: &deferred, total: total, into: &summary,
+                            conflicted: &conflicted, progress: progress) {
+                    // A restored server: every record is pending again, the batch just sent
+                    // included, so its id comes round again legitimately. Start over.
+                    previousBatch = nil
+                    break
+                }
             }
         }
     }
 
     /// Sends one batch and acknowledges it.
-    private func push(_ pending: [PendingChange], previousBatch: inout String?, total: Int, into summary: inout SyncSummary,
-                      conflicted: inout Set<String>, progress: (SyncProgress) -> Void) throws(ClientError) {
-        guard let first = pending.first, let last = pending.last else { return }
+    /// - Returns: whether the answer showed the server restored (a new incarnation).
+    private func push(_ pending: [PendingChange], previousBatch: inout String?, deferred: inout Set<String>, total: Int,
+                      into summary: inout SyncSummary, conflicted: inout Set<String>,
+                      progress: (SyncProgress) -> Void) throws(ClientError) -> Bool {
+        guard let first = pending.first, let last = pending.last else { return false }
         let batch = Self.batchID(first: first.pendingSequence, last: last.pendingSequence, count: pending.count)
         // The same batch twice means acknowledging changed nothing: stop rather than loop.
         guard batch != previousBatch else {
@@ -102,24 +111,42 @@ public final class SyncEngine {
             }
         }
         try Self.check(response, batch: sent, sent: pending)
+        // A restored server (a new incarnation): its answers to this batch were made before
+        // it had the records this device is about to offer again, so none is taken, not a
+        // refusal either; everything is pending now and offered again, parents first.
+        if try replica.noteIncarnation(response.incarnation) { return true }
+        // `not_recovered`: the server, restored, does not hold what the record needs yet.
+        // The change stays pending as it is, moved behind the others (PROTOCOL.md §14a).
+        let waiting = Set(response.results.filter { $0.reason?.code == RecordRefusal.notRecovered }.map {
+            $0.collection + "/" + $0.id
+        })
+        var pending = pending
+        if !waiting.isEmpty {
+            let later = pending.filter { waiting.contains(Self.key($0.state)) }
+            try replica.deferPending(later)
+            deferred.formUnion(waiting)
+            pending.removeAll { waiting.contains(Self.key($0.state)) }
+        }
+        let answered = response.results.filter { !waiting.contains($0.collection + "/" + $0.id) }
         let now = replica.wallClock()
-        let refused = response.results.filter { $0.status == .refused }.map {
+        let refused = answered.filter { $0.status == .refused }.map {
             RefusedWrite(collection: $0.collection, id: $0.id, code: $0.reason?.code ?? "refused",
                          message: $0.reason?.message ?? "", parameters: $0.reason?.parameters ?? [:], atMillis: now)
         }
         let sentByRecord = Dictionary(pending.map { ($0.state.collection + "/" + $0.state.id, $0.state) }) { first, _ in first }
-        let resets = response.results.filter { $0.status == .refused }.compactMap { result -> (sent: RecordState, server: RecordState?)? in
+        let resets = answered.filter { $0.status == .refused }.compactMap { result -> (sent: RecordState, server: RecordState?)? in
             sentByRecord[result.collection + "/" + result.id].map { ($0, result.state) }
         }
         try replica.acknowledge(pending, refused: refused, resets: resets, keepingRefused: configuration.refusedWritesKept,
                                 serverTime: response.serverTime)
-        // A restored server: every record is pending now, and this loop offers them all.
-        try replica.noteIncarnation(response.incarnation)
         summary.sent += pending.count
         for result in response.results where result.status == .conflict { conflicted.insert(result.collection + "/" + result.id) }
         summary.refused += refused
         progress(.pushed(sent: summary.sent, total: max(total, summary.sent)))
+        return false
     }
+
+    static func key(_ state: RecordState) -> String { state.collection + "/" + state.id }
 
     /// Splits pending changes, in order, into batches whose records' canonical JSON adds up
     /// to at most `maxBytes` (a record larger than that goes alone). Deterministic: the

@@ -97,13 +97,40 @@ extension ReplicaStore {
     }
 
     /// Marks every record held as a pending change, to be offered to the server again
-    /// (a server restored from a backup may have forgotten any of them; PROTOCOL.md §14a).
-    /// - Returns: how many records became pending.
+    /// (a server restored from a backup may have forgotten any of them; PROTOCOL.md §14a),
+    /// in the order of `collections`: records of a collection that others refer to go
+    /// first, so a re-offered attendance never reaches the server before its forum.
+    /// Collections not named go last. Local changes already pending are ordered alike.
+    /// - Returns: how many records became pending that were not.
     @discardableResult
-    public func markAllPending() throws(ReplicaStoreError) -> Int {
-        try run {
-            try connection.execute("UPDATE record SET pending_seq = seq WHERE pending_seq IS NULL")
-            return connection.changes
+    public func markAllPending(collectionsInOrder collections: [String]) throws(ReplicaStoreError) -> Int {
+        try transaction {
+            let before = try connection.queryOne("SELECT COUNT(*) FROM record WHERE pending_seq IS NULL") { Int(try $0.int64(at: 0)) } ?? 0
+            // A pending sequence only orders the pending changes and names the one pushed:
+            // the record's sequence plus a rank far beyond any sequence keeps both.
+            let rankStep: Int64 = 1 << 40
+            for (rank, collection) in collections.enumerated() {
+                try connection.execute("UPDATE record SET pending_seq = seq + ? WHERE collection = ?",
+                                       [.integer(Int64(rank + 1) * rankStep), .text(collection)])
+            }
+            let placeholders = collections.map { _ in "?" }.joined(separator: ",")
+            try connection.execute("UPDATE record SET pending_seq = seq + ? WHERE collection NOT IN (\(placeholders))",
+                                   [.integer(Int64(collections.count + 1) * rankStep)] + collections.map(SQLValue.text))
+            return before
+        }
+    }
+
+    /// Moves pushed changes the server could not take yet to the end of the pending
+    /// changes, still pending, so a push goes on with the others.
+    public func deferPending(_ changes: [PendingChange]) throws(ReplicaStoreError) {
+        try transaction {
+            let statement = try connection.cachedStatement(sql: """
+                UPDATE record SET pending_seq = pending_seq + ? WHERE collection = ? AND id = ? AND pending_seq = ?
+                """)
+            for change in changes {
+                try statement.execute([.integer(1 << 50), .text(change.state.collection), .text(change.state.id),
+                                       .integer(change.pendingSequence)])
+            }
         }
     }
 

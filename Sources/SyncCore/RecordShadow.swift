@@ -24,10 +24,18 @@ public struct RecordShadow: Hashable, Sendable {
         self.entries = entries
     }
 
-    /// The shadow of states merged over time: contexts joined, and the entries of `later`
-    /// (the newer stored state holds exactly the entries still current).
+    /// This shadow merged with a newer stored state, as states merge (§4): contexts
+    /// joined; the newer state's entries, and this shadow's entries the newer state's
+    /// context does not cover. After a restore the stored state may lack entries this
+    /// shadow holds, forgotten rather than overwritten, and a write made meanwhile without
+    /// seeing them is concurrent with them: they stay, to be recovered as a conflict.
     public func advanced(to later: RecordState) -> RecordShadow {
         var next = RecordShadow(of: later)
+        for (name, digests) in entries {
+            for (dot, digest) in digests where !later.context.covers(dot) {
+                next.entries[name, default: [:]][dot] = digest
+            }
+        }
         next.context.merge(context)
         return next
     }

@@ -10,6 +10,11 @@ public struct RecordRefusal: Sendable, Equatable {
     /// The longest parameter name and value a client keeps, in characters. Default 64.
     public static let maximumParameterLength = 64
 
+    /// The code of a refusal that is not final: the server was restored from a backup and
+    /// has not recovered the record yet (PROTOCOL.md §14a). The client keeps its state as it
+    /// is, still pending, and offers it again at a later sync.
+    public static let notRecovered = "not_recovered"
+
     /// The stable code, e.g. `role_forbidden` or `forged_history`.
     public var code: String
     /// An English message for logs and clients without a translation.

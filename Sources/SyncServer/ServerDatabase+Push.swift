@@ -1,4 +1,5 @@
 import Digest
+import ForumModel
 import ReplicaStore
 import SQLite
 import SyncCore
@@ -17,7 +18,7 @@ extension ServerDatabase {
         if let decoded = PushRequest(body: body, limits: limits, collections: policy.collections) {
             // A body valid in every respect, decoded without a tree: the same outcome as below.
             if let replay = try storedResponse(device: device.id, batch: decoded.batch, bodyDigest: bodyDigest) {
-                return PushOutcome(body: replay, results: [], replayed: true)
+                return PushOutcome(body: withIncarnation(replay), results: [], replayed: true)
             }
             request = decoded
         } else {
@@ -28,7 +29,7 @@ extension ServerDatabase {
             let batch: String
             do { batch = try PushRequest.batchID(of: json, limits: limits) } catch { throw SyncServerError(error) }
             if let replay = try storedResponse(device: device.id, batch: batch, bodyDigest: bodyDigest) {
-                return PushOutcome(body: replay, results: [], replayed: true)
+                return PushOutcome(body: withIncarnation(replay), results: [], replayed: true)
             }
             do { request = try PushRequest(json: json, limits: limits, collections: policy.collections) } catch {
                 throw SyncServerError(error)
@@ -43,8 +44,10 @@ extension ServerDatabase {
                     results.append(try apply(record, from: device))
                 }
                 let serverTime = try nextServerTime()
-                let bytes = PushResponse(batch: batch, results: results, serverTime: serverTime,
-                                         incarnation: ledger.incarnation).body
+                // Stored without the incarnation, which a replay adds as it is then: an answer
+                // kept from before a restore must not name the old one (the device would take
+                // the server for restored again).
+                let bytes = PushResponse(batch: batch, results: results, serverTime: serverTime).body
                 try store.connection.execute("DELETE FROM push_response WHERE created < ?",
                                              [.integer(now - configuration.batchResponseRetention * 1000)])
                 try store.connection.execute("""
@@ -52,7 +55,7 @@ extension ServerDatabase {
                     """, [.text(device.id), .text(batch), .blob(bytes), .integer(now), .blob(bodyDigest)])
                 try store.connection.execute("UPDATE device SET last_push = ? WHERE id = ?", [.integer(now), .text(device.id)])
                 try countActivity(pushes: 1, conflicts: results.filter { $0.status == .conflict }.count)
-                return PushOutcome(body: bytes, results: results, replayed: false)
+                return PushOutcome(body: withIncarnation(bytes), results: results, replayed: false)
             }
         } }
     }
@@ -73,7 +76,16 @@ extension ServerDatabase {
         if merged == existing {
             return PushResult(collection: incoming.collection, id: incoming.id, status: .unchanged)
         }
-        if let refusal = admit(merged, before: existing, written: offered, recovery: recovery, by: .device(device)) {
+        if var refusal = admit(merged, before: existing, written: offered, recovery: recovery, by: .device(device)) {
+            // A record the server forgot in a restore and no device has offered back in full
+            // yet: what is missing may still come (its forum, a newer state), so the device
+            // keeps its copy pending instead of dropping it (PROTOCOL.md §14a).
+            if recovery.acknowledged != (existing?.context ?? VersionVector()),
+               [DomainError.Code.missingField.rawValue, DomainError.Code.referenceMissing.rawValue].contains(refusal.code) {
+                refusal = RecordRefusal(code: RecordRefusal.notRecovered, message:
+                    "The record is not recovered from before the server's restore yet; offer it again later.",
+                                        parameters: refusal.parameters)
+            }
             let readable = existing.flatMap { mayRead($0, device: device) ? $0 : nil }
             return PushResult(collection: incoming.collection, id: incoming.id, status: .refused, reason: refusal,
                               state: readable)
@@ -85,6 +97,17 @@ extension ServerDatabase {
         case .new, .changed: .merged
         }
         return PushResult(collection: incoming.collection, id: incoming.id, status: status)
+    }
+
+    /// A stored push answer (a JSON object) with the current incarnation added as its last member.
+    private func withIncarnation(_ body: [UInt8]) -> [UInt8] {
+        guard body.last == UInt8(ascii: "}") else { return body }
+        var out = Array(body.dropLast())
+        out.append(contentsOf: Array(#","incarnation":"#.utf8))
+        // No lock: called inside the push's; the incarnation of an open database never changes.
+        JSONWriter.writeString(ledger.incarnation, into: &out)
+        out.append(UInt8(ascii: "}"))
+        return out
     }
 
     /// The remembered answer to `batch` from `device`, to replay for a resend; `nil` when

@@ -26,7 +26,13 @@ import Testing
         #expect(Set(ForumSchema.collections.map(\.name)).count == ForumSchema.collections.count)
         for spec in ForumSchema.collections {
             #expect(Set(spec.fields.map(\.name)).count == spec.fields.count)
-            for reference in spec.references { #expect(ForumSchema.collection(reference.collection) != nil) }
+            for reference in spec.references {
+                #expect(ForumSchema.collection(reference.collection) != nil)
+                // Declared before its referrers: a client re-offering records after a restore
+                // sends them in declaration order, parents first.
+                let position = ForumSchema.collections.firstIndex { $0.name == reference.collection } ?? .max
+                #expect(position < (ForumSchema.collections.firstIndex { $0.name == spec.name } ?? 0))
+            }
             for name in spec.naturalKey ?? [] { #expect(spec.field(name)?.required == true) }
         }
         #expect(Participant.Field.personal == ["displayName", "association", "contact"])

@@ -7,8 +7,8 @@ import SyncCore
 /// socket would carry, over a `ServerDatabase` with the forum policy. No sockets, so the
 /// simulation stays fast and deterministic apart from the server's random ids and tokens.
 final class SyncServerCountyServer: CountyServer {
-    let database: ServerDatabase
-    private let service: SyncService
+    private(set) var database: ServerDatabase
+    private var service: SyncService
     private var enrolled = 0
 
     convenience init(path: String) throws {
@@ -17,6 +17,12 @@ final class SyncServerCountyServer: CountyServer {
 
     /// Wraps an open database (which a socket server may be serving at the same time).
     init(database: ServerDatabase) {
+        self.database = database
+        service = SyncService(database: database)
+    }
+
+    /// Serves another database from now on (the one a restore put in place).
+    func replace(database: ServerDatabase) {
         self.database = database
         service = SyncService(database: database)
     }

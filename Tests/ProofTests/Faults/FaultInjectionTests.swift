@@ -39,4 +39,55 @@ import TestSupport
         #expect(counts.filter { $0.key != .pass }.values.reduce(0, +) > 0)
         #expect(world.box.ledger.acknowledgedCount > 0)
     }
+
+    /// The same world, with the server restored from its latest backup at seeded random
+    /// rounds (`forum-server restore`'s function, the server stopped and started on the
+    /// same port): every write acknowledged before a restore is on the server again after
+    /// the devices' ordinary syncs, and every device converges (PROTOCOL.md §14a).
+    @Test func nothingAcknowledgedIsLostAcrossRandomRestores() throws {
+        let directory = try TemporaryDirectory(prefix: "faults-restore")
+        let data = directory.path("server")
+        var database = try ServerDatabase(directory: data, policy: ForumPolicy())
+        var server = SyncServer(database: database, log: { _ in })
+        let serverPort = try server.start(host: "127.0.0.1", port: 0)
+        defer { server.shutdown() }
+        let proxy = try FaultProxy(upstreamPort: serverPort, seed: Self.seed, faultPercent: 20)
+        defer { proxy.stop() }
+        let county = SyncServerCountyServer(database: database)
+        let world = try FaultWorld(server: county, directory: directory, baseURL: "http://127.0.0.1:\(proxy.port)",
+                                   seed: Self.seed)
+        world.checksEveryRound = false
+        var backups = 0, restores = 0
+        do {
+            proxy.faultRate = 0
+            try world.setUp()
+            let backup = directory.path("backup.sqlite")
+            try database.backup(to: backup)
+            proxy.faultRate = 20
+            for _ in 0..<Self.rounds {
+                try world.round()
+                if world.chance(15) {
+                    try database.backup(to: backup)
+                    backups += 1
+                }
+                if world.chance(10) {
+                    server.shutdown()
+                    _ = try ServerDatabase.restore(from: backup, directory: data, policy: ForumPolicy())
+                    database = try ServerDatabase(directory: data, policy: ForumPolicy())
+                    county.replace(database: database)
+                    server = SyncServer(database: database, log: { _ in })
+                    _ = try server.start(host: "127.0.0.1", port: serverPort)
+                    restores += 1
+                }
+            }
+            proxy.faultRate = 0
+            try world.finish()
+        } catch {
+            Issue.record("restore run failed: \(error) (\(world.summary)) — replay with FORUM_FAULT_SEED=\(Self.seed) FORUM_FAULT_ROUNDS=\(Self.rounds)")
+            return
+        }
+        print("restores seed \(Self.seed): \(restores) restores, \(backups) backups; \(world.summary)")
+        #expect(restores > 0)
+        #expect(world.box.ledger.acknowledgedCount > 0)
+    }
 }
