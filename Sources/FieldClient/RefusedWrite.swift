@@ -1,5 +1,6 @@
 /// A local change the server refused at a push, with the domain's reason. The server
-/// sent back a compensating write, so the record itself has converged again; this note
+/// stored nothing of it, and the replica put its copy of the record back to the server's
+/// state (or dropped it, PROTOCOL.md §8), so the record has converged again; this note
 /// tells the user what did not go through and why.
 public struct RefusedWrite: Sendable, Equatable {
     public let collection: String

@@ -6,7 +6,7 @@ extension ReplicaStore {
     ///
     /// With `tags`, only records filed under at least one of them (scope). Pages are
     /// read through the sequence index; no more than `limit + 1` states are loaded. Tag
-    /// rows that deliver nothing (a pinned tag of a record that has moved on) are passed
+    /// rows that deliver nothing (one whose sequence is no longer its record's) are passed
     /// over, so `hasMore` is true exactly when changes remain after the page.
     /// - Complexity: O(tags · (limit + s) · log n), s the tag rows passed over.
     public func changes(since sequence: Int64, limit: Int, tags: [String]? = nil) throws(ReplicaStoreError) -> ChangePage {
@@ -32,12 +32,15 @@ extension ReplicaStore {
             // sort every remaining row of the feed (the state blobs included) for each page,
             // so a first sync of n records cost O(n²).
             //
-            // A tag row is not always deliverable: a pinned tag stays at the sequence it was
-            // filed with while its record moves on. So the walk goes in rounds: each reads the
-            // next `wanted` entries of every tag, takes the first `wanted` of their union (all
-            // of them certainly among those read), keeps the deliverable ones, and goes on
-            // after the last one it looked at until the page has `limit + 1` rows or the tags
-            // run out. A short page then always means the feed has ended.
+            // A tag row delivers its record only while it carries the record's sequence. This
+            // store keeps every tag row at its record's sequence, but a server database written
+            // while the server pinned per-device tags (`d:…`, filed for compensating writes,
+            // since dropped) may still hold such rows at older sequences. So the walk goes in
+            // rounds: each reads the next `wanted` entries of every tag, takes the first
+            // `wanted` of their union (all of them certainly among those read), keeps the
+            // deliverable ones, and goes on after the last one it looked at until the page has
+            // `limit + 1` rows or the tags run out. A short page then always means the feed
+            // has ended. With every row deliverable, one round fills the page.
             let distinctTags = Set(tags)
             var page: [(sequence: Int64, json: [UInt8])] = []
             var after = sequence

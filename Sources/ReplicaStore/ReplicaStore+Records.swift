@@ -67,8 +67,8 @@ extension ReplicaStore {
     // MARK: - Writing
 
     /// Stores `state` for its record when it differs from what is stored, with a new
-    /// change sequence. The building block of merges, local writes, compensations and
-    /// resolutions; call it inside `transaction` when several saves belong together.
+    /// change sequence. The building block of merges, local writes and resolutions; call it
+    /// inside `transaction` when several saves belong together.
     ///
     /// - Parameters:
     ///   - state: the state to store (it replaces the stored one; merge first).
@@ -149,25 +149,18 @@ extension ReplicaStore {
     }
 
     /// Re-files the record's tags under its new sequence; `nil` keeps the stored tags.
-    /// Pinned tags already filed stay at their sequence; a pinned tag among `tags` is filed
-    /// (again) at this one, to deliver this change to its reader.
+    /// Every tag row of a record carries the record's sequence.
     private func updateTags(rowid: Int64, sequence: Int64, tags: [String]?, replacing: Bool) throws(ReplicaStoreError) {
-        let unpinned = unpinnedCondition
         try run {
             guard let tags else {
                 if replacing {
-                    try connection.cachedStatement(sql: "UPDATE record_tag SET seq = ? WHERE record = ?" + unpinned.sql)
-                        .execute([.integer(sequence), .integer(rowid)] + unpinned.values)
+                    try connection.cachedStatement(sql: "UPDATE record_tag SET seq = ? WHERE record = ?")
+                        .execute([.integer(sequence), .integer(rowid)])
                 }
                 return
             }
             if replacing {
-                try connection.cachedStatement(sql: "DELETE FROM record_tag WHERE record = ?" + unpinned.sql)
-                    .execute([.integer(rowid)] + unpinned.values)
-                for tag in Set(tags) where isPinned(tag) {
-                    try connection.cachedStatement(sql: "DELETE FROM record_tag WHERE record = ? AND tag = ?")
-                        .execute([.integer(rowid), .text(tag)])
-                }
+                try connection.cachedStatement(sql: "DELETE FROM record_tag WHERE record = ?").execute([.integer(rowid)])
             }
             guard !tags.isEmpty else { return }
             let insert = try connection.cachedStatement(sql: "INSERT OR IGNORE INTO record_tag (tag, seq, record) VALUES (?, ?, ?)")

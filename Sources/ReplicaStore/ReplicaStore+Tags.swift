@@ -16,39 +16,22 @@ extension ReplicaStore {
     /// scoped feed that gains the record (e.g. a participant who now attends a forum in
     /// another municipality) delivers it even to readers whose cursor is past its old
     /// sequence. Does nothing when the record is unknown or already filed under exactly
-    /// these tags. Pinned tags (`Configuration.pinnedTagPrefix`) stay as they are filed;
-    /// any among `tags` are ignored.
+    /// these tags.
     ///
     /// - Returns: whether the record was re-filed.
     @discardableResult
     public func retag(collection: String, id: String, tags: [String]) throws(ReplicaStoreError) -> Bool {
         guard let existing = try row(collection: collection, id: id) else { return false }
-        let wanted = Set(tags.filter { !isPinned($0) })
-        let current = Set(try self.tags(collection: collection, id: id).filter { !isPinned($0) })
-        guard current != wanted else { return false }
+        let wanted = Set(tags)
+        guard Set(try self.tags(collection: collection, id: id)) != wanted else { return false }
         return try transaction {
             let sequence = try lastSequence() + 1
             try connection.cachedStatement(sql: "UPDATE record SET seq = ? WHERE rowid = ?")
                 .execute([.integer(sequence), .integer(existing.rowid)])
-            let unpinned = unpinnedCondition
-            try connection.cachedStatement(sql: "DELETE FROM record_tag WHERE record = ?" + unpinned.sql)
-                .execute([.integer(existing.rowid)] + unpinned.values)
+            try connection.cachedStatement(sql: "DELETE FROM record_tag WHERE record = ?").execute([.integer(existing.rowid)])
             let insert = try connection.cachedStatement(sql: "INSERT OR IGNORE INTO record_tag (tag, seq, record) VALUES (?, ?, ?)")
             for tag in wanted { try insert.execute([.text(tag), .integer(sequence), .integer(existing.rowid)]) }
             return true
         }
-    }
-
-    /// Whether `tag` is pinned (`Configuration.pinnedTagPrefix`).
-    public func isPinned(_ tag: String) -> Bool {
-        guard let prefix = configuration.pinnedTagPrefix, !prefix.isEmpty else { return false }
-        return tag.hasPrefix(prefix)
-    }
-
-    /// An SQL condition on `record_tag` rows, `" AND …"`, true for tags that are not
-    /// pinned, with its arguments; empty when nothing is pinned.
-    var unpinnedCondition: (sql: String, values: [SQLValue]) {
-        guard let prefix = configuration.pinnedTagPrefix, !prefix.isEmpty else { return ("", []) }
-        return (" AND substr(tag, 1, ?) <> ?", [.integer(Int64(prefix.unicodeScalars.count)), .text(prefix)])
     }
 }

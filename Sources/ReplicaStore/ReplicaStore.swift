@@ -29,12 +29,6 @@ public final class ReplicaStore {
         /// import reads the same few parent records again and again; parsing their JSON
         /// each time was most of the server's work.
         public var decodedStateCacheCapacity: Int = 1024
-        /// Tags starting with this prefix are *pinned*: filed once, at the sequence of the
-        /// change that was saved with them, and left as they are when the record's other
-        /// tags are rewritten or re-sequenced. They deliver that one change to their
-        /// reader, not the record's later changes (the server files a compensating write
-        /// under its writer's device tag this way). Default `nil`: no tag is pinned.
-        public var pinnedTagPrefix: String?
 
         /// Creates a configuration.
         public init(indexedFields: [String: Set<String>] = [:], limits: RecordLimits = RecordLimits(),

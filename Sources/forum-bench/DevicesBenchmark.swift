@@ -61,7 +61,7 @@ enum DevicesBenchmark {
             let municipality = municipalities[index % municipalities.count]
             let engine = try server.client(name: "device-\(index)", municipalities: [municipality])
             engines.append(engine)
-            tags.append(["m:" + municipality, "d:" + engine.replica.replica.rawValue])
+            tags.append(["m:" + municipality])
             try engine.sync()
         }
         let tally = Tally()

@@ -106,7 +106,7 @@ import TestSupport
         #expect(early.stderr.contains(DomainError(.roleForbidden).message(.en)))
         #expect(try a.ok(["status"]).contains("Unsynced changes: 0"))
 
-        // A tampered client skips its own check; the server refuses and compensates.
+        // A tampered client skips its own check; the server refuses, and the client puts the record back.
         do {
             let replica = try a.openReplica()
             let id = try #require(try replica.store.ids(in: Honorarium.collection, withPrefix: honorarium).first)

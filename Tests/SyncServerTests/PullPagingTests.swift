@@ -6,24 +6,27 @@ import TestSupport
 @testable import SyncServer
 
 /// Pull paging over real HTTP (PROTOCOL.md §14, §15): a device that follows `more` until it
-/// is false gets everything one large pull gets, whatever the page size — compensations
-/// filed for it (pinned device tags of records that later moved on) included.
+/// is false gets everything one large pull gets, whatever the page size — after refusals
+/// of its own writes too, which store nothing (§8).
 @Suite struct PullPagingTests {
     static let cases = PropertyEnvironment.cases(default: 6)
     static let baseSeed = PropertyEnvironment.seed(default: 0x9A6E_2025)
 
     /// The independent client's finding: pages `[B]` with `more: false` at `limit=1` while
-    /// A and C remained, for a device with a compensation filed for it.
-    @Test func aCompensatedDevicesWalkWithLimitOneDoesNotStopEarly() throws {
+    /// A and C remained, for a device whose write to a record outside its scope was refused
+    /// (then answered with a compensation filed for the device; now with nothing stored).
+    @Test func aRefusedDevicesWalkWithLimitOneDoesNotStopEarly() throws {
         let fixture = try ServerFixture()
         let coordinator = try fixture.enrol(role: "coordinator", municipalities: ["Södertälje", "Norrtälje"])
         let device = try fixture.enrol(municipalities: ["Södertälje"])
         let b = try Records.forum("B", municipality: "Södertälje", by: coordinator.replica)
         let elsewhere = try Records.forum("fx", municipality: "Norrtälje", by: coordinator.replica)
         #expect(try fixture.push([b, elsewhere], token: coordinator.token).status == 200)
-        // The device edits a Norrtälje forum: refused, and a compensation is filed for it...
+        // The device edits a Norrtälje forum: refused, and told nothing of the forum...
         let refused = try fixture.push([try Records.edit(elsewhere, ["title": "Ändrad"], by: device.replica)], token: device.token)
-        #expect(refused.json?["results"]?.arrayValue?.first?["status"] == "refused")
+        let result = refused.json?["results"]?.arrayValue?.first
+        #expect(result?["status"] == "refused")
+        #expect(result?["state"] == nil, "the forum is outside the device's scope")
         // ...and the forum moves on before the device pulls.
         let later = try Records.make("forum", "fx", ["title": "Senare"], by: coordinator.replica, base: elsewhere,
                                      at: HybridTimestamp(wallMillis: Records.start.wallMillis + 5000))
@@ -40,8 +43,8 @@ import TestSupport
 
     /// Random feeds written through real pushes: forums in several municipalities created,
     /// edited and deleted; participants who attend a forum elsewhere (re-filed under that
-    /// municipality); refused edits from devices outside their scope (compensations filed
-    /// under the writer's device tag), and later changes to those records.
+    /// municipality); refused edits from devices outside their scope (which store nothing),
+    /// and later changes to those records.
     @Test func walkingPagesOfAnyLimitYieldsWhatOneLargePullYields() throws {
         for index in 0..<Self.cases {
             let seed = Self.baseSeed &+ UInt64(index)

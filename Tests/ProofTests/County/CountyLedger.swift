@@ -3,22 +3,27 @@ import SyncCore
 /// Everything the simulation knows independently of the server: every write made, which
 /// the server acknowledged, which were refused. The invariants compare the server's
 /// states against it.
+///
+/// A write is identified by its record and its place in that record's list of writes,
+/// not by its dot: a refused write is stored nowhere (PROTOCOL.md §8), so the device's next
+/// write to the record takes the same dot again, and the two are different writes.
 struct CountyLedger {
-    /// One write: a local write of a device, or a server write (a compensation's restamp).
+    /// One local write of a device.
     struct Write {
         let key: RecordKey
         let dot: Dot
+        /// When it was written: tells it apart from a later write that reuses its dot.
+        let time: HybridTimestamp
         /// Field names with the value written, reserved fields left out.
         let values: [String: JSONValue]
         /// What the writer had seen before the write.
         let contextBefore: VersionVector
-
-        var writeID: WriteID { WriteID(key: key, dot: dot) }
     }
 
     struct WriteID: Hashable {
         let key: RecordKey
-        let dot: Dot
+        /// The write's index in `writes[key]`.
+        let index: Int
     }
 
     struct RecordKey: Hashable, Comparable, CustomStringConvertible {
@@ -29,14 +34,15 @@ struct CountyLedger {
     }
 
     private(set) var writes: [RecordKey: [Write]] = [:]
-    /// Writes (record and dot: dots are per record) the server acknowledged, i.e. pushed in
-    /// a record whose result was not `refused`, and server writes.
+    /// Writes the server acknowledged, i.e. pushed in a record whose result was not `refused`.
     private(set) var acknowledged: Set<WriteID> = []
-    /// Writes pushed in a record the server refused: compensated, never acknowledged later.
+    /// Writes pushed in a record the server refused: never stored, never acknowledged later.
     private(set) var refused: Set<WriteID> = []
     private(set) var acknowledgedCount = 0
     private(set) var refusals = 0
     private(set) var refusalCodes: [String: Int] = [:]
+    /// Refused results that carried the server's state (the device could read the record).
+    private(set) var refusalsWithState = 0
     private(set) var conflictResults = 0
     /// Writes that never reached the server because their device was revoked first.
     private(set) var abandoned = 0
@@ -45,36 +51,28 @@ struct CountyLedger {
         writes[write.key, default: []].append(write)
     }
 
-    /// Applies one push result for a pushed state.
-    mutating func pushed(_ state: RecordState, by replica: ReplicaID, status: String, reason: String?) {
+    /// The writes of `key` with their ids.
+    private func identified(_ key: RecordKey) -> [(id: WriteID, write: Write)] {
+        (writes[key] ?? []).enumerated().map { (WriteID(key: key, index: $0.offset), $0.element) }
+    }
+
+    /// Applies one push result for a pushed state: the writes of `replica` the state
+    /// carries and that no earlier result settled are acknowledged, or refused.
+    mutating func pushed(_ state: RecordState, by replica: ReplicaID, status: String, reason: String?, withState: Bool = false) {
         let key = RecordKey(collection: state.collection, id: state.id)
+        let carried = identified(key).filter {
+            $0.write.dot.replica == replica && state.context.covers($0.write.dot)
+                && !acknowledged.contains($0.id) && !refused.contains($0.id)
+        }
         switch status {
         case "refused":
             refusals += 1
             refusalCodes[reason ?? "?", default: 0] += 1
-            for write in writes[key] ?? [] where write.dot.replica == replica && state.context.covers(write.dot)
-                && !acknowledged.contains(write.writeID) {
-                refused.insert(write.writeID)
-            }
+            if withState { refusalsWithState += 1 }
+            for (id, _) in carried { refused.insert(id) }
         default:
             if status == "conflict" { conflictResults += 1 }
-            for write in writes[key] ?? [] where write.dot.replica == replica && state.context.covers(write.dot)
-                && !refused.contains(write.writeID) {
-                if acknowledged.insert(write.writeID).inserted { acknowledgedCount += 1 }
-            }
-        }
-    }
-
-    /// Records the server writes a compensation made: entries of `server` in `after` not in `before`.
-    mutating func serverWrites(before: RecordState?, after: RecordState) {
-        let key = RecordKey(collection: after.collection, id: after.id)
-        var context = after.context
-        context[.server] = before?.context[.server] ?? 0
-        for (name, register) in after.fields where !name.hasPrefix("_") {
-            for entry in register.entries where entry.dot.replica == .server && !(before?.context.covers(entry.dot) ?? false) {
-                record(Write(key: key, dot: entry.dot, values: [name: entry.value], contextBefore: context))
-                acknowledged.insert(WriteID(key: key, dot: entry.dot))
-            }
+            for (id, _) in carried where acknowledged.insert(id).inserted { acknowledgedCount += 1 }
         }
     }
 
@@ -84,12 +82,12 @@ struct CountyLedger {
     /// refusal of them is known) and that no other such write had seen. A write whose push
     /// answer was lost (a killed server, a dropped connection) has reached the server
     /// without being acknowledged yet, and may legitimately have overwritten others.
-    func unsupersededWrites(_ key: RecordKey, field: String, server: RecordState) -> [Write] {
-        let arrived = (writes[key] ?? []).filter {
-            $0.values[field] != nil && server.context.covers($0.dot) && !refused.contains($0.writeID)
+    func unsupersededWrites(_ key: RecordKey, field: String, server: RecordState) -> [(id: WriteID, write: Write)] {
+        let arrived = identified(key).filter {
+            $0.write.values[field] != nil && server.context.covers($0.write.dot) && !refused.contains($0.id)
         }
         return arrived.filter { write in
-            !arrived.contains { other in other.dot != write.dot && other.contextBefore.covers(write.dot) }
+            !arrived.contains { other in other.write.dot != write.write.dot && other.write.contextBefore.covers(write.write.dot) }
         }
     }
 
@@ -99,12 +97,23 @@ struct CountyLedger {
     /// - conflicts are never dropped: each field shows every distinct value of the
     ///   acknowledged writes nobody has overwritten (and nothing but values of writes that
     ///   reached it), so concurrent different values stay a conflict until a write that saw
-    ///   them all resolves it.
+    ///   them all resolves it;
+    /// - a refused write never appears: no field holds an entry with its dot and time (a
+    ///   later write may reuse the dot, never the time: a device's clock only moves on).
     func check(server: (RecordKey) throws -> RecordState?) throws {
         for key in writes.keys.sorted() {
-            let acked = (writes[key] ?? []).filter { acknowledged.contains($0.writeID) }
+            let all = identified(key)
+            let acked = all.filter { acknowledged.contains($0.id) }.map(\.write)
+            let refusedWrites = all.filter { refused.contains($0.id) }.map(\.write)
+            guard !acked.isEmpty || !refusedWrites.isEmpty else { continue }
+            let state = try server(key)
+            for write in refusedWrites {
+                for (name, register) in state?.fields ?? [:] where register.entries.contains(where: { $0.dot == write.dot && $0.time == write.time }) {
+                    throw CountyFailure("\(key).\(name): the server holds refused write \(write.dot)")
+                }
+            }
             guard !acked.isEmpty else { continue }
-            guard let state = try server(key) else { throw CountyFailure("acknowledged record \(key) missing on the server") }
+            guard let state else { throw CountyFailure("acknowledged record \(key) missing on the server") }
             for write in acked where !state.context.covers(write.dot) {
                 throw CountyFailure("server context lost acknowledged write \(write.dot) of \(key)")
             }
@@ -112,14 +121,14 @@ struct CountyLedger {
             for field in fields.sorted() {
                 let open = unsupersededWrites(key, field: field, server: state)
                 let register = state.fields[field] ?? FieldRegister()
-                for write in open where acknowledged.contains(write.writeID) && !register.holds(write.dot) {
+                for (id, write) in open where acknowledged.contains(id) && !register.holds(write.dot) {
                     throw CountyFailure("\(key).\(field): acknowledged write \(write.dot) not overwritten by any write that saw it, yet gone")
                 }
                 var required: [JSONValue] = [], allowed: [JSONValue] = []
-                for write in open {
+                for (id, write) in open {
                     guard let value = write.values[field] else { continue }
                     if !allowed.contains(value) { allowed.append(value) }
-                    if acknowledged.contains(write.writeID), !required.contains(value) { required.append(value) }
+                    if acknowledged.contains(id), !required.contains(value) { required.append(value) }
                 }
                 let shown = register.distinctValues
                 guard required.allSatisfy(shown.contains), shown.allSatisfy(allowed.contains) else {

@@ -5,17 +5,22 @@ import TestSupport
 
 /// A seeded simulation of a county over months: three municipalities, each with a
 /// coordinator and two facilitators who are offline for days at a time, an admin who
-/// resolves conflicts, devices revoked and enrolled again, and clocks hours off. Every
-/// device has its own replica store; the server is a `CountyServer`.
+/// resolves conflicts, devices revoked and enrolled again, and clocks hours off. Now and
+/// then a device runs a tampered client that skips its own rules just before it syncs,
+/// so the server refuses: records it holds and the device may read, records outside the
+/// device's scope, and records the server has never seen. Every device has its own
+/// replica store; the server is a `CountyServer`.
 ///
-/// Invariants are checked continuously: after every device's sync its records are
-/// byte-identical to the server's and within its scope; after every day the ledger check
-/// (no acknowledged write lost, no conflict dropped) and natural keys are unique. At the
+/// Invariants are checked continuously: every refusal left the server's state of the
+/// record byte-identical and answered with that state exactly when the device may read
+/// it; after every device's sync its records are byte-identical to the server's and
+/// within its scope; after every day the ledger check (no acknowledged write lost, no
+/// conflict dropped, no refused write on the server) and natural keys are unique. At the
 /// end every device holds exactly the server's records of its scope.
 final class CountySimulation {
     struct Statistics: CustomStringConvertible {
-        var days = 0, writes = 0, syncs = 0, reenrolments = 0, resolutions = 0, conflictsSeen = 0
-        var description: String { "days \(days), writes \(writes), syncs \(syncs), re-enrolments \(reenrolments), conflicts seen \(conflictsSeen), resolutions \(resolutions)" }
+        var days = 0, writes = 0, syncs = 0, reenrolments = 0, resolutions = 0, conflictsSeen = 0, tampered = 0
+        var description: String { "days \(days), writes \(writes), syncs \(syncs), re-enrolments \(reenrolments), conflicts seen \(conflictsSeen), resolutions \(resolutions), tampered writes \(tampered)" }
     }
 
     static let municipalities = ["Nacka", "Norrtälje", "Södertälje"]
@@ -24,6 +29,9 @@ final class CountySimulation {
 
     let seed: UInt64
     private var random: SeededGenerator
+    /// Decides the tampered writes; a stream of its own, so they leave the rest of the
+    /// workload's random choices where they were.
+    private var mischief: SeededGenerator
     private let server: CountyServer
     private var devices: [CountyDevice] = []
     private(set) var ledger = CountyLedger()
@@ -33,6 +41,7 @@ final class CountySimulation {
     init(seed: UInt64, server: CountyServer, directory: String) throws {
         self.seed = seed
         random = SeededGenerator(seed: seed)
+        mischief = SeededGenerator(seed: seed ^ 0x7A3B_EDC0_FFEE_0001)
         self.server = server
         for municipality in Self.municipalities {
             for (name, role) in [("coordinator", Role.coordinator), ("facilitator1", .facilitator), ("facilitator2", .facilitator)] {
@@ -87,7 +96,42 @@ final class CountySimulation {
             case .admin:
                 if day % 3 == 2 { try sync(device); try resolveConflicts(device, at: morning + 9 * 3_600_000) }
             }
-            if day >= device.offlineUntilDay, Int.random(in: 0..<10, using: &random) < 9 { try sync(device) }
+            if day >= device.offlineUntilDay, Int.random(in: 0..<10, using: &random) < 9 {
+                if device.actor.role != .admin, Int.random(in: 0..<8, using: &mischief) == 0 {
+                    try tamper(device, at: morning + 4 * 3_600_000)
+                }
+                try sync(device)
+            }
+        }
+    }
+
+    /// One write the domain forbids, from a client that skips its own check; the device
+    /// syncs right after, so the server refuses it before anything else reads it.
+    private func tamper(_ device: CountyDevice, at time: Int64) throws {
+        let honoraria = try device.store.records(in: Honorarium.collection, limit: 100_000)
+        var write: (collection: String, id: String, values: [String: JSONValue])?
+        switch Int.random(in: 0..<3, using: &mischief) {
+        case 0:   // an amount above the maximum: refused, answered with the server's state when it holds the record.
+                  // (Concurrent with another amount write that wins, it is stored as the losing side of a
+                  // conflict instead: the domain judges the shown value, and the admin resolves it.)
+            if let state = honoraria.randomElement(using: &mischief) {
+                write = (Honorarium.collection, state.id, [Honorarium.Field.amount: .integer(1_000_000)])
+            }
+        case 1:   // a facilitator approving (a coordinator's field): role_forbidden
+            if device.actor.role == .facilitator, let state = honoraria.randomElement(using: &mischief),
+               let honorarium = try? Honorarium(state) {
+                write = (Honorarium.collection, state.id, honorarium.approvalFields())
+            }
+        default:  // another municipality's first forum: outside its scope, answered without a state
+            let others = Self.municipalities.filter { !device.actor.covers($0) }
+            if let other = others.randomElement(using: &mischief) {
+                write = (Forum.collection, RecordID.derived(collection: Forum.collection, naturalKey: [other, "1"]),
+                         [Forum.Field.title: .string("Kapad")])
+            }
+        }
+        guard let write else { return }
+        if try device.write(write.collection, write.id, write.values, at: time, enforcingRules: false, ledger: &ledger) {
+            statistics.tampered += 1
         }
     }
 

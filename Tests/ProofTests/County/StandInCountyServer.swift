@@ -1,11 +1,12 @@
 import ForumModel
 import ReplicaStore
 import SyncCore
+import SyncProtocol
 
 /// A minimal in-process server with the protocol's push and pull semantics: merge, the
-/// domain's `Authorization`, compensating writes for refusals, scope by municipality tags
-/// and a per-device tag for compensations. Used until the real `SyncServer` is available
-/// to the simulation; it has no replay cache and no forged-history check.
+/// domain's `Authorization`, refusals that store nothing (PROTOCOL.md §8), and scope by
+/// municipality tags. A cross-check of the simulation itself, independent of `SyncServer`;
+/// it has no replay cache and none of §8a's integrity checks.
 final class StandInCountyServer: CountyServer {
     private let store: ReplicaStore
     private var devices: [String: (replica: ReplicaID, actor: Actor, revoked: Bool)] = [:]
@@ -29,50 +30,52 @@ final class StandInCountyServer: CountyServer {
     }
 
     func push(token: String, body: [UInt8]) throws -> (status: Int, body: [UInt8]) {
-        guard let device = devices[token], !device.revoked else { return (401, Array(#"{"error":{"code":"invalid_token"}}"#.utf8)) }
-        let json = try JSONParser().parse(body)
-        guard let batch = json["batch"]?.stringValue, let items = json["records"]?.arrayValue else {
-            return (400, Array(#"{"error":{"code":"invalid_request"}}"#.utf8))
+        guard let device = devices[token], !device.revoked else {
+            return (401, WireError(.invalidToken, "The token is not valid.").body)
         }
-        var results: [JSONValue] = []
+        guard let json = try? JSONParser().parse(body) else { return (400, WireError(.invalidJSON, "The body is not valid JSON.").body) }
+        let request: PushRequest
+        do { request = try PushRequest(json: json, limits: .init(), collections: ForumRules.collections) } catch {
+            return (400, error.body)
+        }
+        var results: [PushResult] = []
         try store.transaction {
-            for item in items {
-                let incoming = try RecordState(json: item)
-                let existing = try store.state(collection: incoming.collection, id: incoming.id)
-                let merged = try existing.map { try $0.merged(with: incoming) } ?? incoming
-                var result: [String: JSONValue] = ["collection": .string(incoming.collection), "id": .string(incoming.id)]
-                if merged == existing {
-                    result["status"] = "unchanged"
-                } else if case .failure(let refusal) = Authorization.check(actor: device.actor, before: existing, after: merged,
-                                                                              lookup: ReplicaLookup(store: store)) {
-                    let compensation = try RecordState.compensation(previous: existing, refused: incoming, by: .server,
-                                                                    at: clock.now(wallMillis: wallClock()))
-                    var tags = try tags(for: compensation)
-                    tags.append("d:" + device.replica.rawValue)
-                    try store.save(compensation, annotations: RecordAnnotations(tags: tags))
-                    result["status"] = "refused"
-                    result["reason"] = .object(["code": .string(refusal.code.rawValue), "message": "refused"])
-                } else {
-                    let saved = try store.save(merged, annotations: RecordAnnotations(tags: try tags(for: merged)))
-                    result["status"] = saved.outcome == .conflict ? "conflict" : "merged"
-                }
-                results.append(.object(result))
+            for incoming in request.records {
+                results.append(try apply(incoming, from: device.actor))
             }
         }
-        let time = clock.now(wallMillis: wallClock())
-        let response: JSONValue = ["batch": .string(batch), "results": .array(results),
-                                   "serverTime": [.integer(time.wallMillis), .integer(Int64(time.logical))]]
-        return (200, JSONWriter.bytes(response))
+        let response = PushResponse(batch: request.batch, results: results, serverTime: clock.now(wallMillis: wallClock()))
+        return (200, response.body)
+    }
+
+    /// Merges one record. A refused record stores nothing; its result carries the stored
+    /// state only when the device may read it (PROTOCOL.md §8), nothing of it otherwise.
+    private func apply(_ incoming: RecordState, from actor: Actor) throws -> PushResult {
+        let existing = try store.state(collection: incoming.collection, id: incoming.id)
+        let merged = try existing.map { try $0.merged(with: incoming) } ?? incoming
+        if merged == existing {
+            return PushResult(collection: incoming.collection, id: incoming.id, status: .unchanged)
+        }
+        let stored = try storedMunicipalities(collection: incoming.collection, id: incoming.id)
+        if case .failure(let refusal) = Authorization.check(actor: actor, before: existing, after: merged, written: incoming,
+                                                             storedScope: stored, lookup: ReplicaLookup(store: store)) {
+            let readable = existing != nil && !stored.isDisjoint(with: actor.municipalities)
+            return PushResult(collection: incoming.collection, id: incoming.id, status: .refused,
+                              reason: RecordRefusal(code: refusal.code.rawValue, message: refusal.message, parameters: refusal.params),
+                              state: readable ? existing : nil)
+        }
+        let saved = try store.save(merged, annotations: RecordAnnotations(tags: try tags(for: merged)))
+        return PushResult(collection: incoming.collection, id: incoming.id, status: saved.outcome == .conflict ? .conflict : .merged)
     }
 
     func pull(token: String, cursor: String?, limit: Int) throws -> (status: Int, body: [UInt8]) {
-        guard let device = devices[token], !device.revoked else { return (401, Array(#"{"error":{"code":"invalid_token"}}"#.utf8)) }
+        guard let device = devices[token], !device.revoked else {
+            return (401, WireError(.invalidToken, "The token is not valid.").body)
+        }
         let since = Int64(cursor ?? "0") ?? 0
-        let tags = device.actor.municipalities.map { "m:" + $0 } + ["d:" + device.replica.rawValue]
-        let page = try store.changes(since: since, limit: limit, tags: tags)
-        let body: JSONValue = ["records": .array(page.changes.map(\.state.jsonValue)),
-                               "cursor": .string(String(page.nextSequence)), "more": .bool(page.hasMore)]
-        return (200, JSONWriter.bytes(body))
+        let page = try store.rawChanges(since: since, limit: limit, tags: device.actor.municipalities.map { "m:" + $0 })
+        let next = page.rows.last?.sequence ?? since
+        return (200, PullPage.body(canonicalRecords: page.rows.map(\.json), cursor: String(next), more: page.hasMore))
     }
 
     func state(collection: String, id: String) throws -> RecordState? { try store.state(collection: collection, id: id) }
@@ -83,15 +86,20 @@ final class StandInCountyServer: CountyServer {
         try ForumRules.collections.sorted().flatMap { try store.records(in: $0, includeDeleted: true, limit: 1_000_000) }
     }
 
-    /// Municipality tags; a record keeps the tags it had (deletes clear what scope is read from).
+    /// The municipalities a stored record is filed under (its `m:` tags); empty when unknown.
+    private func storedMunicipalities(collection: String, id: String) throws -> Set<String> {
+        Set(try store.tags(collection: collection, id: id).filter { $0.hasPrefix("m:") }.map { String($0.dropFirst(2)) })
+    }
+
+    /// The record's municipality tag; a deleted record, or one whose municipality cannot be
+    /// read, keeps the tags it had (a delete clears the fields scope is read from).
     private func tags(for state: RecordState) throws -> [String] {
         var tags = Set<String>()
         if let municipality = ForumRules.municipality(of: state, lookup: ReplicaLookup(store: store)) {
             tags.insert("m:" + municipality)
         }
-        if let stored = try? store.state(collection: state.collection, id: state.id),
-           let municipality = ForumRules.municipality(of: stored, lookup: ReplicaLookup(store: store)) {
-            tags.insert("m:" + municipality)
+        if state.isDeleted || tags.isEmpty {
+            tags.formUnion(try storedMunicipalities(collection: state.collection, id: state.id).map { "m:" + $0 })
         }
         return tags.sorted()
     }

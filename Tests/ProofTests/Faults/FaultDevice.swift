@@ -6,6 +6,8 @@ import SyncProtocol
 /// The ledger shared by the devices of one run (a class so transports can record into it).
 final class LedgerBox {
     var ledger = CountyLedger()
+    /// Records whose refusal changed the server's state; must stay empty.
+    var changedByRefusal: [String] = []
 }
 
 /// A field device as shipped: FieldClient's `LocalReplica` and `SyncEngine` over the real
@@ -43,9 +45,10 @@ final class FaultDevice {
         let counter = after.context[replica.replica]
         guard counter > (before?.context[replica.replica] ?? 0) else { return false }
         let dot = Dot(replica: replica.replica, counter: counter)
-        let written = after.fields.filter { !$0.key.hasPrefix("_") && $0.value.holds(dot) }
-            .compactMapValues { $0.entries.first { $0.dot == dot }?.value }
-        box.ledger.record(.init(key: .init(collection: collection, id: id), dot: dot, values: written,
+        let entries = after.fields.compactMapValues { $0.entries.first { $0.dot == dot } }
+        guard let time = entries.values.first?.time else { return false }
+        let written = entries.filter { !$0.key.hasPrefix("_") }.mapValues(\.value)
+        box.ledger.record(.init(key: .init(collection: collection, id: id), dot: dot, time: time, values: written,
                                 contextBefore: before?.context ?? VersionVector()))
         return true
     }
@@ -71,15 +74,15 @@ final class FaultDevice {
     }
 }
 
-/// Passes calls to the HTTP transport and records each push answer the engine receives;
-/// for refused records it records the compensation's server writes, found by comparing
-/// the server's state with a snapshot taken before the batch's first attempt.
+/// Passes calls to the HTTP transport and records each push answer the engine receives.
+/// A refused record must have left the server as it was (PROTOCOL.md §8: a refusal stores
+/// nothing), so its state after the attempt is compared with a snapshot taken just before.
+/// One device syncs at a time, so nothing else writes in between.
 final class RecordingTransport: SyncTransport {
     let inner: any SyncTransport
     let replica: ReplicaID
     let server: CountyServer
     let box: LedgerBox
-    private var snapshots: [String: [RecordState?]] = [:]
 
     init(inner: any SyncTransport, replica: ReplicaID, server: CountyServer, box: LedgerBox) {
         self.inner = inner
@@ -91,18 +94,37 @@ final class RecordingTransport: SyncTransport {
     func enroll(code: String) throws(ClientError) -> EnrollmentGrant { try inner.enroll(code: code) }
 
     func push(batch: String, records: [RecordState]) throws(ClientError) -> PushResponse {
-        if snapshots[batch] == nil {
-            snapshots[batch] = records.map { try? server.state(collection: $0.collection, id: $0.id) }
-        }
+        let before = records.map { record in Result { try server.state(collection: record.collection, id: record.id) } }
         let response = try inner.push(batch: batch, records: records)
-        for (index, (record, result)) in zip(records, response.results).enumerated() {
-            box.ledger.pushed(record, by: replica, status: result.status.rawValue, reason: result.reason?.code)
-            if result.status == .refused, let after = try? server.state(collection: record.collection, id: record.id) {
-                box.ledger.serverWrites(before: snapshots[batch]?[index] ?? nil, after: after)
+        // The answer that reveals a restore is ignored by the client, which offers
+        // everything again; a `not_recovered` refusal is not final: neither is recorded.
+        guard !seeIncarnation(response.incarnation) else { return response }
+        for (index, (record, result)) in zip(records, response.results).enumerated()
+            where result.reason?.code != RecordRefusal.notRecovered {
+            box.ledger.pushed(record, by: replica, status: result.status.rawValue, reason: result.reason?.code,
+                              withState: result.state != nil)
+            if result.status == .refused, case .success(let stored) = before[index],
+               case .success(let after) = Result(catching: { try server.state(collection: record.collection, id: record.id) }),
+               after?.canonicalJSON != stored?.canonicalJSON {
+                box.changedByRefusal.append("\(record.collection)/\(record.id.prefix(8))")
             }
         }
         return response
     }
 
-    func pull(cursor: String?, limit: Int) throws(ClientError) -> PullPage { try inner.pull(cursor: cursor, limit: limit) }
+    func pull(cursor: String?, limit: Int) throws(ClientError) -> PullPage {
+        let page = try inner.pull(cursor: cursor, limit: limit)
+        seeIncarnation(page.incarnation)
+        return page
+    }
+
+    private var incarnation: String?
+
+    /// Notes the incarnation of an answer. - Returns: whether it names a restored server.
+    @discardableResult
+    private func seeIncarnation(_ seen: String?) -> Bool {
+        guard let seen else { return false }
+        defer { incarnation = seen }
+        return incarnation != nil && incarnation != seen
+    }
 }

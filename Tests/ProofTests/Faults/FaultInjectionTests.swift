@@ -89,5 +89,8 @@ import TestSupport
         print("restores seed \(Self.seed): \(restores) restores, \(backups) backups; \(world.summary)")
         #expect(restores > 0)
         #expect(world.box.ledger.acknowledgedCount > 0)
+        // Nobody writes what the server refuses here: every write, unsynced at a restore or
+        // not, ends up acknowledged (none dropped by a premature refusal).
+        #expect(world.box.ledger.acknowledgedCount == world.box.ledger.writes.values.map(\.count).reduce(0, +))
     }
 }

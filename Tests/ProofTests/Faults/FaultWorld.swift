@@ -8,7 +8,8 @@ import TestSupport
 /// facilitators in one, a coordinator and a facilitator in the other. Facilitators record
 /// attendance and propose honoraria at the same forum and change amounts concurrently, so
 /// conflicts, natural-key collisions and retries all happen. Nobody approves, so the
-/// server refuses nothing (compensations are proven by the county simulation).
+/// server refuses nothing (refusals are proven by the county simulation); should it
+/// refuse, the recording transport checks that the refusal stored nothing.
 final class FaultWorld {
     let box = LedgerBox()
     private let server: CountyServer
@@ -82,14 +83,22 @@ final class FaultWorld {
             }
         }
         try sync(device, mustSucceed: false)
-        if checksEveryRound { try box.ledger.check { try server.state(collection: $0.collection, id: $0.id) } }
+        if checksEveryRound { try check() }
+    }
+
+    /// The ledger check, and that no refusal changed the server.
+    private func check() throws {
+        try box.ledger.check { try server.state(collection: $0.collection, id: $0.id) }
+        guard box.changedByRefusal.isEmpty else {
+            throw CountyFailure("refusals changed the server's state of \(box.changedByRefusal.joined(separator: ", "))")
+        }
     }
 
     /// With the network healthy again: everyone syncs twice, then every device must hold
     /// exactly the server's records of its municipality, byte for byte.
     func finish() throws {
         for _ in 0..<2 { for device in devices { try sync(device, mustSucceed: true) } }
-        try box.ledger.check { try server.state(collection: $0.collection, id: $0.id) }
+        try check()
         let serverStates = try server.allStates()
         let lookup = ServerLookup(server: server)
         for device in devices {
