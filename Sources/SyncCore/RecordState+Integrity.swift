@@ -63,4 +63,15 @@ extension RecordState {
         }
         return nil
     }
+
+    /// Dots in `incoming`'s context that neither `pusher` made nor `known` has seen: history
+    /// the pusher cannot legitimately have, since devices learn others' writes only from the server.
+    public static func foreignDots(in incoming: RecordState, pushedBy pusher: ReplicaID,
+                                   known: RecordState?) -> [Dot] {
+        let knownContext = known?.context ?? VersionVector()
+        return incoming.context.sorted.compactMap { item in
+            item.replica != pusher && item.counter > knownContext[item.replica]
+                ? Dot(replica: item.replica, counter: item.counter) : nil
+        }
+    }
 }

@@ -19,7 +19,7 @@ public struct ReplicaID: Hashable, Comparable, Sendable, CustomStringConvertible
         self.rawValue = rawValue
     }
 
-    /// The server's replica id. Compensating writes and admin resolutions carry it.
+    /// The server's replica id. Admin resolutions carry it.
     public static let server = ReplicaID(validated: "server")
 
     init(validated rawValue: String) { self.rawValue = rawValue }

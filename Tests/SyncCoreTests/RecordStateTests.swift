@@ -91,25 +91,6 @@ private func t(_ ms: Int64) -> HybridTimestamp { HybridTimestamp(wallMillis: ms)
         #expect(m.isDeleted && m.conflicts.isEmpty)
     }
 
-    @Test func compensationRestoresThePreviousValueAndTheDeviceConverges() throws {
-        let server = try base()
-        var device = server
-        try device.write(["status": "approved"], by: b, at: t(5))
-        let answer = try RecordState.compensation(previous: server, refused: device, by: .server, at: t(6))
-        #expect(answer["status"] == "proposed")
-        #expect(answer.context.covers(Dot(replica: b, counter: 1)))
-        let converged = try device.merged(with: answer)
-        #expect(converged == answer)
-        #expect(converged.conflicts.isEmpty)
-    }
-
-    @Test func compensationOfARecordTheServerNeverHadIsATombstone() throws {
-        let device = try base()
-        let answer = try RecordState.compensation(previous: nil, refused: device, by: .server, at: t(6))
-        #expect(answer.isDeleted)
-        #expect(try device.merged(with: answer) == answer)
-    }
-
     @Test func foreignDotsAreThoseNeitherPusherNorServerKnows() throws {
         var s = try base()
         try s.write(["amount": 1], by: b, at: t(2))
