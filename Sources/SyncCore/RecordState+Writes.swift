@@ -82,3 +82,16 @@ extension RecordState {
         return (dot, stampTime)
     }
 }
+
+extension RecordState {
+    /// This state with `field`'s register holding `entries` only (the context unchanged):
+    /// how the state would read if those entries were the field's only ones. For judging
+    /// a write whose entry does not win its register (a rule applies to every entry a
+    /// replica writes, not only the one shown).
+    /// - Throws: when an entry's dot is outside the context.
+    public func replacingRegister(_ field: String, with entries: [FieldEntry]) throws(SyncCoreError) -> RecordState {
+        var fields = self.fields
+        fields[field] = entries.isEmpty ? nil : FieldRegister(entries)
+        return try RecordState(collection: collection, id: id, context: context, fields: fields)
+    }
+}

@@ -71,8 +71,28 @@ extension ServerDatabase {
         }
         switch actor {
         case .device(let device):
-            return policy.check(actor: device.actor, before: judged, after: after, written: incoming,
-                                storedScope: storedMunicipalities(of: after), lookup: lookup)
+            let scope = storedMunicipalities(of: after)
+            if let refusal = policy.check(actor: device.actor, before: judged, after: after, written: incoming,
+                                          storedScope: scope, lookup: lookup) {
+                return refusal
+            }
+            // The domain's rules judge the values a change shows; an entry of the pusher's
+            // that loses its register (written concurrently with an earlier time) shows
+            // nothing, yet is stored and may win later or be chosen in a resolution. Each is
+            // judged as if it were the field's only entry.
+            guard let pusher else { return nil }
+            for name in after.fields.keys.sorted() {
+                guard let register = after.fields[name], register.entries.count > 1 else { continue }
+                for entry in register.entries where entry.dot.replica == pusher && entry.dot != register.winner?.dot
+                    && !(judged?.fields[name]?.holds(entry.dot) ?? false) {
+                    guard let alone = try? after.replacingRegister(name, with: [entry]) else { continue }
+                    if let refusal = policy.check(actor: device.actor, before: judged, after: alone, written: incoming,
+                                                  storedScope: scope, lookup: lookup) {
+                        return refusal
+                    }
+                }
+            }
+            return nil
         case .admin:
             return policy.check(actor: DeviceActor(role: "admin", municipalities: []), before: before, after: after,
                                 written: nil, storedScope: [], lookup: lookup)

@@ -256,6 +256,49 @@ import TestSupport
         #expect(returned == approved)
     }
 
+    // MARK: A losing entry is judged like a winning one
+
+    /// Found by the county simulation's tampered devices: an entry that loses its register
+    /// (concurrent, earlier time) changed no visible value, so the rules let it through,
+    /// and it was stored with status `conflict`. Each of the pusher's new entries is now
+    /// judged as if it were the field's only one.
+    @Test func anOutOfRangeAmountThatLosesItsRegisterIsStillRefused() throws {
+        let fixture = try ServerFixture()
+        let facilitator = try fixture.enrol()
+        let meeting = try Records.meeting(by: facilitator.replica)
+        let honorarium = try Records.honorarium(attendance: meeting[2].id, municipality: "Södertälje", by: facilitator.replica)
+        #expect(try fixture.push(meeting + [honorarium], token: facilitator.token).status == 200)
+        let pushed = try losing(in: honorarium, "amount", .integer(99_999), by: facilitator.replica)
+        let response = try fixture.push([pushed], token: facilitator.token)
+        #expect(results(response).first?["status"] == "refused")
+        #expect(results(response).first?["reason"]?["code"] == "amount_out_of_range")
+        let stored = try #require(try fixture.database.store.state(collection: "honorarium", id: honorarium.id))
+        #expect(stored == honorarium)
+    }
+
+    @Test func aCoordinatorsFieldWrittenByAFacilitatorAsALosingEntryIsRefused() throws {
+        let (fixture, facilitator, _, honorarium, approved) = try proposedThenApproved()
+        let seen = try #require(try fixture.pullAll(token: facilitator.token).first { $0.id == honorarium.id })
+        let pushed = try losing(in: seen, "approvedAmount", .integer(5_000), by: facilitator.replica)
+        let response = try fixture.push([pushed], token: facilitator.token)
+        #expect(results(response).first?["status"] == "refused")
+        #expect(results(response).first?["reason"]?["code"] == "role_forbidden")
+        #expect(try fixture.database.store.state(collection: "honorarium", id: honorarium.id) == approved)
+    }
+
+    /// `state` with a new entry of `replica` in `field` beside the ones held, a minute
+    /// older than any: it loses the register, so the shown value stays.
+    private func losing(in state: RecordState, _ field: String, _ value: JSONValue, by replica: ReplicaID) throws -> RecordState {
+        let held = state.fields[field]?.entries ?? []
+        let dot = Dot(replica: replica, counter: state.context[replica] + 1)
+        var context = state.context
+        context.merge(VersionVector([replica: dot.counter]))
+        let oldest = held.map(\.time.wallMillis).min() ?? Records.start.wallMillis
+        var fields = state.fields
+        fields[field] = FieldRegister(held + [FieldEntry(value: value, dot: dot, time: HybridTimestamp(wallMillis: oldest - 60_000))])
+        return try RecordState(collection: state.collection, id: state.id, context: context, fields: fields)
+    }
+
     // MARK: 10. Storage failures are 500 internal_error, the detail only in the log
 
     @Test func aStorageFailureAnswersInternalErrorWithoutSQL() throws {
