@@ -5,11 +5,14 @@ public struct DashboardError: Error, Sendable, Equatable, CustomStringConvertibl
     public var code: String
     /// A fixed description for logs and developers; never record values.
     public var message: String
+    /// Known names near a mistyped one (an unknown municipality), for a "did you mean".
+    public var suggestions: [String]
 
     /// Creates an error.
-    public init(code: String, message: String) {
+    public init(code: String, message: String, suggestions: [String] = []) {
         self.code = code
         self.message = message
+        self.suggestions = suggestions
     }
 
     public var description: String { "\(code): \(message)" }

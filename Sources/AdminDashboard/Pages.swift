@@ -8,9 +8,12 @@ enum Pages {
 
     /// A page with a heading and one paragraph, e.g. "not found" or "forbidden".
     static func message(_ context: Context, status: HTTPStatus, titleKey: MessageKey, textKey: MessageKey,
-                        section: Layout.Section = .none) -> HTTPResponse {
+                        section: Layout.Section = .none, suggestions: [String] = []) -> HTTPResponse {
         let l = context.l
         var body = "<p>\(HTML.escape(l[textKey]))</p>"
+        if !suggestions.isEmpty {
+            body += "<p>\(HTML.escape(l["dashboard.error.did_you_mean", ["names": suggestions.joined(separator: ", ")]]))</p>"
+        }
         if context.session != nil { body += "<p><a href=\"/admin\">\(HTML.escape(l["dashboard.back_to_overview"]))</a></p>" }
         var response = Layout.page(context, title: HTML.escape(l[titleKey]), section: section, status: status, body: body)
         response.logFields["admin_page"] = textKey.rawValue
@@ -28,7 +31,7 @@ enum Pages {
         default: known ? .badRequest : .internalServerError
         }
         var response = message(context, status: status, titleKey: "dashboard.error.title",
-                               textKey: known ? key : "dashboard.error.general")
+                               textKey: known ? key : "dashboard.error.general", suggestions: error.suggestions)
         response.logFields["error"] = error.code
         return response
     }

@@ -162,6 +162,7 @@ extension Catalogue {
         Entry("dashboard.error.general", sv: "Något gick fel på servern. Försök igen om en stund.",
               en: "Something went wrong on the server. Try again in a while."),
         Entry("dashboard.error.invalid_role", sv: "Rollen finns inte.", en: "There is no such role."),
+        Entry("dashboard.error.did_you_mean", sv: "Menade du: {names}?", en: "Did you mean: {names}?"),
         Entry("dashboard.error.unknown_municipality", sv: "Kommunen finns inte i serverns lista. Skriv namnet som i listan över Sveriges kommuner, t.ex. Södertälje.",
               en: "The municipality is not in the server's list. Write the name as in the list of Sweden's municipalities, e.g. Södertälje."),
         Entry("dashboard.value.yes", sv: "Ja", en: "Yes"),

@@ -64,6 +64,9 @@ public struct ServerDashboardSource: DashboardDataSource {
 
     /// Runs `body`, turning a server error into the dashboard's (same code and message).
     private func mapped<T>(_ body: () throws(SyncServerError) -> T) throws(DashboardError) -> T {
-        do { return try body() } catch { throw DashboardError(code: error.code, message: error.message) }
+        do { return try body() } catch {
+            throw DashboardError(code: error.code, message: error.message,
+                                 suggestions: error.extra["suggestions"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+        }
     }
 }
