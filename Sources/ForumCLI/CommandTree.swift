@@ -10,6 +10,7 @@ enum CommandTree {
         let forumArg = ArgumentSpec.positional("forum", valueName: "forum-id", help: t("client.help.forum_id"))
         let participantArg = ArgumentSpec.positional("participant", valueName: "participant-id", help: t("client.help.participant_id"))
         let honorariumArg = ArgumentSpec.positional("honorarium", valueName: "honorarium-id", help: t("client.help.honorarium_id"))
+        let yes = ArgumentSpec.flag("yes", help: t("client.help.yes_delete"))
         let forumFields: [ArgumentSpec] = [
             .option("title", help: t("client.help.title")),
             .option("start", valueName: "YYYY-MM-DD HH:MM", help: t("client.help.start")),
@@ -29,6 +30,8 @@ enum CommandTree {
                 .option("status", valueName: "planned|held", help: t("client.help.forum_status")),
                 .option("minutes", help: t("client.help.minutes"))]),
             CommandSpec("cancel", abstract: t("client.cmd.forum_cancel"), arguments: [forumArg]),
+            CommandSpec("delete", abstract: t("client.cmd.forum_delete"), discussion: t("client.help.delete_discussion"),
+                        arguments: [forumArg, yes]),
         ])
         let participant = CommandSpec("participant", abstract: t("client.cmd.participant"), subcommands: [
             CommandSpec("add", abstract: t("client.cmd.participant_add"), arguments: [
@@ -45,7 +48,10 @@ enum CommandTree {
                 .option("association", help: t("client.help.association")),
                 .option("contact", help: t("client.help.contact")),
                 .option("anonymous", valueName: "yes|no", help: t("client.help.anonymous_choice")),
-                .flag("consent", help: t("client.help.consent"))]),
+                .flag("consent", help: t("client.help.consent")),
+                .flag("withdraw-consent", help: t("client.help.withdraw_consent"))]),
+            CommandSpec("delete", abstract: t("client.cmd.participant_delete"), discussion: t("client.help.delete_discussion"),
+                        arguments: [participantArg, yes]),
         ])
         let honorarium = CommandSpec("honorarium", abstract: t("client.cmd.honorarium"), subcommands: [
             CommandSpec("list", abstract: t("client.cmd.honorarium_list"), arguments: [
@@ -91,6 +97,8 @@ enum CommandTree {
                 .flag("no-honorarium", help: t("client.help.no_honorarium")),
                 .option("amount", valueName: "kronor", help: t("client.help.amount"))]),
             CommandSpec("absent", abstract: t("client.cmd.absent"), arguments: [forumArg, participantArg]),
+            CommandSpec("unattend", abstract: t("client.cmd.unattend"), discussion: t("client.help.delete_discussion"),
+                        arguments: [forumArg, participantArg, yes]),
             CommandSpec("show", abstract: t("client.cmd.show"), arguments: [forumArg, json]),
             honorarium, export, report,
             CommandSpec("import", abstract: t("client.cmd.import"), discussion: t("client.help.import"), arguments: [

@@ -1,5 +1,6 @@
 import ArgumentParsing
 import FieldClient
+import ForumModel
 import Foundation
 import Messages
 
@@ -64,6 +65,13 @@ public enum ForumCLI {
         case ["forum", "show"], ["show"]: try ShowCommand.run(context)
         case ["forum", "edit"]: try ForumCommands.edit(context)
         case ["forum", "cancel"]: try ForumCommands.cancel(context)
+        case ["forum", "delete"]:
+            try DeleteCommands.delete(context, Forum.collection, try RecordResolver(context: context)
+                .forum(context.arguments.string("forum") ?? "").id)
+        case ["participant", "delete"]:
+            try DeleteCommands.delete(context, Participant.collection, try RecordResolver(context: context)
+                .participant(context.arguments.string("participant") ?? "").id)
+        case ["unattend"]: try DeleteCommands.unattend(context)
         case ["participant", "add"]: try ParticipantCommands.add(context)
         case ["participant", "list"]: try ParticipantCommands.list(context, matching: nil)
         case ["participant", "find"]: try ParticipantCommands.list(context, matching: context.arguments.string("name"))

@@ -68,9 +68,20 @@ enum ParticipantCommands {
             values[Participant.Field.consentGiven] = .bool(true)
             values[Participant.Field.consentDate] = .string(StockholmTime.format(Date(), style: .date, language: context.language))
         }
+        let withdrawn = arguments.flag("withdraw-consent")
+        if withdrawn {
+            guard !arguments.flag("consent") else {
+                throw CommandFailure(context.t("client.participant.consent_both"), exitCode: .usage)
+            }
+            values[Participant.Field.consentGiven] = .bool(false)
+            values[Participant.Field.consentDate] = .null
+        }
         try context.write { replica throws(ClientError) in
             try replica.write(collection: Participant.collection, id: state.id, values: values)
         }
         context.say(context.t("client.participant.updated", ["id": RecordResolver.short(state.id)]))
+        if withdrawn {
+            context.say(context.t("client.participant.consent_withdrawn", ["id": RecordResolver.short(state.id)]))
+        }
     }
 }

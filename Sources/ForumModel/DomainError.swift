@@ -45,6 +45,8 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case roleForbidden = "role_forbidden"
         /// The record belongs to a municipality outside the actor's.
         case outsideScope = "outside_scope"
+        /// A delete would remove paid honoraria, which must be kept for the accounts.
+        case hasPaidHonoraria = "has_paid_honoraria"
     }
 
     /// The stable code.

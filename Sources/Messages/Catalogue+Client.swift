@@ -76,6 +76,28 @@ extension Catalogue {
         Entry("client.cmd.forum_add", sv: "Lägg till ett forum.", en: "Add a forum."),
         Entry("client.cmd.forum_list", sv: "Visa kommande och nyligen hållna forum.", en: "List upcoming and recent forums."),
         Entry("client.cmd.forum_edit", sv: "Ändra ett forum.", en: "Change a forum."),
+        Entry("client.cmd.forum_delete", sv: "Ta bort ett forum med dess närvaro och obetalda arvoden.",
+              en: "Delete a forum with its attendance and unpaid honoraria."),
+        Entry("client.cmd.participant_delete", sv: "Ta bort en deltagare med dennes närvaro och obetalda arvoden.",
+              en: "Delete a participant with their attendance and unpaid honoraria."),
+        Entry("client.cmd.unattend", sv: "Ta bort en närvaro (och dess obetalda arvode), t.ex. en felregistrering.",
+              en: "Delete an attendance record (and its unpaid honorarium), e.g. one recorded by mistake."),
+        Entry("client.help.delete_discussion",
+              sv: """
+                  Utan --yes tas inget bort: kommandot säger vad som skulle försvinna. Borttagningen når \
+                  alla enheter vid nästa synk, och personuppgifterna försvinner från dem. Betalda arvoden \
+                  måste sparas för bokföringen: finns sådana tas inget bort, och samordnaren kan i stället \
+                  radera personuppgifterna på servern.
+                  """,
+              en: """
+                  Without --yes nothing is deleted: the command says what would go. The delete reaches every \
+                  device at its next sync, and the personal data leaves them. Paid honoraria must be kept for \
+                  the accounts: when there are any nothing is deleted, and the coordinator can have the \
+                  personal data erased on the server instead.
+                  """),
+        Entry("client.help.yes_delete", sv: "Ta verkligen bort.", en: "Really delete."),
+        Entry("client.help.withdraw_consent", sv: "Deltagaren tar tillbaka sitt samtycke.",
+              en: "The participant withdraws their consent."),
         Entry("client.cmd.forum_cancel", sv: "Ställ in ett forum.", en: "Cancel a forum."),
         Entry("client.cmd.show", sv: "Visa ett forums protokollhuvud och närvaro (anonyma med pseudonym).",
               en: "Show a forum's minutes header and attendance (anonymous participants by pseudonym)."),
