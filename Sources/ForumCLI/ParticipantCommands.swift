@@ -34,7 +34,8 @@ enum ParticipantCommands {
         }
         guard !people.isEmpty else { context.say(context.t("client.participant.none")); return }
         let rows = people.map { person in
-            [RecordResolver.short(person.id), person.displayName, person.association ?? "", person.municipality,
+            [RecordResolver.short(person.id), person.erased ? context.t("client.participant.erased_name") : person.displayName,
+             person.association ?? "", person.municipality,
              person.anonymous ? context.t("client.word.yes") : context.t("client.word.no"),
              person.consentGiven ? context.t("client.word.yes") : context.t("client.word.no")]
         }

@@ -9,6 +9,10 @@ public struct Participant: Hashable, Sendable {
     public static let collection = "participant"
 
     /// Field names in the record.
+    /// The display name an erased participant keeps (the field is required); views show
+    /// their own words for an erased participant, never this.
+    public static let erasedName = "-"
+
     public enum Field {
         public static let displayName = "displayName"
         public static let association = "association"
@@ -17,6 +21,8 @@ public struct Participant: Hashable, Sendable {
         public static let anonymous = "anonymous"
         public static let consentGiven = "consentGiven"
         public static let consentDate = "consentDate"
+        /// Set by the server's erasure: the identifying fields were cleared.
+        public static let erased = "erased"
         /// The fields redaction hides for an anonymous participant: those the schema
         /// declares as identifying a person.
         public static var personal: [String] { ForumSchema.participant.personalFields }
@@ -38,6 +44,8 @@ public struct Participant: Hashable, Sendable {
     public var consentGiven: Bool
     /// The day consent was given (`YYYY-MM-DD`); required when `consentGiven`.
     public var consentDate: String?
+    /// Whether the server erased the identifying data (`displayName` is then `erasedName`).
+    public var erased = false
 
     /// Creates a participant.
     public init(id: String, displayName: String, association: String? = nil, contact: String? = nil,
@@ -66,6 +74,7 @@ public struct Participant: Hashable, Sendable {
         anonymous = try reader.bool(Field.anonymous, default: false)
         consentGiven = try reader.bool(Field.consentGiven, default: false)
         consentDate = try reader.optionalDay(Field.consentDate)
+        erased = try reader.bool(Field.erased, default: false)
     }
 
     /// The values to write for this participant.

@@ -30,6 +30,7 @@ extension Catalogue {
               en: "Nothing was deleted. Run the command again with --yes to delete."),
         Entry("client.delete.done", sv: "Borttaget: {parts}. Ändringarna skickas vid nästa synk.",
               en: "Deleted: {parts}. The changes are sent at the next sync."),
+        Entry("client.participant.erased_name", sv: "(raderad)", en: "(erased)"),
         Entry("client.participant.updated", sv: "Deltagare {id} ändrad.", en: "Participant {id} changed."),
         Entry("client.participant.none", sv: "Inga deltagare.", en: "No participants."),
         Entry("client.attend.done", sv: "Närvaro registrerad på {forum} som {role}.", en: "Attendance recorded at {forum} as {role}."),

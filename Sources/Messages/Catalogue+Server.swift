@@ -112,6 +112,37 @@ extension Catalogue {
         Entry("server.backup.to", sv: "Filen som kopian skrivs till.", en: "The file to write the copy to."),
         Entry("server.backup.done", sv: "Säkerhetskopia skriven.", en: "Backup written."),
 
+        // participant erase, audit
+        Entry("server.participant.abstract", sv: "Deltagares personuppgifter.", en: "Participants' personal data."),
+        Entry("server.participant.erase.abstract", sv: "Radera en deltagares personuppgifter på servern och alla enheter.",
+              en: "Erase a participant's personal data on the server and every device."),
+        Entry("server.participant.erase.discussion",
+              sv: """
+                  Namn, förening och kontaktuppgift tas bort och deltagaren märks som raderad; enheterna får \
+                  ändringen vid nästa synk. Närvaro och arvoden sparas (de innehåller inga personuppgifter; \
+                  betalda arvoden krävs för bokföringen). Åtgärden loggas i granskningsloggen.
+                  """,
+              en: """
+                  Name, association and contact are removed and the participant is marked erased; devices \
+                  receive the change at their next sync. Attendance and honoraria are kept (they hold no \
+                  personal data; paid honoraria are required for the accounts). The action is recorded in the audit trail.
+                  """),
+        Entry("server.participant.erase.id", sv: "Deltagarens id.", en: "The participant's id."),
+        Entry("server.participant.erased",
+              sv: "Personuppgifterna för deltagare {id} är raderade. Arvoden som sparas för bokföringen: {kept}.",
+              en: "The personal data of participant {id} is erased. Honoraria kept for the accounts: {kept}."),
+        Entry("server.audit.abstract", sv: "Visa granskningsloggen: vem som gjorde vad med enheter och personuppgifter.",
+              en: "Show the audit trail: who did what with devices and personal data."),
+        Entry("server.audit.none", sv: "Granskningsloggen är tom.", en: "The audit trail is empty."),
+        Entry("server.audit.column.time", sv: "Tid", en: "Time"),
+        Entry("server.audit.column.actor", sv: "Vem", en: "Who"),
+        Entry("server.audit.column.action", sv: "Åtgärd", en: "Action"),
+        Entry("server.audit.column.subject", sv: "Gäller", en: "Subject"),
+        Entry("server.audit.action.device_add", sv: "lade till enhet", en: "added device"),
+        Entry("server.audit.action.device_revoke", sv: "spärrade enhet", en: "revoked device"),
+        Entry("server.audit.action.conflict_resolve", sv: "löste konflikt", en: "resolved conflict"),
+        Entry("server.audit.action.participant_erase", sv: "raderade personuppgifter", en: "erased personal data"),
+
         // restore
         Entry("server.restore.abstract", sv: "Återställ databasen från en säkerhetskopia, med servern stoppad.",
               en: "Restore the database from a backup, with the server stopped."),

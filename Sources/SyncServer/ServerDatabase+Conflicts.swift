@@ -114,6 +114,7 @@ extension ServerDatabase {
                                                   "parameters": .object(refusal.parameters.mapValues(JSONValue.string))])
                 }
                 try commit(state, previous: stored, created: false)
+                try audit(.conflictResolve, subject: "\(collection)/\(id)")
             }
         }
     }

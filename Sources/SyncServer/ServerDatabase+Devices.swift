@@ -45,6 +45,7 @@ extension ServerDatabase {
                                              [.text(SHA256.hex(SecureRandom.normalisedCode(code))), .text(id), .integer(expires)])
                 let device = Device(id: id, name: name, role: role, municipalities: cleaned, created: now,
                                     enrolled: false)
+                try audit(.deviceAdd, subject: id)
                 return NewDevice(device: device, code: code, expires: expires)
             }
         }
@@ -120,8 +121,11 @@ extension ServerDatabase {
     public func revokeDevice(id: String) throws(SyncServerError) {
         try locked {
             guard try device(id: id) != nil else { throw SyncServerError.notFound("device") }
-            try store.connection.execute("UPDATE device SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?",
-                                         [.integer(clock()), .text(id)])
+            try store.connection.transaction(.immediate) {
+                try store.connection.execute("UPDATE device SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?",
+                                             [.integer(clock()), .text(id)])
+                try audit(.deviceRevoke, subject: id)
+            }
         }
     }
 

@@ -64,6 +64,9 @@ public final class ServerDatabase: @unchecked Sendable {
         }
         // SQLite gives the WAL and shared-memory files the database file's mode.
         Self.makePrivate(databaseAt: path)
+        // Freed content is overwritten, so an erased or deleted value does not linger in
+        // the file's free pages (issue 17).
+        do { try store.connection.execute("PRAGMA secure_delete = ON") } catch { throw SyncServerError.storage(error) }
         store.clock = clock
         lookup = StoreLookup(store: store)
         do { ledger = try AcknowledgementLedger(path: Self.ledgerPath(forDatabaseAt: path), clock: clock) } catch {

@@ -46,6 +46,16 @@ enum ServerSchema {
         ("push body digest v1", """
             ALTER TABLE push_response ADD COLUMN body_sha256 BLOB; -- SHA-256 of the request body; NULL before this step
             """),
+        // Who did what with personal data and devices (issue 17). Ids only, never names.
+        ("audit v1", """
+            CREATE TABLE audit (
+                seq INTEGER PRIMARY KEY,
+                at INTEGER NOT NULL,          -- ms since 1970
+                actor TEXT NOT NULL,          -- admin (the server's CLI or dashboard)
+                action TEXT NOT NULL,         -- device_add | device_revoke | conflict_resolve | participant_erase
+                subject TEXT NOT NULL         -- a device id or collection/record id
+            );
+            """),
     ]
 
     /// Collections whose fields are indexed for the scope rules (attendances of a

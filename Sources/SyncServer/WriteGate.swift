@@ -1,3 +1,4 @@
+import ForumModel
 import ReplicaStore
 import SyncCore
 import SyncProtocol
@@ -14,6 +15,9 @@ public enum WritePath: String, CaseIterable, Sendable {
     case adminResolve
     /// `importStates`: trusted states merged in on no device's behalf (migration, seeding).
     case importStates
+    /// `forum-server participant erase`: the server clears a participant's identifying
+    /// fields (a write by the server's replica, audited).
+    case erasure
 }
 
 /// Who a write is made for, as the gate sees it.
@@ -24,6 +28,8 @@ enum WriteActor {
     case admin
     /// No one: an import. Validated, not authorized.
     case system
+    /// The server's erasure: validated, and may change only identifying fields and `erased`.
+    case erasure
 }
 
 /// Why the gate refused a write: a stable code, an English message without personal
@@ -97,6 +103,15 @@ extension ServerDatabase {
             return policy.check(actor: DeviceActor(role: "admin", municipalities: []), before: before, after: after,
                                 written: nil, storedScope: [], lookup: lookup)
         case .system:
+            return policy.validate(after)
+        case .erasure:
+            let allowed = Set(Participant.Field.personal + [Participant.Field.erased])
+            var names = Set(after.fields.keys)
+            if let before { names.formUnion(before.fields.keys) }
+            let changed = names.filter { after.fields[$0] != before?.fields[$0] }
+            guard after.collection == Participant.collection, changed.isSubset(of: allowed) else {
+                return GateRefusal(code: DomainError.Code.roleForbidden.rawValue, message: "An erasure changes identifying fields only.")
+            }
             return policy.validate(after)
         }
     }

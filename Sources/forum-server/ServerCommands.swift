@@ -47,9 +47,14 @@ enum ServerCommands {
         ], isRunnable: true)
         let backup = CommandSpec("backup", abstract: l["server.backup.abstract"], discussion: l["server.backup.discussion"],
                                  arguments: [.option("to", valueName: "file", help: l["server.backup.to"])])
+        let participant = CommandSpec("participant", abstract: l["server.participant.abstract"], subcommands: [
+            CommandSpec("erase", abstract: l["server.participant.erase.abstract"], discussion: l["server.participant.erase.discussion"],
+                        arguments: [.positional("id", help: l["server.participant.erase.id"])]),
+        ])
+        let audit = CommandSpec("audit", abstract: l["server.audit.abstract"], arguments: [json])
         let restore = CommandSpec("restore", abstract: l["server.restore.abstract"], discussion: l["server.restore.discussion"],
                                   arguments: [.positional("from", help: l["server.restore.from"])])
         return CommandSpec("forum-server", abstract: l["server.abstract"], discussion: l["server.discussion"],
-                           arguments: [data, lang, publicURL], subcommands: [serve, device, conflicts, admin, backup, restore])
+                           arguments: [data, lang, publicURL], subcommands: [serve, device, conflicts, participant, audit, admin, backup, restore])
     }
 }

@@ -109,6 +109,13 @@ func run() throws -> ExitCode {
         guard let target = parsed.string("to") else { throw UsageFailure(parsed.invalidValue("to", reason: l["server.backup.to"])) }
         try openDatabase().backup(to: target)
         print(l["server.backup.done"])
+    case ["participant", "erase"]:
+        let id = parsed.string("id") ?? ""
+        let report = try openDatabase().eraseParticipant(id: id)
+        print(l["server.participant.erased", ["id": id, "kept": String(report.keptHonoraria)]])
+    case ["audit"]:
+        let entries = try openDatabase().auditTrail()
+        print(parsed.flag("json") ? AdminText.auditJSON(entries) : AdminText.audit(entries, l))
     case ["restore"]:
         guard let source = parsed.string("from") else {
             throw UsageFailure(parsed.invalidValue("from", reason: l["server.restore.from"]))

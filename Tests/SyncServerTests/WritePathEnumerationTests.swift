@@ -28,6 +28,11 @@ import TestSupport
         case .importStates:
             let bad = try Records.edit(meeting[0], ["kind": "party"], by: device.replica)
             #expect(throws: SyncServerError.self) { try fixture.database.importStates([bad]) }
+        case .erasure:
+            // Only a participant's identifying fields: anything else is refused by the gate.
+            #expect(throws: SyncServerError.self) { try fixture.database.eraseParticipant(id: "f1") }
+            let bad = try Records.edit(meeting[0], ["title": "x"], by: .server)
+            #expect(fixture.database.lock.withLock { fixture.database.admit(bad, before: before, by: .erasure) } != nil)
         }
         #expect(try fixture.database.store.state(collection: "forum", id: "f1") == before)
     }

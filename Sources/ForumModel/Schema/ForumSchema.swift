@@ -65,6 +65,8 @@ public enum ForumSchema {
                       "Anonymous in minutes, reports and admin views (any `true` entry counts). Default `false`."),
             FieldSpec(Participant.Field.consentGiven, .boolean, "Whether consent to store the data was given. Default `false`."),
             FieldSpec(Participant.Field.consentDate, .day, "The day consent was given; required when `consentGiven` is `true`."),
+            FieldSpec(Participant.Field.erased, .boolean, writers: [],
+                      "Written by the server's erasure (`forum-server participant erase`), which also clears `association` and `contact` and sets `displayName` to `-`. No device may write it."),
         ],
         scope: .field(Participant.Field.municipality),
         summary: "A person who takes part in forums, by name or pseudonym. Special-category personal data. Random id.",

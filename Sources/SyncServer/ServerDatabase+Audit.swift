@@ -1,0 +1,36 @@
+import Foundation
+import SQLite
+
+extension ServerDatabase {
+    /// One line of the audit trail: who did what to which device or record, by ids only.
+    public struct AuditEntry: Sendable, Equatable {
+        public var atMillis: Int64
+        public var actor: String
+        public var action: String
+        public var subject: String
+    }
+
+    /// The audited actions.
+    public enum AuditAction: String, Sendable, CaseIterable {
+        case deviceAdd = "device_add"
+        case deviceRevoke = "device_revoke"
+        case conflictResolve = "conflict_resolve"
+        case participantErase = "participant_erase"
+    }
+
+    /// Appends to the audit trail, inside the caller's transaction (and lock).
+    func audit(_ action: AuditAction, subject: String, actor: String = "admin") throws {
+        try store.connection.execute("INSERT INTO audit (at, actor, action, subject) VALUES (?, ?, ?, ?)",
+                                     [.integer(clock()), .text(actor), .text(action.rawValue), .text(subject)])
+    }
+
+    /// The audit trail, oldest first.
+    public func auditTrail() throws(SyncServerError) -> [AuditEntry] {
+        try locked {
+            try store.connection.query("SELECT at, actor, action, subject FROM audit ORDER BY seq") {
+                AuditEntry(atMillis: try $0.int64(at: 0), actor: try $0.text(at: 1), action: try $0.text(at: 2),
+                           subject: try $0.text(at: 3))
+            }
+        }
+    }
+}
