@@ -28,7 +28,8 @@ enum CommandTree {
             CommandSpec("show", abstract: t("client.cmd.show"), arguments: [forumArg, json]),
             CommandSpec("edit", abstract: t("client.cmd.forum_edit"), arguments: [forumArg] + forumFields + [
                 .option("status", valueName: "planned|held", help: t("client.help.forum_status")),
-                .option("minutes", help: t("client.help.minutes"))]),
+                .option("minutes", help: t("client.help.minutes")),
+                .flag("yes", help: t("client.help.yes_minutes"))]),
             CommandSpec("cancel", abstract: t("client.cmd.forum_cancel"), arguments: [forumArg]),
             CommandSpec("delete", abstract: t("client.cmd.forum_delete"), discussion: t("client.help.delete_discussion"),
                         arguments: [forumArg, yes]),

@@ -59,7 +59,15 @@ enum ForumCommands {
         if let venue = arguments.string("venue") { values[Forum.Field.venue] = .string(venue) }
         if let series = arguments.string("series") { values[Forum.Field.series] = .string(series) }
         if let amount = try arguments.int("amount", in: 0...1_000_000) { values[Forum.Field.defaultHonorarium] = .integer(Int64(amount)) }
-        if let minutes = arguments.string("minutes") { values[Forum.Field.minutes] = .string(minutes) }
+        if let minutes = arguments.string("minutes") {
+            // Anonymous attendees must not be named in the minutes: warn, and write only
+            // when the facilitator confirms with --yes.
+            let named = AnonymousNames.mentioned(in: minutes, forumID: state.id, lookup: try context.replica().lookup)
+            if !named.isEmpty, !arguments.flag("yes") {
+                throw CommandFailure(context.t("client.minutes.names_anonymous", ["count": String(named.count)]))
+            }
+            values[Forum.Field.minutes] = .string(minutes)
+        }
         if let status = try arguments.choice("status", from: ["planned", "held"]) { values[Forum.Field.status] = .string(status) }
         // Only the fields asked for are written: rewriting the others would silently
         // settle a conflict the user has not looked at.

@@ -14,6 +14,9 @@ enum HonorariumCommands {
         let state: RecordState
         let forum: Forum
         let name: String
+        /// The participant is anonymous: the real name is shown (payment needs it) but
+        /// marked, so no one copies it into minutes or reports by mistake.
+        let anonymous: Bool
     }
 
     /// Honoraria with their forum and participant, optionally filtered.
@@ -32,9 +35,10 @@ enum HonorariumCommands {
                   let attendance = lookup.live(collection: Attendance.collection, id: honorarium.attendanceID).flatMap({ try? Attendance($0) }),
                   let forum = lookup.live(collection: Forum.collection, id: attendance.forumID).flatMap({ try? Forum($0) }),
                   municipality.map({ $0 == forum.municipality || $0 == honorarium.payerMunicipality }) ?? true else { return nil }
-            let name = lookup.state(collection: Participant.collection, id: attendance.participantID)?[Participant.Field.displayName]?
-                .stringValue ?? ""
-            return Row(honorarium: honorarium, state: state, forum: forum, name: name)
+            let person = lookup.state(collection: Participant.collection, id: attendance.participantID)
+            let name = person?[Participant.Field.displayName]?.stringValue ?? ""
+            let anonymous = person.flatMap({ try? Participant($0) })?.anonymous == true
+            return Row(honorarium: honorarium, state: state, forum: forum, name: name, anonymous: anonymous)
         }.sorted { ($0.forum.start, $0.name, $0.state.id) < ($1.forum.start, $1.name, $1.state.id) }
     }
 
@@ -45,7 +49,7 @@ enum HonorariumCommands {
         if context.json {
             context.printJSON(.array(rows.map { row in
                 ["id": .string(row.state.id), "forum": .string(row.forum.id), "forumTitle": .string(row.forum.title),
-                 "name": .string(row.name), "amount": .integer(row.honorarium.amount),
+                 "name": .string(row.name), "anonymous": .bool(row.anonymous), "amount": .integer(row.honorarium.amount),
                  "status": .string(row.honorarium.status.rawValue), "payer": .string(row.honorarium.payerMunicipality),
                  "conflict": .bool(row.state.hasConflict)]
             }))
@@ -56,7 +60,8 @@ enum HonorariumCommands {
             header: ["client.col.id", "client.col.start", "client.col.forum", "client.col.name", "client.col.amount",
                      "client.col.status"].map { context.t($0) },
             rows: rows.map { row in
-                [RecordResolver.short(row.state.id), context.show(row.forum.start, style: .date), row.forum.title, row.name,
+                [RecordResolver.short(row.state.id), context.show(row.forum.start, style: .date), row.forum.title,
+                 row.name + (row.anonymous ? " " + context.t("client.honorarium.anonymous_mark") : ""),
                  KronorFormatBridge.amount(row.honorarium.amount, context.language),
                  DomainBridge.status(row.honorarium.status, context.language) + (row.state.hasConflict ? " (!)" : "")]
             }, rightAligned: [4]))

@@ -86,25 +86,24 @@ public enum Redaction {
 
     /// Replaces anonymous attendees' names and contacts in the minutes text by their
     /// pseudonyms: minutes are free text, and a name typed by habit must not leak. Names
-    /// shorter than three characters are left alone, since replacing them would mangle words.
+    /// and words shorter than `AnonymousNames.minimumLength` are left alone, since
+    /// replacing them would mangle words.
     static func forumView(_ state: RecordState, lookup: RecordLookup, language: Language) -> RecordState {
         guard let register = state.fields[Forum.Field.minutes] else { return state }
         var replacements: [(String, String)] = []
         for (participantID, number) in anonymousNumbers(forumID: state.id, lookup: lookup) {
             guard let participant = lookup.state(collection: Participant.collection, id: participantID) else { continue }
             let label = pseudonym(number: number, language: language)
-            for field in Participant.Field.personal {
-                for entry in participant.fields[field]?.entries ?? [] {
-                    if let text = entry.value.stringValue, text.count >= 3 { replacements.append((text, label)) }
-                }
-            }
+            // Every name the record holds and each of its words: a first name typed alone
+            // must not leak either (`AnonymousNames`).
+            for name in AnonymousNames.tokens(of: participant) { replacements.append((name, label)) }
         }
         // Longest first, so "Anna Berg" is replaced before "Anna".
         replacements.sort { $0.0.count > $1.0.count }
         let entries = register.entries.map { entry -> FieldEntry in
             guard var text = entry.value.stringValue else { return entry }
             for (name, label) in replacements {
-                text = text.replacingOccurrences(of: name, with: label, options: .caseInsensitive)
+                text = AnonymousNames.replacing(name, with: label, in: text)
             }
             return FieldEntry(value: .string(text), dot: entry.dot, time: entry.time)
         }

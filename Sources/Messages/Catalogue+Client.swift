@@ -95,6 +95,8 @@ extension Catalogue {
                   the accounts: when there are any nothing is deleted, and the coordinator can have the \
                   personal data erased on the server instead.
                   """),
+        Entry("client.help.yes_minutes", sv: "Spara protokollet även om det nämner en anonym deltagare.",
+              en: "Save the minutes even if they name an anonymous participant."),
         Entry("client.help.yes_delete", sv: "Ta verkligen bort.", en: "Really delete."),
         Entry("client.help.withdraw_consent", sv: "Deltagaren tar tillbaka sitt samtycke.",
               en: "The participant withdraws their consent."),

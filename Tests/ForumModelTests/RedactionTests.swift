@@ -109,6 +109,27 @@ import Testing
         #expect(Redaction.view(of: forum, for: .facilitator, lookup: world.lookup, language: .sv) == forum)
     }
 
+    /// Issue 17: a first name alone, a surname with other case or diacritics, and both
+    /// names of a conflict are replaced too, not only the exact current name; a longer
+    /// word that begins with a name is left alone.
+    @Test func everyWordOfEveryNameTheRecordHoldsIsReplacedInTheMinutes() throws {
+        var world = Fixture()
+        let person = try #require(world.lookup.state(collection: Participant.collection, id: Fixture.anonymousID))
+        let renamed = try person.merged(with: Fixture.edit(person, [Participant.Field.displayName: "Jocke Eriksson"],
+                                                          by: Fixture.deviceB, offset: 5_000))
+        world.lookup.insert(try renamed.merged(with: Fixture.edit(person, [Participant.Field.displayName: "Johan Ekdahl"],
+                                                                 by: Fixture.deviceA, offset: 5_000)))
+        let forum = try #require(world.lookup.state(collection: Forum.collection, id: Fixture.forumID))
+        let text = "Johan sade att EKDÅHL och jocke eriksson vill ha SIP; Johanna höll med."
+        let edited = Fixture.edit(forum, [Forum.Field.minutes: .string(text)], by: Fixture.deviceA, offset: 6_000)
+        let view = Redaction.view(of: edited, for: .report, lookup: world.lookup, language: .sv)
+        let minutes = try #require(view[Forum.Field.minutes]?.stringValue)
+        for name in ["Johan ", "EKDÅHL", "jocke", "eriksson"] { #expect(!minutes.contains(name), "\(name) in \(minutes)") }
+        #expect(minutes.contains("Anonym deltagare 1 sade") && minutes.contains("Johanna höll med"))
+        #expect(AnonymousNames.mentioned(in: text, forumID: Fixture.forumID, lookup: world.lookup) == [Fixture.anonymousID])
+        #expect(AnonymousNames.mentioned(in: "Johanna och Ekonomi", forumID: Fixture.forumID, lookup: world.lookup).isEmpty)
+    }
+
     @Test func coordinatorsAndFacilitatorsSeeTheRecordUnchanged() throws {
         let world = Fixture()
         let state = try #require(world.lookup.state(collection: Participant.collection, id: Fixture.anonymousID))
