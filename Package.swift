@@ -43,7 +43,8 @@ let package = Package(
         .target(name: "ReplicaStore", dependencies: ["SQLite", "SyncCore"]),
 
         // MARK: - HTTP/1.1 server on POSIX sockets (Sources/HTTPServer/Parsing is pure and fuzzed)
-        .target(name: "HTTPServer"),
+        // Error bodies are written with SyncCore's one JSON string escaper.
+        .target(name: "HTTPServer", dependencies: ["SyncCore"]),
 
         // MARK: - Admin web dashboard (server-rendered HTML under /admin, no JavaScript)
         .target(name: "AdminDashboard", dependencies: ["HTTPServer", "Messages", "ForumModel", "SyncCore", "Digest"]),
