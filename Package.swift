@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "SyncCoreTests", dependencies: ["SyncCore", "Digest", "TestSupport"]),
         .testTarget(name: "SyncProtocolTests", dependencies: ["SyncProtocol", "SyncCore", "TestSupport"]),
         .testTarget(name: "ForumModelTests", dependencies: ["ForumModel", "Messages", "SyncCore", "TestSupport"]),
-        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "AdminDashboardTests", dependencies: ["AdminDashboard", "ForumModel", "SyncCore", "HTTPServer", "Messages"]),
         .executableTarget(name: "ReplicaStoreCrashChild", dependencies: ["ReplicaStore", "SyncCore"],
