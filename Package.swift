@@ -43,49 +43,60 @@ let package = Package(
         .target(name: "ReplicaStore", dependencies: ["SQLite", "SyncCore"]),
 
         // MARK: - HTTP/1.1 server on POSIX sockets (Sources/HTTPServer/Parsing is pure and fuzzed)
-        .target(name: "HTTPServer"),
+        // Error bodies are written with SyncCore's one JSON string escaper.
+        .target(name: "HTTPServer", dependencies: ["SyncCore"]),
 
         // MARK: - Admin web dashboard (server-rendered HTML under /admin, no JavaScript)
         .target(name: "AdminDashboard", dependencies: ["HTTPServer", "Messages", "ForumModel", "SyncCore", "Digest"]),
 
         // MARK: - Central server: sync protocol v1 over the store, admin operations, and its CLI
-        .target(name: "SyncServer", dependencies: ["HTTPServer", "ReplicaStore", "SyncCore", "SyncProtocol", "Digest", "Messages",
-                                                   "ForumModel", "AdminDashboard"]),
+        .target(name: "SyncServer", dependencies: ["HTTPServer", "ReplicaStore", "SQLite", "SyncCore", "SyncProtocol", "Digest",
+                                                   "Messages", "ForumModel", "AdminDashboard"]),
         .executableTarget(name: "forum-server", dependencies: ["SyncServer", "AdminDashboard", "ArgumentParsing", "Messages",
-                                                              "HTTPServer"]),
+                                                              "SyncCore"]),
 
         // MARK: - Executables
         .executableTarget(name: "forum-bench", dependencies: ["SyncCore", "ReplicaStore", "SQLite", "ForumModel", "FieldClient",
                                                              "SyncServer", "HTTPServer"]),
 
         // MARK: - Field client (issue 6): the local replica, sync engine and the `forum` CLI
-        .target(name: "FieldClient", dependencies: ["ReplicaStore", "SQLite", "SyncCore", "SyncProtocol", "ForumModel", "Messages", "Digest"]),
-        .target(name: "ForumCLI", dependencies: ["FieldClient", "ForumModel", "Messages", "ArgumentParsing", "SyncCore"]),
+        .target(name: "FieldClient", dependencies: ["ReplicaStore", "SQLite", "SyncCore", "SyncProtocol", "ForumModel", "Digest"]),
+        .target(name: "ForumCLI", dependencies: ["FieldClient", "ReplicaStore", "ForumModel", "Messages", "ArgumentParsing",
+                                                 "SyncCore"]),
         .executableTarget(name: "forum", dependencies: ["ForumCLI"]),
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["SyncCore"], path: "Tests/TestSupport"),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "MessagesTests", dependencies: ["Messages"]),
-        .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
-        .testTarget(name: "SyncCoreTests", dependencies: ["SyncCore", "TestSupport"]),
+        .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing", "Messages"]),
+        .testTarget(name: "SyncCoreTests", dependencies: ["SyncCore", "Digest", "TestSupport"]),
         .testTarget(name: "SyncProtocolTests", dependencies: ["SyncProtocol", "SyncCore", "TestSupport"]),
-        .testTarget(name: "ForumModelTests", dependencies: ["ForumModel", "Messages"]),
-        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+        .testTarget(name: "ForumModelTests", dependencies: ["ForumModel", "Messages", "SyncCore", "TestSupport"]),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
-        .testTarget(name: "AdminDashboardTests", dependencies: ["AdminDashboard", "ForumModel", "SyncCore"]),
-        .executableTarget(name: "ReplicaStoreCrashChild", dependencies: ["ReplicaStore"],
+        .testTarget(name: "AdminDashboardTests", dependencies: ["AdminDashboard", "ForumModel", "SyncCore", "HTTPServer", "Messages"]),
+        .executableTarget(name: "ReplicaStoreCrashChild", dependencies: ["ReplicaStore", "SyncCore"],
                           path: "Tests/ReplicaStoreCrashChild"),
-        .testTarget(name: "ReplicaStoreTests", dependencies: ["ReplicaStore", "TestSupport", "ReplicaStoreCrashChild"]),
-        .testTarget(name: "FieldClientTests", dependencies: ["FieldClient", "SyncProtocol", "ForumModel", "TestSupport"]),
-        .testTarget(name: "ForumCLITests", dependencies: ["ForumCLI", "FieldClient", "TestSupport"]),
-        // Real `forum-server` and `forum` processes over loopback HTTP.
-        .testTarget(name: "EndToEndTests", dependencies: ["FieldClient", "ForumModel", "TestSupport", "forum", "forum-server"]),
-        .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "SyncProtocol", "AdminDashboard", "HTTPServer", "ForumModel", "Messages",
+        // ReplicaStoreCrashChild is not imported: it is the child process the crash tests kill.
+        .testTarget(name: "ReplicaStoreTests", dependencies: ["ReplicaStore", "SQLite", "SyncCore", "TestSupport",
+                                                             "ReplicaStoreCrashChild"]),
+        .testTarget(name: "FieldClientTests", dependencies: ["FieldClient", "ReplicaStore", "SyncCore", "SyncProtocol", "ForumModel",
+                                                            "TestSupport"]),
+        .testTarget(name: "ForumCLITests", dependencies: ["ForumCLI", "FieldClient", "ForumModel", "Messages", "TestSupport"]),
+        // Real `forum-server` and `forum` processes over loopback HTTP. A test target that depends on
+        // an executable (`forum`, `forum-server`) does so only to have the binary built, not imported.
+        .testTarget(name: "EndToEndTests", dependencies: ["FieldClient", "ForumModel", "SyncCore", "TestSupport", "forum",
+                                                          "forum-server"]),
+        .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "SyncProtocol", "AdminDashboard", "HTTPServer", "ForumModel",
+                                                          "Messages", "Digest", "ReplicaStore", "SQLite", "SyncCore",
                                                           "TestSupport", "forum-server"]),
         // Proof under load and faults: county simulation, fault proxy, kill -9, full and
         // read-only disks, fuzz corpus replay (Tests/Fuzz has the libFuzzer targets).
         .testTarget(name: "ProofTests", dependencies: ["SyncCore", "SyncProtocol", "SQLite", "ReplicaStore", "ForumModel", "SyncServer",
                                                       "HTTPServer", "FieldClient", "TestSupport", "forum-server"]),
+        // Each target's dependencies are exactly the package modules it imports (plus executables a
+        // test runs); Tests/PackageManifestTests checks it, reading this file and the sources.
+        .testTarget(name: "PackageManifestTests"),
     ]
 )

@@ -11,16 +11,10 @@ enum CentralEuropeanTimeRule {
 
     /// The offset from UTC in force at `secondsSince1970` (a UTC instant).
     static func secondsFromGMT(atUTC secondsSince1970: Int) -> Int {
-        let days = floorDivide(secondsSince1970, 86_400)
+        let days = CivilDate.daysSinceEpoch(containingSecond: secondsSince1970)
         let year = CivilDate(daysSinceEpoch: days).year
         let start = CivilDate.lastSunday(of: 3, year: year) * 86_400 + 3600
         let end = CivilDate.lastSunday(of: 10, year: year) * 86_400 + 3600
         return (start..<end).contains(secondsSince1970) ? summerOffset : standardOffset
     }
-}
-
-/// Integer division rounding towards negative infinity, for instants before 1970.
-func floorDivide(_ a: Int, _ b: Int) -> Int {
-    let quotient = a / b
-    return (a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient
 }

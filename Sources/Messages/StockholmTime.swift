@@ -73,21 +73,14 @@ public enum StockholmTime {
                                                Double(secondsRange.upperBound))
         let utc = Int(clamped.rounded(.down))
         let local = min(utc + secondsFromGMT(atUTC: utc, zone: zone), secondsRange.upperBound)
-        let days = floorDivide(local, 86_400)
+        let days = CivilDate.daysSinceEpoch(containingSecond: local)
         let secondOfDay = local - days * 86_400
-        let civil = CivilDate(daysSinceEpoch: days)
-        let datePart = "\(pad(civil.year, 4))-\(pad(civil.month, 2))-\(pad(civil.day, 2))"
-        let timePart = "\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay % 3600 / 60, 2))"
+        let datePart = CivilDate(daysSinceEpoch: days).iso8601
+        let timePart = "\(CivilDate.pad(secondOfDay / 3600, 2)):\(CivilDate.pad(secondOfDay % 3600 / 60, 2))"
         switch style {
         case .date: return datePart
         case .time: return timePart
         case .dateTime: return datePart + " " + timePart
         }
-    }
-
-    static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value.magnitude)
-        let padding = String(repeating: "0", count: max(0, width - digits.count))
-        return (value < 0 ? "-" : "") + padding + digits
     }
 }

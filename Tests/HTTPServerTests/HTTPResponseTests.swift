@@ -46,6 +46,8 @@ import Testing
         #expect(error == ["code": "bad_request", "message": "say \"no\"\n"])
         #expect(response.headers["content-type"] == "application/json")
         #expect(response.logFields["error"] == "bad_request")
+        let escaped = HTTPResponse.error(.badRequest, code: "c", message: "\\ \u{1}\t\"")
+        #expect(String(decoding: escaped.body, as: UTF8.self) == #"{"error":{"code":"c","message":"\\ \u0001\t\""}}"#)
     }
 
     @Test func jsonHelperAcceptsData() {

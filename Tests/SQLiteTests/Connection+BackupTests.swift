@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 @testable import SQLite
+import TestSupport
 
 @Suite struct ConnectionBackupTests {
     @Test func copiesCommittedRowsWhileAnotherConnectionHoldsAWriteTransaction() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try TemporaryDirectory(prefix: "sqlite-tests")
         let source = dir.path("live.db")
         let target = dir.path("backup.db")
         let db = try Connection(path: source)
@@ -28,7 +29,7 @@ import Testing
     }
 
     @Test func replacesAnExistingBackup() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try TemporaryDirectory(prefix: "sqlite-tests")
         let db = try Connection(path: dir.path("live.db"))
         try db.execute("CREATE TABLE t(x); INSERT INTO t VALUES (1)")
         let target = dir.path("backup.db")
@@ -39,14 +40,14 @@ import Testing
     }
 
     @Test func refusesToBackUpOntoItself() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try TemporaryDirectory(prefix: "sqlite-tests")
         let path = dir.path("live.db")
         let db = try Connection(path: path)
         #expect { try db.backup(to: path) } throws: { ($0 as? SQLiteError)?.code == "misuse" }
     }
 
     @Test func failsCleanlyForAnUnwritableDestination() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try TemporaryDirectory(prefix: "sqlite-tests")
         let db = try Connection(path: dir.path("live.db"))
         let target = dir.path("no-such-dir/backup.db")
         #expect { try db.backup(to: target) } throws: { ($0 as? SQLiteError)?.code == "cannot_open" }

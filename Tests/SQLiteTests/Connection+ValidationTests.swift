@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SQLite
+import TestSupport
 
 /// A file that is not a usable database is refused at open, named, and left untouched.
 @Suite struct ConnectionValidationTests {
@@ -11,7 +12,7 @@ import Testing
 
     @Test(arguments: foreignContents.map(\.0))
     func refusesANonSQLiteFileWithoutModifyingIt(kind: String) throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try TemporaryDirectory(prefix: "sqlite-tests")
         let path = dir.path("\(kind).db")
         let contents = try #require(Self.foreignContents.first { $0.0 == kind }).1
         try Data(contents).write(to: URL(fileURLWithPath: path))
@@ -20,30 +21,30 @@ import Testing
         #expect(error.code == "not_a_database")
         #expect(error.message.contains(path))
         #expect(error.description.contains(path))
-        #expect(try fileBytes(path) == Data(contents))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(contents))
         #expect(try dir.fileNames() == ["\(kind).db"])  // no -wal, -shm or -journal left
     }
 
     @Test func refusesACorruptDatabaseWithoutModifyingIt() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try TemporaryDirectory(prefix: "sqlite-tests")
         let path = dir.path("corrupt.db")
         do {
             let db = try Connection(path: path, configuration: .init(journalModeWAL: false))
             try db.execute("CREATE TABLE t(x); CREATE INDEX t_x ON t(x)")
         }
         // Keep the 100-byte header valid, garble the schema table on page 1.
-        var bytes = try fileBytes(path)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         for offset in 100..<min(bytes.count, 4096) { bytes[offset] = 0xA5 }
         try bytes.write(to: URL(fileURLWithPath: path))
 
         let error = try #require(throws: SQLiteError.self) { _ = try Connection(path: path) }
         #expect(error.code == "not_a_database")
         #expect(error.message.contains(path))
-        #expect(try fileBytes(path) == bytes)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
     }
 
     @Test func acceptsAnEmptyFileAsANewDatabase() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try TemporaryDirectory(prefix: "sqlite-tests")
         let path = dir.path("empty.db")
         try Data().write(to: URL(fileURLWithPath: path))
         let db = try Connection(path: path)

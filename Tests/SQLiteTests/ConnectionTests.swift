@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 @testable import SQLite
+import TestSupport
 
 @Suite struct ConnectionTests {
     @Test func opensCreatesAndReopensAFileDatabase() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try TemporaryDirectory(prefix: "sqlite-tests")
         let path = dir.path("a.db")
         do {
             let db = try Connection(path: path)
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test func appliesConfiguredPragmas() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try TemporaryDirectory(prefix: "sqlite-tests")
         let db = try Connection(path: dir.path("a.db"))
         #expect(try db.scalar("PRAGMA journal_mode") == .text("wal"))
         #expect(try db.scalar("PRAGMA foreign_keys") == .integer(1))
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func mapsTheFileIntoMemoryUpToTheConfiguredSize() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try TemporaryDirectory(prefix: "sqlite-tests")
         let small = try Connection(path: dir.path("a.db"), configuration: .init(mmapSizeKiB: 1024))
         #expect(try small.scalar("PRAGMA mmap_size") == .integer(1024 * 1024))
         let off = try Connection(path: dir.path("b.db"), configuration: .init(mmapSizeKiB: 0))
@@ -43,7 +44,7 @@ import Testing
     }
 
     @Test func refusesAMissingFileWithoutCreateIfMissing() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try TemporaryDirectory(prefix: "sqlite-tests")
         let path = dir.path("missing.db")
         #expect {
             _ = try Connection(path: path, configuration: .init(createIfMissing: false))
@@ -52,7 +53,7 @@ import Testing
     }
 
     @Test func readOnlyConnectionRefusesWrites() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try TemporaryDirectory(prefix: "sqlite-tests")
         let path = dir.path("a.db")
         let writer = try Connection(path: path)
         try writer.execute("CREATE TABLE t(x)")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SQLite
+import TestSupport
 
 @Suite struct MigratorTests {
     /// Three migrations; the third depends on the first two having run in order.
@@ -18,7 +19,7 @@ import Testing
     final class LogBox { var names: [String] = [] }
 
     @Test func appliesMigrationsInOrderAndRecordsTheVersion() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try TemporaryDirectory(prefix: "sqlite-tests")
         let db = try Connection(path: dir.path("a.db"))
         let applied = try makeMigrator().migrate(db)
         #expect(applied == 3)
@@ -27,7 +28,7 @@ import Testing
     }
 
     @Test func isIdempotentOnReopen() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try TemporaryDirectory(prefix: "sqlite-tests")
         let path = dir.path("a.db")
         do { _ = try makeMigrator().migrate(try Connection(path: path)) }
         let log = LogBox()
@@ -58,14 +59,14 @@ import Testing
     }
 
     @Test func refusesANewerSchemaWithoutModifyingTheFile() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try TemporaryDirectory(prefix: "sqlite-tests")
         let path = dir.path("a.db")
         do {
             let db = try Connection(path: path)
             try makeMigrator().migrate(db)
             try db.execute("PRAGMA user_version = 7")
         }
-        let before = try fileBytes(path)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
 
         do {
             let db = try Connection(path: path)
@@ -74,7 +75,7 @@ import Testing
             #expect(error.message.contains("7"))
             #expect(error.message.contains(path))
         }
-        #expect(try fileBytes(path) == before)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
     @Test func refusesDuplicateNamesBeforeTouchingTheDatabase() throws {

@@ -1,5 +1,6 @@
 import Testing
 @testable import SQLite
+import TestSupport
 
 @Suite struct SQLiteErrorTests {
     @Test func uniqueViolationHasTheConstraintCode() throws {
@@ -49,7 +50,7 @@ import Testing
     }
 
     @Test func busyWriterGetsTheBusyCode() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try TemporaryDirectory(prefix: "sqlite-tests")
         let path = dir.path("a.db")
         let first = try Connection(path: path)
         let second = try Connection(path: path, configuration: .init(busyTimeout: 0))

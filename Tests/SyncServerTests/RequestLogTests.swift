@@ -43,5 +43,7 @@ import SyncCore
     @Test func formatsTimesAsISO8601InUTC() {
         #expect(RequestLog.iso8601(Date(timeIntervalSince1970: 1_764_000_000.123)) == "2025-11-24T16:00:00.123Z")
         #expect(RequestLog.iso8601(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000Z")
+        #expect(RequestLog.iso8601(Date(timeIntervalSince1970: -1.5)) == "1969-12-31T23:59:58.500Z")
+        #expect(RequestLog.iso8601(Date(timeIntervalSince1970: 4_107_542_400)) == "2100-03-01T00:00:00.000Z")
     }
 }

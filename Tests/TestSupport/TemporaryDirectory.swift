@@ -16,5 +16,10 @@ public final class TemporaryDirectory: @unchecked Sendable {
     /// The path of `name` inside the directory.
     public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
+    /// The names of the entries in the directory, sorted.
+    public func fileNames() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
+    }
+
     deinit { try? FileManager.default.removeItem(at: url) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SyncCore
 
 /// A response produced by a handler. The server adds `Content-Length`, `Connection`, `Date`
 /// and `Server`; handler-supplied values for those names are ignored.
@@ -48,8 +49,12 @@ public struct HTTPResponse: Sendable {
     ///   - code: a stable, machine-readable code such as `"body_too_large"`.
     ///   - message: fixed human-readable text; must not contain personal data.
     public static func error(_ status: HTTPStatus, code: String, message: String) -> HTTPResponse {
-        let json = #"{"error":{"code":"# + jsonString(code) + #","message":"# + jsonString(message) + "}}"
-        var response = HTTPResponse.json(status, Array(json.utf8))
+        var json = Array(#"{"error":{"code":"#.utf8)
+        JSONWriter.writeString(code, into: &json)
+        json.append(contentsOf: Array(#","message":"#.utf8))
+        JSONWriter.writeString(message, into: &json)
+        json.append(contentsOf: Array("}}".utf8))
+        var response = HTTPResponse.json(status, json)
         response.logFields["error"] = code
         return response
     }
@@ -57,24 +62,5 @@ public struct HTTPResponse: Sendable {
     /// The error response for a parse failure.
     static func error(_ error: HTTPParseError) -> HTTPResponse {
         .error(error.status, code: error.code.rawValue, message: error.message)
-    }
-
-    /// A JSON string literal with RFC 8259 escaping.
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
