@@ -2,7 +2,7 @@
 /// the protocol's error bodies; messages name fields and positions, never values.
 public struct SyncCoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Stable codes.
-    public enum Code: String, Sendable {
+    public enum Code: String, Sendable, CaseIterable {
         case invalidJSON = "invalid_json"
         case invalidShape = "invalid_record"
         case invalidCollection = "invalid_collection"

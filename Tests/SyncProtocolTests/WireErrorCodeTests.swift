@@ -33,6 +33,15 @@ import Testing
         }
     }
 
+    /// A pushed state SyncCore refuses is answered with SyncCore's own code: each code a
+    /// state's validation can give is a wire code (the two lists are one fact in two layers).
+    @Test func everyCodeOfARefusedRecordStateIsAWireCode() {
+        let notFromValidation: Set<SyncCoreError.Code> = [.recordMismatch, .unknownField]
+        for code in SyncCoreError.Code.allCases where !notFromValidation.contains(code) {
+            #expect(WireErrorCode(rawValue: code.rawValue) != nil, "\(code.rawValue) is not a wire code")
+        }
+    }
+
     @Test func anErrorBodyRoundTripsWithItsExtraMembers() throws {
         let error = WireError(.unknownCollection, "Record 2 names a collection the server does not know.",
                               extra: ["index": .integer(2)])
