@@ -30,6 +30,11 @@ public struct ClientError: Error, Equatable, Sendable, CustomStringConvertible {
         case insecureProfile = "insecure_profile"
     }
 
+    /// The `detailParams` key of a `device_revoked` that asks the device to wipe itself.
+    public static let wipeParameter = "wipe"
+    /// The `detailParams` key of how many records a wipe removed.
+    public static let wipedParameter = "wiped"
+
     /// The stable code.
     public let code: Code
     /// English text for developers; no personal data.

@@ -61,15 +61,26 @@ public final class HTTPSyncTransport: SyncTransport {
         return try Self.decoded { () throws(WireDecodingError) in try PullPage(body: bytes) }
     }
 
+    public func confirmWipe(removed: Int) throws(ClientError) {
+        do {
+            _ = try send("GET", ProtocolPaths.pull, query: [URLQueryItem(name: "limit", value: "1")], body: nil,
+                         authorized: true, headers: ["Forum-Wiped": String(removed)])
+        } catch where error.code == .deviceRevoked {
+            return // The expected answer: revoked, the report taken.
+        }
+        throw ClientError(.protocolError, "the server answered a revoked device's wipe report with 200")
+    }
+
     /// Sends one request and returns the body of a 200 answer.
     func send(_ method: String, _ path: String, query: [URLQueryItem] = [], body: [UInt8]?,
-              authorized: Bool) throws(ClientError) -> [UInt8] {
+              authorized: Bool, headers: [String: String] = [:]) throws(ClientError) -> [UInt8] {
         var components = URLComponents(url: baseURL.appendingPathComponent(path), resolvingAgainstBaseURL: false)
         if !query.isEmpty { components?.queryItems = query }
         guard let url = components?.url else { throw ClientError(.protocolError, "could not build the request URL") }
         var request = URLRequest(url: url)
         request.httpMethod = method
         request.setValue("forum/\(configuration.clientVersion)", forHTTPHeaderField: "User-Agent")
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         if let body {
             request.httpBody = Data(body)
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
@@ -95,7 +106,10 @@ public final class HTTPSyncTransport: SyncTransport {
         let code = WireError(body: body)?.code
         switch status {
         case 401 where code == WireErrorCode.deviceRevoked.rawValue:
-            throw ClientError(.deviceRevoked, "the server says this device has been revoked", detailCode: code)
+            // `"wipe": true`: the admin asked this device to remove its synced records.
+            let wipe = WireError(body: body)?.extra["wipe"]?.boolValue == true
+            throw ClientError(.deviceRevoked, "the server says this device has been revoked", detailCode: code,
+                              detailParams: wipe ? [ClientError.wipeParameter: "true"] : [:])
         case 401:
             throw ClientError(.unauthorized, "the server did not accept the credentials", detailCode: code)
         case 500...599:

@@ -29,4 +29,24 @@ extension LocalReplica {
             throw ClientError(.refused, error.message, detailCode: error.code.rawValue, detailParams: error.params)
         }
     }
+
+    /// Removes every record the server already holds (no pending change), for a device
+    /// revoked with a wipe: they leave the laptop, and unsynced changes stay for
+    /// `forum export replica --pending`. Not a delete: nothing syncs. Freed content is
+    /// overwritten and the WAL truncated, so the data is gone from the files too.
+    /// - Returns: how many records were removed.
+    public func wipeSynced() throws(ClientError) -> Int {
+        do {
+            let removed = try store.transaction { () throws -> Int in
+                let synced = try store.connection.query("SELECT collection, id FROM record WHERE pending_seq IS NULL") {
+                    (try $0.text(at: 0), try $0.text(at: 1))
+                }
+                for (collection, id) in synced { try store.forget(collection: collection, id: id) }
+                try store.removeCheckpoint(Key.cursor)
+                return synced.count
+            }
+            try store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            return removed
+        } catch { throw ClientError.storage(error) }
+    }
 }

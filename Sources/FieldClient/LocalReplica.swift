@@ -50,6 +50,9 @@ public final class LocalReplica {
                               detailCode: error.sqliteCode)
         }
         _ = FilePermissions.setMode(0o600, of: path)
+        // Deleted and purged content is overwritten, not left in free pages (issue 17).
+        // A replica opened read-only cannot set it and needs not.
+        try? store.connection.execute("PRAGMA secure_delete = ON")
         self.replica = replica
         self.actor = actor
         self.domain = domain

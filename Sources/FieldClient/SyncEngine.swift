@@ -45,6 +45,19 @@ public final class SyncEngine {
     ///   failure. Everything done before it is kept; nothing pending is lost.
     @discardableResult
     public func sync(progress: (SyncProgress) -> Void = { _ in }) throws(ClientError) -> SyncSummary {
+        do {
+            return try syncOnce(progress: progress)
+        } catch where error.code == .deviceRevoked && error.detailParams[ClientError.wipeParameter] == "true" {
+            // Revoked and to be wiped: synced records leave this laptop, unsynced ones stay
+            // for export; the server is told how many went.
+            let removed = try replica.wipeSynced()
+            try transport.confirmWipe(removed: removed)
+            throw ClientError(.deviceRevoked, "this device was revoked and its synced records removed",
+                              detailCode: "device_wiped", detailParams: [ClientError.wipedParameter: String(removed)])
+        }
+    }
+
+    private func syncOnce(progress: (SyncProgress) -> Void) throws(ClientError) -> SyncSummary {
         var summary = SyncSummary()
         var conflicted = Set<String>()
         lastAnswer = uptime()

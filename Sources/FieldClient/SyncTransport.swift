@@ -12,4 +12,7 @@ public protocol SyncTransport {
     func push(batch: String, records: [RecordState]) throws(ClientError) -> PushResponse
     /// `GET /v1/sync/pull`; `cursor` `nil` means from the beginning.
     func pull(cursor: String?, limit: Int) throws(ClientError) -> PullPage
+    /// Tells the server that this revoked device removed `removed` records as it was asked
+    /// to (`Forum-Wiped` on a request the server answers `device_revoked`, PROTOCOL.md §12).
+    func confirmWipe(removed: Int) throws(ClientError)
 }

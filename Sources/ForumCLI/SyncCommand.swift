@@ -54,6 +54,10 @@ enum SyncCommand {
         switch error.code {
         case .serverUnreachable, .timeout, .serverError:
             return CommandFailure(context.t("client.sync.\(error.code.rawValue)", args), exitCode: .syncIncomplete)
+        case .deviceRevoked where error.detailCode == "device_wiped":
+            return CommandFailure(context.t("client.sync.device_wiped",
+                                            args.merging(["wiped": error.detailParams[ClientError.wipedParameter] ?? "0"]) { $1 }),
+                                  exitCode: .deviceRevoked)
         case .deviceRevoked:
             return CommandFailure(context.t("client.sync.device_revoked", args), exitCode: .deviceRevoked)
         case .unauthorized:

@@ -37,7 +37,11 @@ public enum AdminText {
     }
 
     static func state(of device: Device) -> String {
-        device.revokedAt != nil ? "revoked" : (device.enrolled ? "active" : "pending")
+        if device.revokedAt != nil {
+            if device.wipeConfirmed != nil { return "wiped" }
+            return device.wipeRequested != nil ? "wipe_pending" : "revoked"
+        }
+        return device.enrolled ? "active" : "pending"
     }
 
     /// `device list --json`: an array of device objects (times in ms since 1970).
@@ -48,7 +52,8 @@ public enum AdminText {
                      "state": .string(state(of: device)), "created": .integer(device.created),
                      "lastPush": device.lastPush.map(JSONValue.integer) ?? .null,
                      "lastPull": device.lastPull.map(JSONValue.integer) ?? .null,
-                     "pendingConflicts": .integer(Int64(device.pendingConflicts))])
+                     "pendingConflicts": .integer(Int64(device.pendingConflicts)),
+                     "wipedRecords": device.wipedRecords.map { JSONValue.integer(Int64($0)) } ?? .null])
         }))
     }
 

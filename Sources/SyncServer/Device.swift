@@ -19,6 +19,11 @@ public struct Device: Sendable, Equatable {
     public var enrolled: Bool
     /// Open conflicts whose entries include a value this device wrote.
     public var pendingConflicts: Int = 0
+    /// When revoke-and-wipe was asked for, `nil` for a plain revoke.
+    public var wipeRequested: Int64?
+    /// When the device reported its purge, and how many records it removed.
+    public var wipeConfirmed: Int64?
+    public var wipedRecords: Int?
 
     /// The actor the domain rules see.
     public var actor: DeviceActor { DeviceActor(role: role, municipalities: municipalities) }

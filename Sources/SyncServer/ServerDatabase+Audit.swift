@@ -14,6 +14,9 @@ extension ServerDatabase {
     public enum AuditAction: String, Sendable, CaseIterable {
         case deviceAdd = "device_add"
         case deviceRevoke = "device_revoke"
+        case deviceRevokeWipe = "device_revoke_wipe"
+        /// The revoked device reported its wipe (the actor is the device).
+        case deviceWipeConfirmed = "device_wipe_confirmed"
         case conflictResolve = "conflict_resolve"
         case participantErase = "participant_erase"
     }

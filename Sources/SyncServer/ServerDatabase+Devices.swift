@@ -83,7 +83,11 @@ extension ServerDatabase {
     /// The token is hashed, the row found by its hash, and the stored hash compared with
     /// the computed one in constant time, so timing reveals nothing of stored hashes.
     /// - Throws: 401 `invalid_token` or `device_revoked`.
-    public func authenticate(token: String) throws(SyncServerError) -> Device {
+    /// - Parameter wipedRecords: a revoked device's report of its wipe (the request's
+    ///   `Forum-Wiped` header): recorded, audited, and the device is told it is revoked.
+    /// - Throws: 401 `device_revoked`, with `"wipe": true` while a wipe asked for is not
+    ///   reported yet (PROTOCOL.md §12).
+    public func authenticate(token: String, wipedRecords: Int? = nil) throws(SyncServerError) -> Device {
         guard token.utf8.count == 64, HexEncoding.decode(token) != nil else {
             throw SyncServerError(.invalidToken, "The bearer token is not valid.")
         }
@@ -101,6 +105,20 @@ extension ServerDatabase {
             throw SyncServerError(.invalidToken, "The bearer token is not valid.")
         }
         guard device.revokedAt == nil else {
+            guard device.wipeRequested != nil, device.wipeConfirmed == nil else {
+                throw SyncServerError(.deviceRevoked, "This device has been revoked.")
+            }
+            guard let wipedRecords, wipedRecords >= 0 else {
+                throw SyncServerError(.deviceRevoked, "This device has been revoked; remove its synced records.",
+                                      extra: ["wipe": .bool(true)])
+            }
+            try locked {
+                try store.connection.transaction(.immediate) {
+                    try store.connection.execute("UPDATE device SET wipe_confirmed = ?, wiped_records = ? WHERE id = ?",
+                                                 [.integer(clock()), .integer(Int64(wipedRecords)), .text(device.id)])
+                    try audit(.deviceWipeConfirmed, subject: device.id, actor: device.id)
+                }
+            }
             throw SyncServerError(.deviceRevoked, "This device has been revoked.")
         }
         return device
@@ -118,18 +136,28 @@ extension ServerDatabase {
 
     /// Revokes a device: its token stops working at once; its unused code too.
     /// - Throws: `not_found`, `storage_error`.
-    public func revokeDevice(id: String) throws(SyncServerError) {
+    /// - Parameter wipe: revoke and wipe: at its next contact the device removes every
+    ///   record it holds that is synced (keeping unsynced changes for export) and reports
+    ///   how many; `device list` and the audit trail show it.
+    public func revokeDevice(id: String, wipe: Bool = false) throws(SyncServerError) {
         try locked {
             guard try device(id: id) != nil else { throw SyncServerError.notFound("device") }
             try store.connection.transaction(.immediate) {
                 try store.connection.execute("UPDATE device SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?",
                                              [.integer(clock()), .text(id)])
-                try audit(.deviceRevoke, subject: id)
+                if wipe {
+                    try store.connection.execute("UPDATE device SET wipe_requested = COALESCE(wipe_requested, ?) WHERE id = ?",
+                                                 [.integer(clock()), .text(id)])
+                }
+                try audit(wipe ? .deviceRevokeWipe : .deviceRevoke, subject: id)
             }
         }
     }
 
-    static let deviceColumns = "SELECT id, name, role, municipalities, created, revoked_at, last_push, last_pull, token_hash IS NOT NULL FROM device"
+    static let deviceColumns = """
+        SELECT id, name, role, municipalities, created, revoked_at, last_push, last_pull, token_hash IS NOT NULL,
+               wipe_requested, wipe_confirmed, wiped_records FROM device
+        """
 
     /// One device, `nil` when unknown (inside the lock).
     func device(id: String) throws -> Device? {
@@ -141,6 +169,7 @@ extension ServerDatabase {
                municipalities: try row.text(at: 3).split(separator: "\n").map(String.init),
                created: try row.int64(at: 4), revokedAt: try row.optionalInt64(at: 5),
                lastPush: try row.optionalInt64(at: 6), lastPull: try row.optionalInt64(at: 7),
-               enrolled: try row.int64(at: 8) == 1)
+               enrolled: try row.int64(at: 8) == 1, wipeRequested: try row.optionalInt64(at: 9),
+               wipeConfirmed: try row.optionalInt64(at: 10), wipedRecords: try row.optionalInt64(at: 11).map(Int.init))
     }
 }

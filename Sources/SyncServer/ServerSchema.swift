@@ -56,6 +56,12 @@ enum ServerSchema {
                 subject TEXT NOT NULL         -- a device id or collection/record id
             );
             """),
+        // Revoke and wipe (issue 17): the device purges its synced data at its next contact.
+        ("wipe v1", """
+            ALTER TABLE device ADD COLUMN wipe_requested INTEGER;  -- ms since 1970, NULL: revoked without wipe
+            ALTER TABLE device ADD COLUMN wipe_confirmed INTEGER;  -- ms since 1970 the device reported its purge
+            ALTER TABLE device ADD COLUMN wiped_records INTEGER;   -- how many records it removed
+            """),
     ]
 
     /// Collections whose fields are indexed for the scope rules (attendances of a

@@ -146,7 +146,9 @@ public final class SyncService: Sendable {
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {
             throw SyncServerError(.missingToken, "Send Authorization: Bearer <token>.")
         }
-        let device = try database.authenticate(token: String(parts[1]).trimmingCharacters(in: .whitespaces))
+        let wiped = request.headers["Forum-Wiped"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let device = try database.authenticate(token: String(parts[1]).trimmingCharacters(in: .whitespaces),
+                                               wipedRecords: wiped)
         fields["device"] = device.id
         return device
     }

@@ -29,8 +29,10 @@ enum ServerCommands {
                 .option("municipality", repeatable: true, help: l["server.device.add.municipality"]),
             ]),
             CommandSpec("list", abstract: l["server.device.list.abstract"], arguments: [json]),
-            CommandSpec("revoke", abstract: l["server.device.revoke.abstract"], arguments: [
+            CommandSpec("revoke", abstract: l["server.device.revoke.abstract"], discussion: l["server.device.revoke.discussion"],
+                        arguments: [
                 .positional("id", help: l["server.device.revoke.id"]),
+                .flag("wipe", help: l["server.device.revoke.wipe"]),
             ]),
         ])
         let conflicts = CommandSpec("conflicts", abstract: l["server.conflicts.abstract"], arguments: [json], subcommands: [

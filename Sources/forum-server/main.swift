@@ -82,8 +82,9 @@ func run() throws -> ExitCode {
         print(parsed.flag("json") ? AdminText.devicesJSON(devices) : AdminText.devices(devices, l))
     case ["device", "revoke"]:
         let id = parsed.string("id") ?? ""
-        try openDatabase().revokeDevice(id: id)
-        print(l["server.device.revoke.done", ["id": id]])
+        let wipe = parsed.flag("wipe")
+        try openDatabase().revokeDevice(id: id, wipe: wipe)
+        print(l[wipe ? "server.device.revoke.done_wipe" : "server.device.revoke.done", ["id": id]])
     case ["conflicts"], ["conflicts", "list"]:
         let listings = try openDatabase().conflicts(language: l.language)
         print(parsed.flag("json") ? AdminText.conflictsJSON(listings) : AdminText.conflicts(listings, l))

@@ -71,4 +71,9 @@ final class FakeTransport: SyncTransport {
         }
         return PullPage(records: page.changes.map(\.state), cursor: String(page.nextSequence), more: page.hasMore)
     }
+
+    /// Wipe reports received, in order.
+    var wipeReports: [Int] = []
+
+    func confirmWipe(removed: Int) throws(ClientError) { wipeReports.append(removed) }
 }

@@ -358,6 +358,7 @@ final class OverlapCountingTransport: SyncTransport, @unchecked Sendable {
 
     func enroll(code: String) throws(ClientError) -> EnrollmentGrant { try inner.enroll(code: code) }
     func pull(cursor: String?, limit: Int) throws(ClientError) -> PullPage { try inner.pull(cursor: cursor, limit: limit) }
+    func confirmWipe(removed: Int) throws(ClientError) { try inner.confirmWipe(removed: removed) }
 
     func push(batch: String, records: [RecordState]) throws(ClientError) -> PushResponse {
         lock.withLock {
@@ -397,4 +398,5 @@ final class SilentTransport: SyncTransport {
     func enroll(code: String) throws(ClientError) -> EnrollmentGrant { throw hang() }
     func push(batch: String, records: [RecordState]) throws(ClientError) -> PushResponse { throw hang() }
     func pull(cursor: String?, limit: Int) throws(ClientError) -> PullPage { throw hang() }
+    func confirmWipe(removed: Int) throws(ClientError) { throw hang() }
 }

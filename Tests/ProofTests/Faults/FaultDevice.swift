@@ -118,6 +118,8 @@ final class RecordingTransport: SyncTransport {
         return page
     }
 
+    func confirmWipe(removed: Int) throws(ClientError) { try inner.confirmWipe(removed: removed) }
+
     private var incarnation: String?
 
     /// Notes the incarnation of an answer. - Returns: whether it names a restored server.
