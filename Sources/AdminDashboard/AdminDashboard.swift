@@ -141,7 +141,7 @@ public final class AdminDashboard: Sendable {
             case ["devices"]:
                 return try enrol(context, form: form)
             case let p where p.count == 3 && p[0] == "devices" && p[2] == "revoke":
-                try dataSource.revokeDevice(id: p[1])
+                try dataSource.revokeDevice(id: p[1], wipe: form["wipe"] == "yes")
                 return Self.redirect("/admin/devices?done=revoked")
             default:
                 return Pages.message(context, status: .notFound, titleKey: "dashboard.error.not_found_title",

@@ -53,9 +53,10 @@ public protocol DashboardDataSource: Sendable {
     /// - Throws: `invalid_role`, `invalid_municipality`, `invalid_name`, …
     func enrolDevice(name: String, role: String, municipalities: [String]) throws(DashboardError) -> EnrolledDevice
 
-    /// Revokes a device: its token stops working at once.
+    /// Revokes a device: its token stops working at once. With `wipe`, the device also
+    /// removes its synced records at its next contact and reports how many.
     /// - Throws: `not_found` for an unknown device.
-    func revokeDevice(id: String) throws(DashboardError)
+    func revokeDevice(id: String, wipe: Bool) throws(DashboardError)
 
     /// Uses up a one-time login link.
     ///

@@ -217,9 +217,16 @@ public struct DashboardDevice: Sendable, Equatable {
     public var enrolled: Bool
     /// Open conflicts holding a value it wrote.
     public var pendingConflicts: Int
+    /// Revoked with a wipe that the device has not reported yet.
+    public var wipePending: Bool
+    /// How many records the device reported removing, once it has.
+    public var wipedRecords: Int?
 
     public init(id: String, name: String, role: String, municipalities: [String], lastPushMillis: Int64?,
-                lastPullMillis: Int64?, revoked: Bool, enrolled: Bool, pendingConflicts: Int) {
+                lastPullMillis: Int64?, revoked: Bool, enrolled: Bool, pendingConflicts: Int,
+                wipePending: Bool = false, wipedRecords: Int? = nil) {
+        self.wipePending = wipePending
+        self.wipedRecords = wipedRecords
         self.id = id
         self.name = name
         self.role = role

@@ -33,7 +33,9 @@ extension Pages {
             }
             body += "</tr></thead><tbody>"
             for device in devices {
-                let status: MessageKey = device.revoked ? "dashboard.device.revoked"
+                let status: MessageKey = device.wipedRecords != nil ? "dashboard.device.wiped"
+                    : device.wipePending ? "dashboard.device.wipe_pending"
+                    : device.revoked ? "dashboard.device.revoked"
                     : device.enrolled ? "dashboard.device.active" : "dashboard.device.waiting"
                 body += "<tr><th scope=\"row\">\(HTML.escape(device.name))<br><span class=\"muted\">\(HTML.escape(device.id))</span></th>"
                     + "<td>\(HTML.escape(roleName(device.role, l)))</td>"
@@ -41,7 +43,7 @@ extension Pages {
                     + "<td>\(HTML.escape(Format.time(device.lastPushMillis, l)))</td>"
                     + "<td>\(HTML.escape(Format.time(device.lastPullMillis, l)))</td>"
                     + "<td>\(HTML.escape(Format.age(since: device.lastSyncMillis, now: context.nowMillis, l)))</td>"
-                    + "<td class=\"num\">\(device.pendingConflicts)</td><td>\(HTML.escape(l[status]))</td><td>"
+                    + "<td class=\"num\">\(device.pendingConflicts)</td><td>\(HTML.escape(l[status, ["count": String(device.wipedRecords ?? 0)]]))</td><td>"
                 if !device.revoked {
                     body += "<a href=\"/admin/devices/\(HTML.urlComponent(device.id))/revoke\">"
                         + "\(HTML.escape(l["dashboard.device.revoke"]))<span class=\"skip\"> \(HTML.escape(device.name))</span></a>"
@@ -81,6 +83,8 @@ extension Pages {
         let body = "<p>\(HTML.escape(l["dashboard.revoke.question", ["name": device.name, "id": device.id]]))</p>"
             + "<p>\(HTML.escape(l["dashboard.revoke.consequence"]))</p>"
             + "<form method=\"post\" action=\"/admin/devices/\(HTML.urlComponent(device.id))/revoke\">\(Layout.csrfField(session))"
+            + "<p><input type=\"checkbox\" id=\"wipe\" name=\"wipe\" value=\"yes\"> "
+            + "<label for=\"wipe\">\(HTML.escape(l["dashboard.revoke.wipe"]))</label></p>"
             + "<button type=\"submit\" class=\"danger\">\(HTML.escape(l["dashboard.revoke.confirm"]))</button> "
             + "<a class=\"button secondary\" href=\"/admin/devices\">\(HTML.escape(l["dashboard.revoke.cancel"]))</a></form>"
         return Layout.page(context, title: HTML.escape(l["dashboard.revoke.title"]), section: .devices, body: body)

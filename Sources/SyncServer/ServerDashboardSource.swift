@@ -54,8 +54,8 @@ public struct ServerDashboardSource: DashboardDataSource {
         return EnrolledDevice(device: added.device.dashboardDevice, code: added.code, expiresMillis: added.expires)
     }
 
-    public func revokeDevice(id: String) throws(DashboardError) {
-        try mapped { () throws(SyncServerError) in try database.revokeDevice(id: id) }
+    public func revokeDevice(id: String, wipe: Bool) throws(DashboardError) {
+        try mapped { () throws(SyncServerError) in try database.revokeDevice(id: id, wipe: wipe) }
     }
 
     public func consumeLoginToken(hash tokenHash: String, nowMillis: Int64) throws(DashboardError) -> LoginTokenStatus {

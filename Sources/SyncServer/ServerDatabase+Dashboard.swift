@@ -131,6 +131,7 @@ extension Device {
     public var dashboardDevice: DashboardDevice {
         DashboardDevice(id: id, name: name, role: role, municipalities: municipalities, lastPushMillis: lastPush,
                         lastPullMillis: lastPull, revoked: revokedAt != nil, enrolled: enrolled,
-                        pendingConflicts: pendingConflicts)
+                        pendingConflicts: pendingConflicts, wipePending: wipeRequested != nil && wipeConfirmed == nil,
+                        wipedRecords: wipeConfirmed == nil ? nil : wipedRecords ?? 0)
     }
 }

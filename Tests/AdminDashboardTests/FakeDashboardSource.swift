@@ -138,13 +138,14 @@ final class FakeDashboardSource: DashboardDataSource, @unchecked Sendable {
         return EnrolledDevice(device: device, code: "ABCD-EFGH-JKLM", expiresMillis: 2_000_000_000_000)
     }
 
-    func revokeDevice(id: String) throws(DashboardError) {
+    func revokeDevice(id: String, wipe: Bool) throws(DashboardError) {
         lock.lock()
         defer { lock.unlock() }
         guard let index = deviceList.firstIndex(where: { $0.id == id }) else {
             throw DashboardError(code: "not_found", message: "No such device.")
         }
         deviceList[index].revoked = true
+        deviceList[index].wipePending = wipe
         revoked.append(id)
     }
 
