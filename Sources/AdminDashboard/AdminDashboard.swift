@@ -117,6 +117,8 @@ public final class AdminDashboard: Sendable {
                 return try Pages.conflict(context, dataSource, conflictID: p[1] + "/" + p[2], problem: nil)
             case ["devices"]:
                 return try Pages.devices(context, dataSource, enrolled: nil, problem: nil)
+            case ["audit"]:
+                return try Pages.audit(context, dataSource)
             case let p where p.count == 3 && p[0] == "devices" && p[2] == "revoke":
                 return try Pages.revokeConfirmation(context, dataSource, deviceID: p[1])
             default:

@@ -49,6 +49,9 @@ public protocol DashboardDataSource: Sendable {
     /// Every device, newest first.
     func devices() throws(DashboardError) -> [DashboardDevice]
 
+    /// The audit trail, newest first: who did what to which device or record, by id.
+    func auditTrail() throws(DashboardError) -> [DashboardAuditEntry]
+
     /// Adds a device and creates its one-time enrolment code.
     /// - Throws: `invalid_role`, `invalid_municipality`, `invalid_name`, …
     func enrolDevice(name: String, role: String, municipalities: [String]) throws(DashboardError) -> EnrolledDevice

@@ -267,3 +267,21 @@ public struct EnrolledDevice: Sendable, Equatable {
 public enum LoginTokenStatus: String, Sendable, Equatable {
     case valid, used, expired, unknown
 }
+
+/// One line of the audit trail, as the dashboard shows it.
+public struct DashboardAuditEntry: Sendable, Equatable {
+    public var atMillis: Int64
+    /// `admin` or a device id.
+    public var actor: String
+    /// A stable action code, e.g. `participant_erase`.
+    public var action: String
+    /// A device id or `collection/id`.
+    public var subject: String
+
+    public init(atMillis: Int64, actor: String, action: String, subject: String) {
+        self.atMillis = atMillis
+        self.actor = actor
+        self.action = action
+        self.subject = subject
+    }
+}

@@ -6,7 +6,7 @@ import Messages
 /// navigation and the logout button, and the main region.
 enum Layout {
     /// The sections of the navigation.
-    enum Section { case overview, conflicts, devices, none }
+    enum Section { case overview, conflicts, devices, audit, none }
 
     /// A whole page as a response.
     /// - Parameters:
@@ -37,7 +37,8 @@ enum Layout {
             html += "<nav aria-label=\"\(HTML.escape(l["dashboard.nav.label"]))\"><ul>"
             for (target, path, key) in [(Section.overview, "/admin", "dashboard.nav.overview"),
                                         (.conflicts, "/admin/conflicts", "dashboard.nav.conflicts"),
-                                        (.devices, "/admin/devices", "dashboard.nav.devices")] {
+                                        (.devices, "/admin/devices", "dashboard.nav.devices"),
+                                        (.audit, "/admin/audit", "dashboard.nav.audit")] {
                 let current = target == section ? " aria-current=\"page\"" : ""
                 html += "<li><a href=\"\(path)\"\(current)>\(HTML.escape(l[MessageKey(key)]))</a></li>"
             }

@@ -154,6 +154,7 @@ extension Catalogue {
         Entry("server.audit.action.device_wipe_confirmed", sv: "enheten bekräftade raderingen", en: "device confirmed its wipe"),
         Entry("server.audit.action.conflict_resolve", sv: "löste konflikt", en: "resolved conflict"),
         Entry("server.audit.action.participant_erase", sv: "raderade personuppgifter", en: "erased personal data"),
+        Entry("server.audit.action.dashboard_login", sv: "loggade in i adminpanelen", en: "logged in to the dashboard"),
 
         // restore
         Entry("server.restore.abstract", sv: "Återställ databasen från en säkerhetskopia, med servern stoppad.",

@@ -54,6 +54,14 @@ public struct ServerDashboardSource: DashboardDataSource {
         return EnrolledDevice(device: added.device.dashboardDevice, code: added.code, expiresMillis: added.expires)
     }
 
+    public func auditTrail() throws(DashboardError) -> [DashboardAuditEntry] {
+        try mapped { () throws(SyncServerError) in
+            try database.auditTrail().reversed().map {
+                DashboardAuditEntry(atMillis: $0.atMillis, actor: $0.actor, action: $0.action, subject: $0.subject)
+            }
+        }
+    }
+
     public func revokeDevice(id: String, wipe: Bool) throws(DashboardError) {
         try mapped { () throws(SyncServerError) in try database.revokeDevice(id: id, wipe: wipe) }
     }

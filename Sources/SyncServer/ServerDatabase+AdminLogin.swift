@@ -33,6 +33,7 @@ extension ServerDatabase {
                 if row.0 <= nowMillis { return .expired }
                 try store.connection.execute("UPDATE admin_login SET used_at = ? WHERE token_hash = ?",
                                              [.integer(nowMillis), .text(tokenHash)])
+                try audit(.dashboardLogin, subject: "dashboard")
                 return .valid
             }
         }

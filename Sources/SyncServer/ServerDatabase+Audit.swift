@@ -19,6 +19,8 @@ extension ServerDatabase {
         case deviceWipeConfirmed = "device_wipe_confirmed"
         case conflictResolve = "conflict_resolve"
         case participantErase = "participant_erase"
+        /// A one-time login link opened a dashboard session.
+        case dashboardLogin = "dashboard_login"
     }
 
     /// Appends to the audit trail, inside the caller's transaction (and lock).

@@ -131,6 +131,11 @@ final class FakeDashboardSource: DashboardDataSource, @unchecked Sendable {
 
     func devices() throws(DashboardError) -> [DashboardDevice] { lock.withLock { deviceList } }
 
+    /// The audit trail the dashboard shows, newest first; tests set it.
+    var auditEntries: [DashboardAuditEntry] = []
+
+    func auditTrail() throws(DashboardError) -> [DashboardAuditEntry] { lock.withLock { auditEntries } }
+
     func enrolDevice(name: String, role: String, municipalities: [String]) throws(DashboardError) -> EnrolledDevice {
         let device = DashboardDevice(id: "dev-new\(deviceList.count)", name: name, role: role, municipalities: municipalities,
                                      lastPushMillis: nil, lastPullMillis: nil, revoked: false, enrolled: false, pendingConflicts: 0)

@@ -96,6 +96,24 @@ struct PagesTests {
         #expect(pages[2].contains("Annas &lt;b&gt;laptop&lt;/b&gt;"))
     }
 
+    /// The audit trail page: newest first as the source gives it, actions in words, ids
+    /// escaped, and a navigation entry marked current.
+    @Test func theAuditTrailListsActionsInWordsAndEscapesIds() throws {
+        let (harness, cookie) = try Self.populated()
+        harness.source.auditEntries = [
+            DashboardAuditEntry(atMillis: 1_764_000_600_000, actor: "admin", action: "participant_erase", subject: "participant/<p1>"),
+            DashboardAuditEntry(atMillis: 1_764_000_000_000, actor: "dev-a", action: "device_wipe_confirmed", subject: "dev-a"),
+        ]
+        let html = harness.get("/admin/audit", cookie: cookie, language: "sv").text
+        #expect(html.contains("raderade personuppgifter") && html.contains("enheten bekräftade raderingen"))
+        #expect(html.contains("participant/&lt;p1&gt;") && !html.contains("<p1>"))
+        #expect(html.contains("<a href=\"/admin/audit\" aria-current=\"page\">"))
+        let first = try #require(html.range(of: "raderade personuppgifter")), second = try #require(html.range(of: "bekräftade"))
+        #expect(first.lowerBound < second.lowerBound)
+        harness.source.auditEntries = []
+        #expect(harness.get("/admin/audit", cookie: cookie, language: "en").text.contains("Nothing has been recorded yet."))
+    }
+
     @Test func anonymousParticipantIsRedactedAndStillResolvableByLabel() throws {
         let (harness, cookie) = try Self.populated()
         for (language, pseudonym) in [("sv", "Anonym deltagare 1"), ("en", "Anonymous participant 1")] {

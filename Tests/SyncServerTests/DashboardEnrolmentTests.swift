@@ -89,6 +89,10 @@ import TestSupport
         #expect(send(.get, "/admin/devices", cookie: cookie).contains("Spärrad, radering väntar"))
         #expect(throws: SyncServerError.self) { try database.authenticate(token: enrolment.token, wipedRecords: 7) }
         #expect(send(.get, "/admin/devices", cookie: cookie).contains("Spärrad och raderad (7 poster)"))
-        #expect(try database.auditTrail().map(\.action) == ["device_add", "device_revoke_wipe", "device_wipe_confirmed"])
+        #expect(try database.auditTrail().map(\.action)
+                == ["device_add", "dashboard_login", "device_revoke_wipe", "device_wipe_confirmed"])
+        let audit = send(.get, "/admin/audit", cookie: cookie)
+        #expect(audit.contains("enheten bekräftade raderingen") && audit.contains("loggade in i adminpanelen"))
+        #expect(audit.contains(enrolment.device.id) && !audit.contains("Surfplatta"))
     }
 }
