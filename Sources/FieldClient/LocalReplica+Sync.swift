@@ -93,10 +93,15 @@ extension LocalReplica {
     /// are there or neither, so the next pull neither skips nor repeats a page's effect.
     @discardableResult
     /// - Parameter encoded: the records' canonical JSON, when already computed.
-    func mergePulled(_ records: [RecordState], encoded: [[UInt8]]? = nil, cursor: String) throws(ClientError) -> [MergeResult] {
+    /// - Parameter forget: records that left this device's scope (PROTOCOL.md §14b): removed
+    ///   from this replica, pending changes included (the server would refuse them
+    ///   `outside_scope`), in the same transaction. Not a delete: nothing syncs.
+    func mergePulled(_ records: [RecordState], encoded: [[UInt8]]? = nil, cursor: String,
+                     forget: [ForgottenRecord] = []) throws(ClientError) -> [MergeResult] {
         do {
             return try store.transaction {
                 let results = try store.merge(records, checkpoint: (Key.cursor, cursor), encoded: encoded)
+                for record in forget { try store.purge(collection: record.collection, id: record.id) }
                 if let latest = records.map(\.latestTime).max() { try observe(latest) }
                 return results
             }

@@ -221,10 +221,10 @@ public final class SyncEngine {
                 cursor = nil
                 continue
             }
-            guard page.records.count <= limit else {
+            guard page.records.count + page.forget.count <= limit else {
                 throw ClientError(.protocolError, "the server sent more records than asked for")
             }
-            guard !page.more || !page.records.isEmpty || page.cursor != requested else {
+            guard !page.more || !page.records.isEmpty || !page.forget.isEmpty || page.cursor != requested else {
                 throw ClientError(.protocolError, "the server promised more but sent nothing new")
             }
             if page.more, configuration.pullPrefetchPages > 0 { prefetcher.prefetch(cursor: page.cursor, limit: limit) }
@@ -244,8 +244,12 @@ public final class SyncEngine {
         /// The records' canonical JSON, while every held page came with it.
         var encoded: [[UInt8]]? = []
         var cursor: String?
+        /// Records that left the device's scope, with the number of records held before
+        /// each was listed: one listed again afterwards (back in scope) is kept.
+        var forget: [(record: ForgottenRecord, position: Int)] = []
 
         mutating func append(_ fetched: PullPrefetcher.Fetched) {
+            for record in fetched.page.forget { forget.append((record, records.count + fetched.page.records.count)) }
             records.append(contentsOf: fetched.page.records)
             if let more = fetched.encoded, encoded != nil { encoded?.append(contentsOf: more) } else { encoded = nil }
             cursor = fetched.page.cursor
@@ -257,7 +261,15 @@ public final class SyncEngine {
     private func store(_ held: inout HeldPages, into summary: inout SyncSummary, conflicted: inout Set<String>,
                        more: Bool, progress: (SyncProgress) -> Void) throws(ClientError) {
         guard let cursor = held.cursor else { return }
-        let results = try replica.mergePulled(held.records, encoded: held.encoded, cursor: cursor)
+        // A record forgotten, then listed again in the same held pages, is back in scope.
+        var lastListed: [ForgottenRecord: Int] = [:]
+        if !held.forget.isEmpty {
+            for (index, record) in held.records.enumerated() {
+                lastListed[ForgottenRecord(collection: record.collection, id: record.id)] = index
+            }
+        }
+        let forget = held.forget.filter { (lastListed[$0.record] ?? -1) < $0.position }.map(\.record)
+        let results = try replica.mergePulled(held.records, encoded: held.encoded, cursor: cursor, forget: forget)
         summary.received += held.records.count
         summary.merged += results.filter { $0.outcome != .unchanged }.count
         for result in results where result.outcome == .conflict { conflicted.insert(result.collection + "/" + result.id) }

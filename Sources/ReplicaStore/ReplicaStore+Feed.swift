@@ -19,18 +19,42 @@ extension ReplicaStore {
 
     /// The canonical JSON of each record changed after `sequence`, unparsed: what the
     /// server streams to a pulling device without decoding and re-encoding every state.
+    /// Records that left the scope are not listed (see `rawFeed` for those).
     public func rawChanges(since sequence: Int64, limit: Int, tags: [String]? = nil)
         throws(ReplicaStoreError) -> (rows: [(sequence: Int64, json: [UInt8])], hasMore: Bool) {
+        let feed = try rawFeed(since: sequence, limit: limit, tags: tags)
+        return (feed.rows.compactMap { row in row.json.map { (row.sequence, $0) } }, feed.hasMore)
+    }
+
+    /// One entry of a scoped feed: a record's canonical state, or, for a record that left
+    /// the scope (a forget row of one of the tags asked for, and none of its current tags
+    /// asked for), its collection and id with no state.
+    public struct FeedRow: Sendable, Equatable {
+        public var sequence: Int64
+        /// The canonical state; `nil` for a record that left the scope.
+        public var json: [UInt8]?
+        public var collection: String
+        public var id: String
+    }
+
+    /// The feed after `sequence`: every record changed since, at most `limit`, in sequence
+    /// order, and, with `tags`, every record that has left those tags since (PROTOCOL.md
+    /// §14b). `hasMore` is true only when more entries follow, at any limit.
+    public func rawFeed(since sequence: Int64, limit: Int, tags: [String]? = nil)
+        throws(ReplicaStoreError) -> (rows: [FeedRow], hasMore: Bool) {
         let limit = max(1, limit)
-        let rows: [(sequence: Int64, json: [UInt8])] = try run {
+        let rows: [FeedRow] = try run {
             guard let tags else {
-                return try connection.query("SELECT seq, state FROM record WHERE seq > ? ORDER BY seq LIMIT ?",
-                                            [.integer(sequence), .integer(Int64(limit + 1))]) { (try $0.int64(at: 0), try $0.blob(at: 1)) }
+                return try connection.query("SELECT seq, state, collection, id FROM record WHERE seq > ? ORDER BY seq LIMIT ?",
+                                            [.integer(sequence), .integer(Int64(limit + 1))]) {
+                    FeedRow(sequence: try $0.int64(at: 0), json: try $0.blob(at: 1), collection: try $0.text(at: 2), id: try $0.text(at: 3))
+                }
             }
             // Each tag's next entries come in order from the (tag, seq) key; merging them in
             // memory gives the page. One query over all tags with ORDER BY made SQLite join and
             // sort every remaining row of the feed (the state blobs included) for each page,
-            // so a first sync of n records cost O(n²).
+            // so a first sync of n records cost O(n²). Forget rows (`forgetTagPrefix` + tag)
+            // are read the same way; at one sequence a current tag wins over a forget row.
             //
             // A tag row delivers its record only while it carries the record's sequence. This
             // store keeps every tag row at its record's sequence, but a server database written
@@ -42,23 +66,29 @@ extension ReplicaStore {
             // `limit + 1` rows or the tags run out. A short page then always means the feed
             // has ended. With every row deliverable, one round fills the page.
             let distinctTags = Set(tags)
-            var page: [(sequence: Int64, json: [UInt8])] = []
+            var page: [FeedRow] = []
             var after = sequence
             while page.count <= limit {
                 let wanted = limit + 1 - page.count
-                var next: [Int64: Int64] = [:] // seq → record rowid; a record's tags share its seq
+                // seq → (record rowid, whether a current tag asked for files it there)
+                var next: [Int64: (record: Int64, current: Bool)] = [:]
                 for tag in distinctTags {
-                    for (seq, record) in try connection.query(
-                        "SELECT seq, record FROM record_tag WHERE tag = ? AND seq > ? ORDER BY seq LIMIT ?",
-                        [.text(tag), .integer(after), .integer(Int64(wanted))], row: { (try $0.int64(at: 0), try $0.int64(at: 1)) }
-                    ) { next[seq] = record }
+                    for (row, current) in [(tag, true), (Self.forgetTagPrefix + tag, false)] {
+                        for (seq, record) in try connection.query(
+                            "SELECT seq, record FROM record_tag WHERE tag = ? AND seq > ? ORDER BY seq LIMIT ?",
+                            [.text(row), .integer(after), .integer(Int64(wanted))],
+                            row: { (try $0.int64(at: 0), try $0.int64(at: 1)) }
+                        ) where next[seq]?.current != true {
+                            next[seq] = (record, current)
+                        }
+                    }
                 }
                 let candidates = next.keys.sorted().prefix(wanted)
                 for seq in candidates {
-                    guard let record = next[seq], let json = try connection.queryOne(
-                        "SELECT state FROM record WHERE rowid = ? AND seq = ?", [.integer(record), .integer(seq)],
-                        row: { try $0.blob(at: 0) }) else { continue } // the record has moved on
-                    page.append((seq, json))
+                    guard let entry = next[seq], let found = try connection.queryOne(
+                        "SELECT state, collection, id FROM record WHERE rowid = ? AND seq = ?", [.integer(entry.record), .integer(seq)],
+                        row: { (try $0.blob(at: 0), try $0.text(at: 1), try $0.text(at: 2)) }) else { continue } // moved on
+                    page.append(FeedRow(sequence: seq, json: entry.current ? found.0 : nil, collection: found.1, id: found.2))
                 }
                 // Fewer than wanted in the union: every tag is exhausted.
                 guard candidates.count == wanted, let last = candidates.last else { break }

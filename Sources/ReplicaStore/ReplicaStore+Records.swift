@@ -160,7 +160,8 @@ extension ReplicaStore {
                 return
             }
             if replacing {
-                try connection.cachedStatement(sql: "DELETE FROM record_tag WHERE record = ?").execute([.integer(rowid)])
+                try fileTags(rowid: rowid, sequence: sequence, tags: Set(tags))
+                return
             }
             guard !tags.isEmpty else { return }
             let insert = try connection.cachedStatement(sql: "INSERT OR IGNORE INTO record_tag (tag, seq, record) VALUES (?, ?, ?)")

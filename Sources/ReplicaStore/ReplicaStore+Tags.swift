@@ -2,13 +2,34 @@ import SQLite
 import SyncCore
 
 extension ReplicaStore {
+    /// The prefix of a *forget row*: a record no longer filed under tag `T` keeps a row
+    /// `forget:T` at its current sequence, so a scoped feed for `T` tells a reader whose
+    /// cursor is behind that the record left its scope (PROTOCOL.md §14b).
+    public static let forgetTagPrefix = "forget:"
+
     /// The scope tags a record is filed under, sorted; empty when the record is unknown.
+    /// Forget rows are not tags.
     public func tags(collection: String, id: String) throws(ReplicaStoreError) -> [String] {
         try run {
             try connection.query("""
                 SELECT t.tag FROM record_tag t JOIN record r ON r.rowid = t.record
                 WHERE r.collection = ? AND r.id = ? ORDER BY t.tag
                 """, [.text(collection), .text(id)]) { try $0.text(at: 0) }
+        }.filter { !$0.hasPrefix(Self.forgetTagPrefix) }
+    }
+
+    /// Files a stored record under `tags` at `sequence`, replacing its rows: each tag it
+    /// had (or had forget rows for) and no longer has gets a forget row at `sequence`, so
+    /// forget rows move on with the record like its tags and are dropped when the tag
+    /// comes back.
+    func fileTags(rowid: Int64, sequence: Int64, tags: Set<String>) throws {
+        let old = try connection.query("SELECT tag FROM record_tag WHERE record = ?", [.integer(rowid)]) { try $0.text(at: 0) }
+        let formerly = Set(old.map { $0.hasPrefix(Self.forgetTagPrefix) ? String($0.dropFirst(Self.forgetTagPrefix.count)) : $0 })
+        try connection.cachedStatement(sql: "DELETE FROM record_tag WHERE record = ?").execute([.integer(rowid)])
+        let insert = try connection.cachedStatement(sql: "INSERT OR IGNORE INTO record_tag (tag, seq, record) VALUES (?, ?, ?)")
+        for tag in tags { try insert.execute([.text(tag), .integer(sequence), .integer(rowid)]) }
+        for tag in formerly.subtracting(tags) {
+            try insert.execute([.text(Self.forgetTagPrefix + tag), .integer(sequence), .integer(rowid)])
         }
     }
 
@@ -28,9 +49,7 @@ extension ReplicaStore {
             let sequence = try lastSequence() + 1
             try connection.cachedStatement(sql: "UPDATE record SET seq = ? WHERE rowid = ?")
                 .execute([.integer(sequence), .integer(existing.rowid)])
-            try connection.cachedStatement(sql: "DELETE FROM record_tag WHERE record = ?").execute([.integer(existing.rowid)])
-            let insert = try connection.cachedStatement(sql: "INSERT OR IGNORE INTO record_tag (tag, seq, record) VALUES (?, ?, ?)")
-            for tag in wanted { try insert.execute([.text(tag), .integer(sequence), .integer(existing.rowid)]) }
+            try fileTags(rowid: existing.rowid, sequence: sequence, tags: wanted)
             return true
         }
     }

@@ -1,9 +1,24 @@
 import SyncCore
 
+/// A record that left the pulling device's scope (PROTOCOL.md §14b): the device removes
+/// its copy; nothing is deleted for anyone else.
+public struct ForgottenRecord: Sendable, Hashable {
+    public let collection: String
+    public let id: String
+
+    public init(collection: String, id: String) {
+        self.collection = collection
+        self.id = id
+    }
+}
+
 /// One page of the change feed, the answer to `GET /v1/sync/pull` (PROTOCOL.md §14):
-/// `{"records":[…],"cursor":"…","more":…}`.
+/// `{"records":[…],"cursor":"…","more":…}`, with `"forget":[…]` when records left the
+/// device's scope.
 public struct PullPage: Sendable, Equatable {
     public let records: [RecordState]
+    /// Records that left the device's scope, to remove (§14b); empty for most pages.
+    public let forget: [ForgottenRecord]
     /// The opaque cursor to store with this page and send next time.
     public let cursor: String
     /// Whether more pages follow.
@@ -11,8 +26,10 @@ public struct PullPage: Sendable, Equatable {
     /// The server's incarnation (§14a); a client that sees it change re-offers its states.
     public let incarnation: String?
 
-    public init(records: [RecordState], cursor: String, more: Bool, incarnation: String? = nil) {
+    public init(records: [RecordState], cursor: String, more: Bool, incarnation: String? = nil,
+                forget: [ForgottenRecord] = []) {
         self.records = records
+        self.forget = forget
         self.cursor = cursor
         self.more = more
         self.incarnation = incarnation
@@ -20,7 +37,8 @@ public struct PullPage: Sendable, Equatable {
 
     /// The body of a page whose records are already in canonical form (the server keeps
     /// them so): nothing is decoded or re-encoded.
-    public static func body(canonicalRecords: [[UInt8]], cursor: String, more: Bool, incarnation: String? = nil) -> [UInt8] {
+    public static func body(canonicalRecords: [[UInt8]], cursor: String, more: Bool, incarnation: String? = nil,
+                            forget: [ForgottenRecord] = []) -> [UInt8] {
         var body: [UInt8] = Array(#"{"records":["#.utf8)
         body.reserveCapacity(canonicalRecords.reduce(64) { $0 + $1.count + 1 })
         for (index, record) in canonicalRecords.enumerated() {
@@ -34,13 +52,18 @@ public struct PullPage: Sendable, Equatable {
             body.append(contentsOf: Array(#","incarnation":"#.utf8))
             JSONWriter.writeString(incarnation, into: &body)
         }
+        if !forget.isEmpty {
+            body.append(contentsOf: Array(#","forget":"#.utf8))
+            JSONWriter.write(.array(forget.map { ["collection": .string($0.collection), "id": .string($0.id)] }), into: &body)
+        }
         body.append(UInt8(ascii: "}"))
         return body
     }
 
     /// The body of this page.
     public var body: [UInt8] {
-        Self.body(canonicalRecords: records.map { $0.canonicalJSON }, cursor: cursor, more: more, incarnation: incarnation)
+        Self.body(canonicalRecords: records.map { $0.canonicalJSON }, cursor: cursor, more: more, incarnation: incarnation,
+                  forget: forget)
     }
 
     /// A page read strictly: every record a valid state.
@@ -49,7 +72,8 @@ public struct PullPage: Sendable, Equatable {
         // below, which reports it.
         if let batch = RecordBatch(jsonBytes: bytes), let cursor = batch.members["cursor"]?.stringValue,
            let more = batch.members["more"]?.boolValue {
-            self.init(records: batch.records, cursor: cursor, more: more, incarnation: batch.members["incarnation"]?.stringValue)
+            self.init(records: batch.records, cursor: cursor, more: more, incarnation: batch.members["incarnation"]?.stringValue,
+                      forget: try Self.forgotten(batch.members["forget"]))
             return
         }
         let json: JSONValue
@@ -67,6 +91,21 @@ public struct PullPage: Sendable, Equatable {
                 throw WireDecodingError("the server sent an invalid record state (\(error.code.rawValue))")
             }
         }
-        self.init(records: records, cursor: cursor, more: more, incarnation: json["incarnation"]?.stringValue)
+        self.init(records: records, cursor: cursor, more: more, incarnation: json["incarnation"]?.stringValue,
+                  forget: try Self.forgotten(json["forget"]))
+    }
+
+    /// The `forget` member: absent, or an array of `{"collection","id"}`.
+    static func forgotten(_ value: JSONValue?) throws(WireDecodingError) -> [ForgottenRecord] {
+        guard let value else { return [] }
+        guard let items = value.arrayValue else { throw WireDecodingError("the pull answer's forget is not an array") }
+        var result: [ForgottenRecord] = []
+        for item in items {
+            guard let collection = item["collection"]?.stringValue, let id = item["id"]?.stringValue else {
+                throw WireDecodingError("a forget entry lacks collection or id")
+            }
+            result.append(ForgottenRecord(collection: collection, id: id))
+        }
+        return result
     }
 }

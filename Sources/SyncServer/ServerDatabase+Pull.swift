@@ -25,10 +25,11 @@ extension ServerDatabase {
         // pull's time in fcntl), and the two bookkeeping updates share one commit.
         return try locked { try store.connection.transaction(.immediate) {
             let since = try Self.parseCursor(cursor, last: try store.lastSequence())
-            let page = try store.rawChanges(since: since, limit: pageSize, tags: Self.pullTags(for: device))
+            let page = try store.rawFeed(since: since, limit: pageSize, tags: Self.pullTags(for: device))
             let next = page.rows.last?.sequence ?? since
-            let body = PullPage.body(canonicalRecords: page.rows.map(\.json), cursor: String(next), more: page.hasMore,
-                                     incarnation: ledger.incarnation)
+            let body = PullPage.body(canonicalRecords: page.rows.compactMap(\.json), cursor: String(next), more: page.hasMore,
+                                     incarnation: ledger.incarnation,
+                                     forget: page.rows.filter { $0.json == nil }.map { ForgottenRecord(collection: $0.collection, id: $0.id) })
             let now = clock()
             try store.connection.execute("UPDATE device SET last_pull = ? WHERE id = ?", [.integer(now), .text(device.id)])
             try countActivity(pulls: 1)

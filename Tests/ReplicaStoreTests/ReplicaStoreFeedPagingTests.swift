@@ -46,7 +46,8 @@ import TestSupport
             try Self.randomFeed(into: store, rng: &rng)
             let total = Int(try store.lastSequence())
             for readerTags in Self.readers(rng: &rng) {
-                let everything = try store.rawChanges(since: 0, limit: total + 10, tags: readerTags)
+                // The feed a device walks: states and forget entries (records that left the tags).
+                let everything = try store.rawFeed(since: 0, limit: total + 10, tags: readerTags)
                 #expect(!everything.hasMore)
                 let expected = everything.rows.map(\.sequence)
                 for limit in 1...max(1, expected.count + 1) {
@@ -70,12 +71,12 @@ import TestSupport
         var cursor: Int64 = 0
         var result: [(sequence: Int64, id: String)] = []
         for _ in 0...10_000 {
-            let page = try store.changes(since: cursor, limit: limit, tags: tags)
-            #expect(page.changes.count <= limit)
-            #expect(page.changes.allSatisfy { $0.sequence > cursor })
-            if page.hasMore { #expect(page.changes.count == limit, "a page with more after it is full") }
-            result += page.changes.map { ($0.sequence, $0.state.id) }
-            cursor = page.nextSequence
+            let page = try store.rawFeed(since: cursor, limit: limit, tags: tags)
+            #expect(page.rows.count <= limit)
+            #expect(page.rows.allSatisfy { $0.sequence > cursor })
+            if page.hasMore { #expect(page.rows.count == limit, "a page with more after it is full") }
+            result += page.rows.map { ($0.sequence, $0.json == nil ? "forget " + $0.id : $0.id) }
+            cursor = page.rows.last?.sequence ?? cursor
             if !page.hasMore { return result }
         }
         Issue.record("the walk did not end")

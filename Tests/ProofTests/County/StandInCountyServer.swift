@@ -73,9 +73,11 @@ final class StandInCountyServer: CountyServer {
             return (401, WireError(.invalidToken, "The token is not valid.").body)
         }
         let since = Int64(cursor ?? "0") ?? 0
-        let page = try store.rawChanges(since: since, limit: limit, tags: device.actor.municipalities.map { "m:" + $0 })
+        // As the server's pull: states, and forget entries for records that left the scope.
+        let page = try store.rawFeed(since: since, limit: limit, tags: device.actor.municipalities.map { "m:" + $0 })
         let next = page.rows.last?.sequence ?? since
-        return (200, PullPage.body(canonicalRecords: page.rows.map(\.json), cursor: String(next), more: page.hasMore))
+        return (200, PullPage.body(canonicalRecords: page.rows.compactMap(\.json), cursor: String(next), more: page.hasMore,
+                                   forget: page.rows.filter { $0.json == nil }.map { ForgottenRecord(collection: $0.collection, id: $0.id) }))
     }
 
     func state(collection: String, id: String) throws -> RecordState? { try store.state(collection: collection, id: id) }
