@@ -35,6 +35,7 @@ public final class LocalReplica {
         static let cursor = "client.pull_cursor"
         static let lastSync = "client.last_sync_ms"
         static let incarnation = "client.server_incarnation"
+        static let retention = "client.retention_days"
     }
 
     /// Opens (creating when needed) the replica at `path`.

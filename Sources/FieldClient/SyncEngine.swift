@@ -70,6 +70,8 @@ public final class SyncEngine {
         }
         summary.conflicts = conflicted.count
         try replica.setLastSuccessfulSync(replica.wallClock())
+        // Identities of participants of forums held long ago leave a facilitator's laptop.
+        summary.retained = try replica.applyRetention(now: Date(timeIntervalSince1970: Double(replica.wallClock()) / 1000))
         return summary
     }
 
@@ -214,6 +216,7 @@ public final class SyncEngine {
                 throw error
             }
             let page = fetched.page
+            if page.retentionDays != (try replica.retentionDays()) { try replica.setRetentionDays(page.retentionDays) }
             if try replica.noteIncarnation(page.incarnation) {
                 // The cursor was the old incarnation's: start over, keeping nothing of it.
                 held = HeldPages()

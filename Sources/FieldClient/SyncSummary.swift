@@ -10,6 +10,8 @@ public struct SyncSummary: Sendable, Equatable {
     public var conflicts = 0
     /// Writes the server refused in this sync, with reasons.
     public var refused: [RefusedWrite] = []
+    /// Participants whose identities left this laptop under the retention rule (§14c).
+    public var retained = 0
 
     public init() {}
 }

@@ -37,6 +37,10 @@ enum StatusCommands {
         context.say(last.map { context.t("client.status.last_sync", ["time": context.show(Date(timeIntervalSince1970: Double($0) / 1000))]) }
                     ?? context.t("client.status.never_synced"))
         context.say(context.t("client.status.conflicts", ["count": String(counts.conflicts)]))
+        if replica.actor.role == .facilitator, let days = try? replica.retentionDays() {
+            let people = StoreLookup.all(replica, Participant.collection).count
+            context.say(context.t("client.status.retention", ["count": String(people), "days": String(days)]))
+        }
         context.say(context.t("client.status.review_flags", ["count": String(flags.count)]))
         for flag in flags {
             context.say("  " + RecordResolver.short(flag.id) + "  " + DomainBridge.text(flag.messageKey.rawValue, context.language,

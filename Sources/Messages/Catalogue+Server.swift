@@ -171,6 +171,9 @@ extension Catalogue {
                   the server gets a new incarnation: devices notice at their next sync and send what they hold, so \
                   everything the server had accepted after the backup comes back. Nothing needs doing on the devices.
                   """),
+        Entry("server.serve.laptop_retention_days",
+              sv: "Dagar efter ett forum som facilitatorers datorer behåller deltagarnas uppgifter (standard 30, 0 = tills de tas bort).",
+              en: "Days after a forum that facilitators' laptops keep its participants (default 30, 0 = until deleted)."),
         Entry("server.restore.from", sv: "Säkerhetskopian att återställa från.", en: "The backup to restore from."),
         Entry("server.restore.done", sv: "Databasen är återställd (ny inkarnation {incarnation}). Starta servern igen.",
               en: "The database is restored (new incarnation {incarnation}). Start the server again."),

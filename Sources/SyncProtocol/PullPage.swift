@@ -19,6 +19,9 @@ public struct PullPage: Sendable, Equatable {
     public let records: [RecordState]
     /// Records that left the device's scope, to remove (§14b); empty for most pages.
     public let forget: [ForgottenRecord]
+    /// Days after a forum is held that a facilitator's laptop keeps its participants'
+    /// identities (§14c); `nil` when the server says nothing.
+    public let retentionDays: Int?
     /// The opaque cursor to store with this page and send next time.
     public let cursor: String
     /// Whether more pages follow.
@@ -27,9 +30,10 @@ public struct PullPage: Sendable, Equatable {
     public let incarnation: String?
 
     public init(records: [RecordState], cursor: String, more: Bool, incarnation: String? = nil,
-                forget: [ForgottenRecord] = []) {
+                forget: [ForgottenRecord] = [], retentionDays: Int? = nil) {
         self.records = records
         self.forget = forget
+        self.retentionDays = retentionDays
         self.cursor = cursor
         self.more = more
         self.incarnation = incarnation
@@ -38,7 +42,7 @@ public struct PullPage: Sendable, Equatable {
     /// The body of a page whose records are already in canonical form (the server keeps
     /// them so): nothing is decoded or re-encoded.
     public static func body(canonicalRecords: [[UInt8]], cursor: String, more: Bool, incarnation: String? = nil,
-                            forget: [ForgottenRecord] = []) -> [UInt8] {
+                            forget: [ForgottenRecord] = [], retentionDays: Int? = nil) -> [UInt8] {
         var body: [UInt8] = Array(#"{"records":["#.utf8)
         body.reserveCapacity(canonicalRecords.reduce(64) { $0 + $1.count + 1 })
         for (index, record) in canonicalRecords.enumerated() {
@@ -52,6 +56,7 @@ public struct PullPage: Sendable, Equatable {
             body.append(contentsOf: Array(#","incarnation":"#.utf8))
             JSONWriter.writeString(incarnation, into: &body)
         }
+        if let retentionDays { body.append(contentsOf: Array(#","retentionDays":\#(retentionDays)"#.utf8)) }
         if !forget.isEmpty {
             body.append(contentsOf: Array(#","forget":"#.utf8))
             JSONWriter.write(.array(forget.map { ["collection": .string($0.collection), "id": .string($0.id)] }), into: &body)
@@ -63,7 +68,7 @@ public struct PullPage: Sendable, Equatable {
     /// The body of this page.
     public var body: [UInt8] {
         Self.body(canonicalRecords: records.map { $0.canonicalJSON }, cursor: cursor, more: more, incarnation: incarnation,
-                  forget: forget)
+                  forget: forget, retentionDays: retentionDays)
     }
 
     /// A page read strictly: every record a valid state.
@@ -73,7 +78,8 @@ public struct PullPage: Sendable, Equatable {
         if let batch = RecordBatch(jsonBytes: bytes), let cursor = batch.members["cursor"]?.stringValue,
            let more = batch.members["more"]?.boolValue {
             self.init(records: batch.records, cursor: cursor, more: more, incarnation: batch.members["incarnation"]?.stringValue,
-                      forget: try Self.forgotten(batch.members["forget"]))
+                      forget: try Self.forgotten(batch.members["forget"]),
+                      retentionDays: Self.days(batch.members["retentionDays"]))
             return
         }
         let json: JSONValue
@@ -92,7 +98,13 @@ public struct PullPage: Sendable, Equatable {
             }
         }
         self.init(records: records, cursor: cursor, more: more, incarnation: json["incarnation"]?.stringValue,
-                  forget: try Self.forgotten(json["forget"]))
+                  forget: try Self.forgotten(json["forget"]), retentionDays: Self.days(json["retentionDays"]))
+    }
+
+    /// A `retentionDays` of 1–36,500; anything else is ignored (no retention).
+    static func days(_ value: JSONValue?) -> Int? {
+        guard let days = value?.integerValue, (1...36_500).contains(days) else { return nil }
+        return Int(days)
     }
 
     /// The `forget` member: absent, or an array of `{"collection","id"}`.

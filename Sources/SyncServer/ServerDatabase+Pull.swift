@@ -29,7 +29,8 @@ extension ServerDatabase {
             let next = page.rows.last?.sequence ?? since
             let body = PullPage.body(canonicalRecords: page.rows.compactMap(\.json), cursor: String(next), more: page.hasMore,
                                      incarnation: ledger.incarnation,
-                                     forget: page.rows.filter { $0.json == nil }.map { ForgottenRecord(collection: $0.collection, id: $0.id) })
+                                     forget: page.rows.filter { $0.json == nil }.map { ForgottenRecord(collection: $0.collection, id: $0.id) },
+                                     retentionDays: configuration.laptopRetentionDays)
             let now = clock()
             try store.connection.execute("UPDATE device SET last_pull = ? WHERE id = ?", [.integer(now), .text(device.id)])
             try countActivity(pulls: 1)

@@ -20,6 +20,10 @@ public struct SyncServerConfiguration: Sendable {
     public var batchResponseRetention: Int64 = 24 * 3600
     /// Longest batch id in characters. Default 64.
     public var maxBatchIDLength = 64
+    /// Days after a forum was held that facilitators' laptops keep the identities of its
+    /// participants (PROTOCOL.md §14c); the server and coordinators keep them. Default 30.
+    /// `nil`: laptops keep them until deleted.
+    public var laptopRetentionDays: Int? = 30
     /// The push limits above, as `SyncProtocol` reads a push body with them.
     var pushLimits: PushRequest.Limits {
         PushRequest.Limits(maxRecords: maxRecordsPerPush, maxBatchIDLength: maxBatchIDLength)

@@ -43,6 +43,10 @@ enum Serve {
         if let limit = try parsed.int("max-connections-per-address", in: 1...65_536) {
             configuration.http.maxConnectionsPerAddress = limit
         }
+        // 0 turns retention off: laptops keep participants until they are deleted.
+        if let days = try parsed.int("laptop-retention-days", in: 0...36_500) {
+            configuration.laptopRetentionDays = days == 0 ? nil : days
+        }
         configuration.http.trustedProxyAddresses = parsed.strings("trusted-proxy")
         if let file = parsed.string("metrics-token-file") {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8),

@@ -11,11 +11,19 @@ import TestSupport
 /// duplicated. Short in CI; `FORUM_FAULT_ROUNDS` and `FORUM_FAULT_SEED` for long runs.
 @Suite(.serialized) struct FaultInjectionTests {
     static var rounds: Int { ProcessInfo.processInfo.environment["FORUM_FAULT_ROUNDS"].flatMap(Int.init) ?? 40 }
+    /// The fault world's forums are long past: retention would rightly empty the
+    /// facilitators' laptops of their participants (RetentionTests covers it).
+    static var noRetention: SyncServerConfiguration {
+        var configuration = SyncServerConfiguration()
+        configuration.laptopRetentionDays = nil
+        return configuration
+    }
     static var seed: UInt64 { ProcessInfo.processInfo.environment["FORUM_FAULT_SEED"].flatMap(UInt64.init) ?? 7 }
 
     @Test func devicesConvergeThroughAFaultyNetworkWithoutLossOrDuplicates() throws {
         let directory = try TemporaryDirectory(prefix: "faults")
-        let database = try ServerDatabase(directory: directory.path("server"), policy: ForumPolicy())
+        let database = try ServerDatabase(directory: directory.path("server"), policy: ForumPolicy(),
+                                          configuration: Self.noRetention)
         let server = SyncServer(database: database, log: { _ in })
         let serverPort = try server.start(host: "127.0.0.1", port: 0)
         defer { server.shutdown() }
@@ -47,7 +55,7 @@ import TestSupport
     @Test func nothingAcknowledgedIsLostAcrossRandomRestores() throws {
         let directory = try TemporaryDirectory(prefix: "faults-restore")
         let data = directory.path("server")
-        var database = try ServerDatabase(directory: data, policy: ForumPolicy())
+        var database = try ServerDatabase(directory: data, policy: ForumPolicy(), configuration: Self.noRetention)
         var server = SyncServer(database: database, log: { _ in })
         let serverPort = try server.start(host: "127.0.0.1", port: 0)
         defer { server.shutdown() }
@@ -73,7 +81,7 @@ import TestSupport
                 if world.chance(10) {
                     server.shutdown()
                     _ = try ServerDatabase.restore(from: backup, directory: data, policy: ForumPolicy())
-                    database = try ServerDatabase(directory: data, policy: ForumPolicy())
+                    database = try ServerDatabase(directory: data, policy: ForumPolicy(), configuration: Self.noRetention)
                     county.replace(database: database)
                     server = SyncServer(database: database, log: { _ in })
                     _ = try server.start(host: "127.0.0.1", port: serverPort)

@@ -18,7 +18,9 @@ import TestSupport
         // The test reads and enrols through its own connection to the same database file,
         // as the admin commands do next to a running server.
         let database = try ServerDatabase(directory: data, policy: ForumPolicy())
-        let process = try ServerProcess(data: data)
+        // The fault world's forums are long past: retention would rightly empty the
+        // facilitators' laptops of their participants (RetentionTests covers it).
+        let process = try ServerProcess(data: data, extraArguments: ["--laptop-retention-days", "0"])
         defer { process.kill() }
         let proxy = try FaultProxy(upstreamPort: process.port, seed: Self.seed, faultPercent: 0)
         defer { proxy.stop() }
