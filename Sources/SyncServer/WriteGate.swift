@@ -82,6 +82,14 @@ extension ServerDatabase {
                                           storedScope: scope, lookup: lookup) {
                 return refusal
             }
+            // An erased participant's identity stays erased: a device that has not synced the
+            // erasure must not bring a name back (it is put right by the refusal's state).
+            if after.collection == Participant.collection, judged?[Participant.Field.erased] == .bool(true),
+               Participant.Field.personal.contains(where: { after.fields[$0] != judged?.fields[$0] }) {
+                return GateRefusal(code: DomainError.Code.roleForbidden.rawValue,
+                                   message: "The participant's identifying data was erased and cannot be written again.",
+                                   parameters: ["role": device.role])
+            }
             // The domain's rules judge the values a change shows; an entry of the pusher's
             // that loses its register (written concurrently with an earlier time) shows
             // nothing, yet is stored and may win later or be chosen in a resolution. Each is

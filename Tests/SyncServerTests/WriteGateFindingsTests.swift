@@ -299,6 +299,27 @@ import TestSupport
         return try RecordState(collection: state.collection, id: state.id, context: context, fields: fields)
     }
 
+    // MARK: An erased identity stays erased
+
+    @Test func aDeviceThatMissedTheErasureCannotBringTheNameBack() throws {
+        let fixture = try ServerFixture()
+        let facilitator = try fixture.enrol()
+        let person = try Records.participant("p-e", municipality: "Södertälje", name: "Gammalt Namn", by: facilitator.replica)
+        #expect(try fixture.push([person], token: facilitator.token).status == 200)
+        _ = try fixture.database.eraseParticipant(id: "p-e")
+        let erased = try #require(try fixture.database.store.state(collection: "participant", id: "p-e"))
+        // Offline, the device renames the participant it still holds by the old name.
+        let renamed = try Records.edit(person, ["displayName": "Nytt Namn", "contact": "070-1"], by: facilitator.replica)
+        let response = try fixture.push([renamed], token: facilitator.token)
+        #expect(results(response).first?["status"] == "refused")
+        #expect(try fixture.database.store.state(collection: "participant", id: "p-e") == erased)
+        // Its other fields stay writable.
+        let seen = try #require(try fixture.pullAll(token: facilitator.token).first { $0.id == "p-e" })
+        let consent = try Records.make("participant", "p-e", ["anonymous": true], by: facilitator.replica, base: seen,
+                                       at: HybridTimestamp(wallMillis: Records.start.wallMillis + 9000))
+        #expect(results(try fixture.push([consent], token: facilitator.token)).first?["status"] == "merged")
+    }
+
     // MARK: 10. Storage failures are 500 internal_error, the detail only in the log
 
     @Test func aStorageFailureAnswersInternalErrorWithoutSQL() throws {
