@@ -3,8 +3,8 @@ import Foundation
 import ForumModel
 import SyncCore
 
-/// `forum show FORUM`: the minutes header and the attendance list, anonymous participants
-/// by pseudonym only (this is what gets read aloud and filed).
+/// `forum show FORUM`: the minutes header, the attendance list and the minutes text,
+/// anonymous participants by pseudonym only (this is what gets read aloud and filed).
 enum ShowCommand {
     static func run(_ context: CommandContext) throws {
         let replica = try context.replica()
@@ -35,17 +35,28 @@ enum ShowCommand {
                                                           "status": .string($0.status.rawValue)] } ?? .null])
         }
         rows.sort { $0[0] < $1[0] }
+        // The minutes as filed: anonymous attendees' names replaced by their pseudonyms.
+        let minutes = Redaction.view(of: state, for: .minutes, lookup: lookup, language: domainLanguage)[Forum.Field.minutes]?
+            .stringValue
         if context.json {
-            context.printJSON(["id": .string(state.id), "header": .string(header), "attendance": .array(items)])
+            context.printJSON(["id": .string(state.id), "header": .string(header), "attendance": .array(items),
+                               "minutes": minutes.map(JSONValue.string) ?? .null])
             return
         }
         context.say(header.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false).map { TextTable.printable(String($0)) }
             .joined(separator: "\n"))
         context.say("")
-        guard !rows.isEmpty else { context.say(context.t("client.show.no_attendance")); return }
-        context.terminal.out(TextTable.render(
-            header: ["client.col.name", "client.col.role", "client.col.present", "client.col.amount",
-                     "client.col.status", "client.col.honorarium"].map { context.t($0) },
-            rows: rows, rightAligned: [3]))
+        if rows.isEmpty {
+            context.say(context.t("client.show.no_attendance"))
+        } else {
+            context.terminal.out(TextTable.render(
+                header: ["client.col.name", "client.col.role", "client.col.present", "client.col.amount",
+                         "client.col.status", "client.col.honorarium"].map { context.t($0) },
+                rows: rows, rightAligned: [3]))
+        }
+        context.say("")
+        context.say(context.t("client.show.minutes"))
+        context.say(minutes.map { $0.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { TextTable.printable(String($0)) }.joined(separator: "\n") } ?? context.t("client.show.no_minutes"))
     }
 }

@@ -25,6 +25,10 @@ import TestSupport
         try a.ok(["forum", "edit", forum, "--minutes", "Annalena från förvaltningen tog upp boendefrågan."])
         #expect(String(decoding: try a.export(), as: UTF8.self).contains("Annalena"))
         try a.ok(["forum", "edit", forum, "--minutes", "Anna tog upp boendefrågan.", "--yes"])
+        // Read back as filed: the anonymous attendee by pseudonym.
+        let shown = try a.ok(["forum", "show", forum])
+        #expect(shown.contains("Minutes:") && shown.contains("Anonymous participant 1 tog upp boendefrågan."), "\(shown)")
+        #expect(!shown.contains("Anna"))
 
         let list = try a.ok(["honorarium", "list"])
         #expect(list.contains("Anna Berg (anonymous)"))
