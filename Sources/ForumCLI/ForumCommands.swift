@@ -39,7 +39,8 @@ enum ForumCommands {
         let rows = forums.map { forum in
             [RecordResolver.short(forum.id), context.show(forum.start), forum.title, forum.municipality,
              DomainBridge.forumStatus(forum.status, context.language),
-             String(replica.lookup.attendances(forumID: forum.id).count)]
+             // Those present: an absence recorded is no attendee.
+             String(replica.lookup.attendances(forumID: forum.id).filter { (try? Attendance($0))?.present == true }.count)]
         }
         context.terminal.out(TextTable.render(header: ["client.col.id", "client.col.start", "client.col.title",
                                                        "client.col.municipality", "client.col.status",
