@@ -38,14 +38,10 @@ extension LocalReplica {
     public func wipeSynced() throws(ClientError) -> Int {
         do {
             let removed = try store.transaction { () throws -> Int in
-                let synced = try store.connection.query("SELECT collection, id FROM record WHERE pending_seq IS NULL") {
-                    (try $0.text(at: 0), try $0.text(at: 1))
-                }
-                for (collection, id) in synced { try store.forget(collection: collection, id: id) }
                 try store.removeCheckpoint(Key.cursor)
-                return synced.count
+                return try store.forgetSynced()
             }
-            try store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            try store.checkpointAndTruncate()
             return removed
         } catch { throw ClientError.storage(error) }
     }

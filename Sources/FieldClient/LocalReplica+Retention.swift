@@ -26,8 +26,8 @@ extension LocalReplica {
         let horizon = now.addingTimeInterval(-Double(days) * 86_400)
         do {
             let removed = try store.transaction { () throws -> Int in
-                let pending = Set(try store.connection.query(
-                    "SELECT collection || '/' || id FROM record WHERE pending_seq IS NOT NULL") { try $0.text(at: 0) })
+                let pending = try store.pendingKeys()
+                var forums: [String: Forum?] = [:] // each forum read once
                 var lastForum: [String: Date] = [:]
                 var blocked = Set<String>()
                 for attendance in try store.records(in: Attendance.collection, includeDeleted: false, limit: 1_000_000) {
@@ -37,7 +37,10 @@ extension LocalReplica {
                     if pending.contains(Attendance.collection + "/" + attendance.id) || pending.contains(honorarium) {
                         blocked.insert(participant)
                     }
-                    guard let forum = try store.state(collection: Forum.collection, id: forumID).flatMap({ try? Forum($0) }) else {
+                    if forums[forumID] == nil {
+                        forums[forumID] = try store.state(collection: Forum.collection, id: forumID).flatMap { try? Forum($0) }
+                    }
+                    guard let forum = forums[forumID] ?? nil else {
                         blocked.insert(participant) // a forum this laptop cannot judge keeps its people
                         continue
                     }
@@ -51,7 +54,7 @@ extension LocalReplica {
                 return removed
             }
             // Outside the transaction: a checkpoint cannot run inside one.
-            if removed > 0 { try store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
+            if removed > 0 { try store.checkpointAndTruncate() }
             return removed
         } catch { throw ClientError.storage(error) }
     }

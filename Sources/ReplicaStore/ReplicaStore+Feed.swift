@@ -153,6 +153,31 @@ extension ReplicaStore {
         }
     }
 
+    /// The keys (`collection/id`) of every record with a pending local change.
+    public func pendingKeys() throws(ReplicaStoreError) -> Set<String> {
+        Set(try run {
+            try connection.query("SELECT collection || '/' || id FROM record WHERE pending_seq IS NOT NULL") { try $0.text(at: 0) }
+        })
+    }
+
+    /// Removes every record without a pending change (`forget` each), in one transaction.
+    /// - Returns: how many were removed.
+    public func forgetSynced() throws(ReplicaStoreError) -> Int {
+        try transaction {
+            let synced = try connection.query("SELECT collection, id FROM record WHERE pending_seq IS NULL") {
+                (try $0.text(at: 0), try $0.text(at: 1))
+            }
+            for (collection, id) in synced { try forget(collection: collection, id: id) }
+            return synced.count
+        }
+    }
+
+    /// Copies the WAL into the database file and truncates it, so content overwritten or
+    /// freed (with `secure_delete`) is gone from the files too. Outside a transaction.
+    public func checkpointAndTruncate() throws(ReplicaStoreError) {
+        try run { try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
+    }
+
     /// Moves pushed changes the server could not take yet to the end of the pending
     /// changes, still pending, so a push goes on with the others.
     public func deferPending(_ changes: [PendingChange]) throws(ReplicaStoreError) {

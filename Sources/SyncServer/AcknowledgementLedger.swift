@@ -46,10 +46,19 @@ final class AcknowledgementLedger: @unchecked Sendable {
     /// The shadow of the latest state of a record the server acknowledged, `nil` when none
     /// is kept (or the server was never restored, when it can only equal the stored state).
     func shadow(collection: String, id: String) throws -> RecordShadow? {
-        if let state = pending["\(collection)/\(id)"] { return RecordShadow(of: state) }
-        guard hasBeenRestored else { return nil }
-        return try connection.queryOne("SELECT shadow FROM shadow WHERE collection = ? AND id = ?",
-                                       [.text(collection), .text(id)]) { RecordShadow(jsonBytes: try $0.blob(at: 0)) } ?? nil
+        let noted = pending["\(collection)/\(id)"]
+        guard hasBeenRestored else { return noted.map(RecordShadow.init(of:)) }
+        // A record stored earlier in this transaction: the kept shadow advanced to it, as
+        // `flush` will write it (the kept one may hold entries the restore forgot).
+        let kept = try kept(collection: collection, id: id)
+        guard let noted else { return kept }
+        return kept?.advanced(to: noted) ?? RecordShadow(of: noted)
+    }
+
+    /// The shadow written for a record, `nil` when none.
+    private func kept(collection: String, id: String) throws -> RecordShadow? {
+        try connection.queryOne("SELECT shadow FROM shadow WHERE collection = ? AND id = ?",
+                                [.text(collection), .text(id)]) { RecordShadow(jsonBytes: try $0.blob(at: 0)) } ?? nil
     }
 
     /// Notes a state about to be stored; written by `flush`.
@@ -64,9 +73,7 @@ final class AcknowledgementLedger: @unchecked Sendable {
         try connection.transaction(.immediate) {
             for state in states {
                 var shadow = RecordShadow(of: state)
-                if hasBeenRestored, let kept = try connection.queryOne(
-                    "SELECT shadow FROM shadow WHERE collection = ? AND id = ?", [.text(state.collection), .text(state.id)],
-                    row: { RecordShadow(jsonBytes: try $0.blob(at: 0)) }) ?? nil {
+                if hasBeenRestored, let kept = try kept(collection: state.collection, id: state.id) {
                     shadow = kept.advanced(to: state)
                 }
                 try connection.execute("INSERT OR REPLACE INTO shadow (collection, id, shadow) VALUES (?, ?, ?)",
