@@ -8,14 +8,7 @@ extension ReplicaStore {
     /// a client that must drop states holding writes the server will never accept (a
     /// re-enrolled device's old unsynced changes, re-applied under its new identity).
     public func forget(collection: String, id: String) throws(ReplicaStoreError) {
-        decodedStates[RecordKey(collection: collection, id: id)] = nil
-        try transaction {
-            guard let rowid = try connection.queryOne("SELECT rowid FROM record WHERE collection = ? AND id = ?",
-                                                      [.text(collection), .text(id)], row: { try $0.int64(at: 0) }) else { return }
-            try connection.execute("DELETE FROM record_tag WHERE record = ?", [.integer(rowid)])
-            try connection.execute("DELETE FROM record_field WHERE collection = ? AND id = ?", [.text(collection), .text(id)])
-            try connection.execute("DELETE FROM record WHERE rowid = ?", [.integer(rowid)])
-        }
+        try purge(collection: collection, id: id)
     }
 
     /// Removes a checkpoint, so `checkpoint(_:)` returns `nil` again.

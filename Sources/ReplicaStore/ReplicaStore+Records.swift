@@ -61,7 +61,14 @@ extension ReplicaStore {
 
     /// The highest change sequence assigned so far (0 for an empty store).
     public func lastSequence() throws(ReplicaStoreError) -> Int64 {
-        try run { try connection.queryOne("SELECT MAX(seq) FROM record") { try $0.optionalInt64(at: 0) } ?? nil } ?? 0
+        // A purged record may have held the highest sequence: its number is kept as a floor,
+        // so sequences never go back and a cursor past it never skips a later change.
+        try run {
+            try connection.queryOne("""
+                SELECT MAX(COALESCE((SELECT MAX(seq) FROM record), 0),
+                           COALESCE((SELECT CAST(value AS INTEGER) FROM checkpoint WHERE key = '\(Self.sequenceFloorKey)'), 0))
+                """) { try $0.int64(at: 0) }
+        } ?? 0
     }
 
     // MARK: - Writing

@@ -70,6 +70,12 @@ public final class ReplicaStore {
         Self.registerMigrations(in: &migrator)
         for migration in configuration.hostMigrations { migrator.register(migration.name, sql: migration.sql) }
         do { try migrator.migrate(connection) } catch { throw ReplicaStoreError.from(error) }
+        // Tombstones are purged past a horizon (PROTOCOL.md §14d), found through this
+        // partial index. Not a migration step: the store's steps come before the host's, so
+        // one cannot be appended to them without shifting the host's recorded version.
+        do {
+            try connection.execute("CREATE INDEX IF NOT EXISTS record_tombstone ON record(updated_at) WHERE deleted = 1 AND conflict = 0")
+        } catch { throw ReplicaStoreError.from(error) }
         try reconcileFieldIndex()
     }
 
