@@ -100,6 +100,7 @@ extension LocalReplica {
                      forget: [ForgottenRecord] = []) throws(ClientError) -> [MergeResult] {
         do {
             return try store.transaction {
+                try dropTombstonesUnknownTo(records)
                 let results = try store.merge(records, checkpoint: (Key.cursor, cursor), encoded: encoded)
                 for record in forget { try store.purge(collection: record.collection, id: record.id) }
                 if let latest = records.map(\.latestTime).max() { try observe(latest) }

@@ -36,6 +36,8 @@ public final class LocalReplica {
         static let lastSync = "client.last_sync_ms"
         static let incarnation = "client.server_incarnation"
         static let retention = "client.retention_days"
+        static let tombstones = "client.tombstone_days"
+        static let resync = "client.resync"
     }
 
     /// Opens (creating when needed) the replica at `path`.

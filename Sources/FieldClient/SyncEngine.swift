@@ -61,7 +61,15 @@ public final class SyncEngine {
         var summary = SyncSummary()
         var conflicted = Set<String>()
         lastAnswer = uptime()
-        try push(into: &summary, conflicted: &conflicted, progress: progress)
+        do {
+            try push(into: &summary, conflicted: &conflicted, progress: progress)
+        } catch where error.detailCode == WireErrorCode.resyncRequired.rawValue {
+            // The server purged tombstones this laptop may still hold the records of: pull
+            // everything from the beginning (which removes them), then push (PROTOCOL.md §14d).
+            try replica.beginResync()
+            try pull(into: &summary, conflicted: &conflicted, progress: progress)
+            try push(into: &summary, conflicted: &conflicted, progress: progress)
+        }
         if try pull(into: &summary, conflicted: &conflicted, progress: progress) {
             // The server was restored (a new incarnation): offer everything again, then pull
             // what the server made of it (PROTOCOL.md §14a).
@@ -70,8 +78,11 @@ public final class SyncEngine {
         }
         summary.conflicts = conflicted.count
         try replica.setLastSuccessfulSync(replica.wallClock())
-        // Identities of participants of forums held long ago leave a facilitator's laptop.
-        summary.retained = try replica.applyRetention(now: Date(timeIntervalSince1970: Double(replica.wallClock()) / 1000))
+        // Identities of participants of forums held long ago leave a facilitator's laptop,
+        // and tombstones past the server's horizon leave every device.
+        let now = Date(timeIntervalSince1970: Double(replica.wallClock()) / 1000)
+        summary.retained = try replica.applyRetention(now: now)
+        summary.tombstonesPurged = try replica.purgeTombstones(now: now)
         return summary
     }
 
@@ -195,6 +206,11 @@ public final class SyncEngine {
         var held = HeldPages()
         var cursor = try replica.pullCursor()
         var restarted = false, restored = false
+        // A resync from the beginning (§14d) notes every record the server sends, so what
+        // it no longer sends can be swept at the end. One interrupted starts over.
+        var resyncing = try replica.isResyncing()
+        var received = Set<String>()
+        if resyncing { cursor = nil }
         while true {
             let requested = cursor
             let fetched: PullPrefetcher.Fetched
@@ -210,15 +226,29 @@ public final class SyncEngine {
                 restarted = true
                 cursor = nil
                 continue
+            } catch where error.detailCode == WireErrorCode.resyncRequired.rawValue && requested != nil && !resyncing {
+                // Tombstones were purged since this cursor: start over from the beginning.
+                held = HeldPages()
+                try replica.beginResync()
+                resyncing = true
+                received = []
+                cursor = nil
+                continue
             } catch {
                 // Pages already received are kept: the next sync continues after them.
+                if resyncing { received.formUnion(held.records.map(Self.key)) }
                 try store(&held, into: &summary, conflicted: &conflicted, more: true, progress: progress)
                 throw error
             }
             let page = fetched.page
             if page.retentionDays != (try replica.retentionDays()) { try replica.setRetentionDays(page.retentionDays) }
+            if page.tombstoneDays != (try replica.tombstoneDays()) { try replica.setTombstoneDays(page.tombstoneDays) }
             if try replica.noteIncarnation(page.incarnation) {
-                // The cursor was the old incarnation's: start over, keeping nothing of it.
+                // The cursor was the old incarnation's: start over, keeping nothing of it. A
+                // resync under way gives way to the restore's recovery, which re-offers
+                // every record as it is.
+                if resyncing { try replica.abandonResync() }
+                resyncing = false
                 held = HeldPages()
                 restored = true
                 cursor = nil
@@ -234,9 +264,13 @@ public final class SyncEngine {
             held.append(fetched)
             progress(.receiving(received: summary.received + held.records.count, more: page.more))
             if !page.more || held.records.count >= max(1, configuration.pullRecordsPerTransaction) {
+                if resyncing { received.formUnion(held.records.map(Self.key)) }
                 try store(&held, into: &summary, conflicted: &conflicted, more: page.more, progress: progress)
             }
-            guard page.more else { return restored }
+            guard page.more else {
+                if resyncing { summary.resync = try replica.finishResync(received: received) }
+                return restored
+            }
             cursor = page.cursor
         }
     }

@@ -12,6 +12,10 @@ public struct SyncSummary: Sendable, Equatable {
     public var refused: [RefusedWrite] = []
     /// Participants whose identities left this laptop under the retention rule (§14c).
     public var retained = 0
+    /// Tombstones past the server's horizon removed from this device (§14d).
+    public var tombstonesPurged = 0
+    /// When the server asked for a resync from the beginning (§14d): what it swept.
+    public var resync: ResyncSweep?
 
     public init() {}
 }

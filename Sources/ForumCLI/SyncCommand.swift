@@ -35,6 +35,9 @@ enum SyncCommand {
         context.say(context.t("client.sync.done", [
             "sent": String(summary.sent), "received": String(summary.received), "merged": String(summary.merged),
             "conflicts": String(summary.conflicts)]))
+        if let resync = summary.resync {
+            context.say(context.t("client.sync.resynced", ["removed": String(resync.removed), "kept": String(resync.kept)]))
+        }
         for refused in summary.refused {
             context.say("  " + context.t("client.sync.refused_line", [
                 "kind": context.t("client.collection.\(refused.collection)"), "id": RecordResolver.short(refused.id),

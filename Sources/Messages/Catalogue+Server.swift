@@ -175,6 +175,31 @@ extension Catalogue {
               sv: "Dagar efter ett forum som facilitatorers datorer behåller deltagarnas uppgifter (standard 30, 0 = tills de tas bort).",
               en: "Days after a forum that facilitators' laptops keep its participants (default 30, 0 = until deleted)."),
         Entry("server.restore.from", sv: "Säkerhetskopian att återställa från.", en: "The backup to restore from."),
+        Entry("server.serve.tombstone_horizon_days",
+              sv: "Dagar som en borttagen post finns kvar som gravsten innan den rensas, när alla aktiva enheter har hämtat den (standard 90, 0 = för alltid).",
+              en: "Days a deleted record is kept as a tombstone before it is purged, once every active device has pulled it (default 90, 0 = for ever)."),
+        Entry("server.tombstones.abstract", sv: "Gravstenar: borttagna poster som servern minns.",
+              en: "Tombstones: deleted records the server remembers."),
+        Entry("server.tombstones.purge.abstract", sv: "Rensa gravstenar äldre än horisonten nu (servern gör det också varje timme).",
+              en: "Purge tombstones older than the horizon now (the server also does so every hour)."),
+        Entry("server.tombstones.purge.discussion",
+              sv: """
+                  En gravsten rensas när den är äldre än horisonten och varje aktiv enhet har hämtat den. En enhet \
+                  som inte hörts av inom horisonten väntar servern inte på: den hämtar allt på nytt vid nästa synk \
+                  och behåller sina osynkade ändringar. Gravstenar i konflikt rensas inte.
+                  """,
+              en: """
+                  A tombstone is purged when it is older than the horizon and every active device has pulled it. \
+                  A device not heard from within the horizon is not waited for: it pulls everything again at its \
+                  next sync and keeps its unsynced changes. Tombstones in conflict are not purged.
+                  """),
+        Entry("server.tombstones.purge.horizon_days",
+              sv: "Horisonten i dagar (standard 90; 0 = rensa allt som alla aktiva enheter har hämtat).",
+              en: "The horizon in days (default 90; 0 = purge all that every active device has pulled)."),
+        Entry("server.tombstones.purged",
+              sv: "Rensade gravstenar: {purged}. Väntar på enheter som inte hämtat än: {waiting}.",
+              en: "Tombstones purged: {purged}. Waiting for devices that have not pulled yet: {waiting}."),
+
         Entry("server.restore.done", sv: "Databasen är återställd (ny inkarnation {incarnation}). Starta servern igen.",
               en: "The database is restored (new incarnation {incarnation}). Start the server again."),
         Entry("server.restore.kept", sv: "Den ersatta databasen finns kvar i {file}.",

@@ -22,6 +22,9 @@ public struct PullPage: Sendable, Equatable {
     /// Days after a forum is held that a facilitator's laptop keeps its participants'
     /// identities (§14c); `nil` when the server says nothing.
     public let retentionDays: Int?
+    /// Days after which a device drops its tombstones, as the server purges its own
+    /// (§14d); `nil` when the server says nothing.
+    public let tombstoneDays: Int?
     /// The opaque cursor to store with this page and send next time.
     public let cursor: String
     /// Whether more pages follow.
@@ -30,8 +33,9 @@ public struct PullPage: Sendable, Equatable {
     public let incarnation: String?
 
     public init(records: [RecordState], cursor: String, more: Bool, incarnation: String? = nil,
-                forget: [ForgottenRecord] = [], retentionDays: Int? = nil) {
+                forget: [ForgottenRecord] = [], retentionDays: Int? = nil, tombstoneDays: Int? = nil) {
         self.records = records
+        self.tombstoneDays = tombstoneDays
         self.forget = forget
         self.retentionDays = retentionDays
         self.cursor = cursor
@@ -42,7 +46,7 @@ public struct PullPage: Sendable, Equatable {
     /// The body of a page whose records are already in canonical form (the server keeps
     /// them so): nothing is decoded or re-encoded.
     public static func body(canonicalRecords: [[UInt8]], cursor: String, more: Bool, incarnation: String? = nil,
-                            forget: [ForgottenRecord] = [], retentionDays: Int? = nil) -> [UInt8] {
+                            forget: [ForgottenRecord] = [], retentionDays: Int? = nil, tombstoneDays: Int? = nil) -> [UInt8] {
         var body: [UInt8] = Array(#"{"records":["#.utf8)
         body.reserveCapacity(canonicalRecords.reduce(64) { $0 + $1.count + 1 })
         for (index, record) in canonicalRecords.enumerated() {
@@ -57,6 +61,7 @@ public struct PullPage: Sendable, Equatable {
             JSONWriter.writeString(incarnation, into: &body)
         }
         if let retentionDays { body.append(contentsOf: Array(#","retentionDays":\#(retentionDays)"#.utf8)) }
+        if let tombstoneDays { body.append(contentsOf: Array(#","tombstoneDays":\#(tombstoneDays)"#.utf8)) }
         if !forget.isEmpty {
             body.append(contentsOf: Array(#","forget":"#.utf8))
             JSONWriter.write(.array(forget.map { ["collection": .string($0.collection), "id": .string($0.id)] }), into: &body)
@@ -68,7 +73,7 @@ public struct PullPage: Sendable, Equatable {
     /// The body of this page.
     public var body: [UInt8] {
         Self.body(canonicalRecords: records.map { $0.canonicalJSON }, cursor: cursor, more: more, incarnation: incarnation,
-                  forget: forget, retentionDays: retentionDays)
+                  forget: forget, retentionDays: retentionDays, tombstoneDays: tombstoneDays)
     }
 
     /// A page read strictly: every record a valid state.
@@ -79,7 +84,8 @@ public struct PullPage: Sendable, Equatable {
            let more = batch.members["more"]?.boolValue {
             self.init(records: batch.records, cursor: cursor, more: more, incarnation: batch.members["incarnation"]?.stringValue,
                       forget: try Self.forgotten(batch.members["forget"]),
-                      retentionDays: Self.days(batch.members["retentionDays"]))
+                      retentionDays: Self.days(batch.members["retentionDays"]),
+                      tombstoneDays: Self.days(batch.members["tombstoneDays"]))
             return
         }
         let json: JSONValue
@@ -98,10 +104,11 @@ public struct PullPage: Sendable, Equatable {
             }
         }
         self.init(records: records, cursor: cursor, more: more, incarnation: json["incarnation"]?.stringValue,
-                  forget: try Self.forgotten(json["forget"]), retentionDays: Self.days(json["retentionDays"]))
+                  forget: try Self.forgotten(json["forget"]), retentionDays: Self.days(json["retentionDays"]),
+                  tombstoneDays: Self.days(json["tombstoneDays"]))
     }
 
-    /// A `retentionDays` of 1–36,500; anything else is ignored (no retention).
+    /// A `retentionDays` or `tombstoneDays` of 1–36,500; anything else is ignored (none).
     static func days(_ value: JSONValue?) -> Int? {
         guard let days = value?.integerValue, (1...36_500).contains(days) else { return nil }
         return Int(days)

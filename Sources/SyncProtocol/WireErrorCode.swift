@@ -38,6 +38,11 @@ public enum WireErrorCode: String, Sendable, CaseIterable, Hashable {
     case notFound = "not_found"
     case methodNotAllowed = "method_not_allowed"
 
+    // MARK: Purged history (410)
+    /// Tombstones the device may still hold were purged since its last pull (PROTOCOL.md
+    /// §14d): pull from the beginning, then push.
+    case resyncRequired = "resync_required"
+
     // MARK: Replays (409)
     /// A batch id reused with another body.
     case batchIDReused = "batch_id_reused"
@@ -69,6 +74,7 @@ public enum WireErrorCode: String, Sendable, CaseIterable, Hashable {
         case .notFound: 404
         case .methodNotAllowed: 405
         case .batchIDReused: 409
+        case .resyncRequired: 410
         case .bodyTooLarge, .tooManyRecords: 413
         case .unknownCollection: 422
         case .rateLimited, .tooManyConnectionsFromAddress: 429

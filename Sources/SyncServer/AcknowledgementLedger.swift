@@ -15,7 +15,7 @@ final class AcknowledgementLedger: @unchecked Sendable {
     /// The file name inside the data directory.
     static let fileName = "acknowledged.sqlite"
 
-    private let connection: Connection
+    let connection: Connection
     private var pending: [String: RecordState] = [:]
     /// The current incarnation: 32 hex characters, new with every restore.
     private(set) var incarnation: String
@@ -98,5 +98,12 @@ final class AcknowledgementLedger: @unchecked Sendable {
     /// Every incarnation, oldest first.
     func incarnations() throws -> [(id: String, started: Int64)] {
         try connection.query("SELECT id, started FROM incarnation ORDER BY seq") { (try $0.text(at: 0), try $0.int64(at: 1)) }
+    }
+}
+
+extension AcknowledgementLedger {
+    /// Drops a record's shadow: its tombstone was purged (PROTOCOL.md §14d).
+    func forget(collection: String, id: String) throws {
+        try connection.execute("DELETE FROM shadow WHERE collection = ? AND id = ?", [.text(collection), .text(id)])
     }
 }

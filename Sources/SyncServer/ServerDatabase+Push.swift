@@ -38,6 +38,9 @@ extension ServerDatabase {
         let batch = request.batch
         return try locked { try lookup.memoising { () throws -> PushOutcome in
             try writeTransaction {
+                // A device that may still hold records whose tombstones were purged would
+                // push them back to life: it pulls from the beginning first (§14d).
+                try requireCurrent(device)
                 let now = clock()
                 var results: [PushResult] = []
                 for record in request.records {

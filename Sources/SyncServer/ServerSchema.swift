@@ -62,6 +62,10 @@ enum ServerSchema {
             ALTER TABLE device ADD COLUMN wipe_confirmed INTEGER;  -- ms since 1970 the device reported its purge
             ALTER TABLE device ADD COLUMN wiped_records INTEGER;   -- how many records it removed
             """),
+        // Bounded tombstones (issue 17): a tombstone goes once every active device pulled past it.
+        ("tombstones v1", """
+            ALTER TABLE device ADD COLUMN pulled_through INTEGER;  -- the last cursor served to it, NULL before its first pull
+            """),
     ]
 
     /// Collections whose fields are indexed for the scope rules (attendances of a

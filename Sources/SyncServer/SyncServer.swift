@@ -17,6 +17,7 @@ public final class SyncServer: Sendable {
     public let service: SyncService
     let http: HTTPServer
     let refusals: RefusalLog
+    let sweeper: TombstoneSweeper
     private let metricsServer = MetricsListenerBox()
 
     /// Creates a stopped server over `database`.
@@ -33,6 +34,7 @@ public final class SyncServer: Sendable {
         }
         let refusals = RefusalLog(interval: database.configuration.refusalLogInterval, write: log)
         self.refusals = refusals
+        sweeper = TombstoneSweeper(database: database, log: log)
         http.onRequestCompleted = { entry in
             if let code = RefusalLog.refusalCode(of: entry) {
                 refusals.count(code)
@@ -43,14 +45,19 @@ public final class SyncServer: Sendable {
         }
     }
 
-    deinit { refusals.stop() }
+    deinit {
+        refusals.stop()
+        sweeper.stop()
+    }
 
-    /// Binds and starts serving.
+    /// Binds and starts serving, and purging tombstones past their horizon on a timer.
     /// - Returns: the bound port (useful with port 0).
     /// - Throws: `HTTPServerError` when the address cannot be bound.
     @discardableResult
     public func start(host: String, port: UInt16) throws(HTTPServerError) -> UInt16 {
-        try http.start(host: host, port: port)
+        let port = try http.start(host: host, port: port)
+        sweeper.start()
+        return port
     }
 
     /// Starts the separate metrics listener: `GET /metrics` without a token, nothing else.
@@ -77,6 +84,7 @@ public final class SyncServer: Sendable {
         http.shutdown(gracePeriod: service.database.configuration.shutdownGracePeriod)
         metricsServer.get()?.shutdown(gracePeriod: 1)
         refusals.stop()
+        sweeper.stop()
     }
 
     /// Writes a line to standard error in one `write` call, so concurrent lines never interleave.

@@ -24,6 +24,14 @@ public struct SyncServerConfiguration: Sendable {
     /// participants (PROTOCOL.md §14c); the server and coordinators keep them. Default 30.
     /// `nil`: laptops keep them until deleted.
     public var laptopRetentionDays: Int? = 30
+    /// Days a tombstone (a deleted record with no conflict) is kept after its last change
+    /// before the server purges it, once every active device has pulled past it; devices
+    /// not heard from within as many days are not waited for and resync from the beginning
+    /// (PROTOCOL.md §14d). Devices drop their own tombstones after as many days. Default 90.
+    /// `nil`: tombstones are kept for ever.
+    public var tombstoneHorizonDays: Int? = 90
+    /// Seconds between `serve`'s tombstone purges. Default 3,600 (hourly).
+    public var tombstonePurgeInterval: Double = 3600
     /// The push limits above, as `SyncProtocol` reads a push body with them.
     var pushLimits: PushRequest.Limits {
         PushRequest.Limits(maxRecords: maxRecordsPerPush, maxBatchIDLength: maxBatchIDLength)

@@ -149,6 +149,16 @@ extension ServerDatabase {
         try store.retag(collection: state.collection, id: state.id, tags: tags)
     }
 
+    /// Removes a tombstone past its horizon (PROTOCOL.md §14d): the only place a record
+    /// leaves the server's store. Anything but a stored deleted record holding nothing but
+    /// its `_deleted` register, without a conflict, is left alone.
+    /// - Returns: whether the record was removed.
+    func purgeTombstone(collection: String, id: String) throws -> Bool {
+        guard let stored = try store.state(collection: collection, id: id), stored.isDeleted, !stored.hasConflict,
+              stored.fields.keys.allSatisfy({ $0 == RecordState.deletedField }) else { return false }
+        return try store.purge(collection: collection, id: id)
+    }
+
     /// Stores a batch of admitted states in one merge (an import), each filed as `commit`
     /// files one, then refreshes their dependents.
     /// - Returns: how many records changed.

@@ -47,6 +47,10 @@ enum Serve {
         if let days = try parsed.int("laptop-retention-days", in: 0...36_500) {
             configuration.laptopRetentionDays = days == 0 ? nil : days
         }
+        // 0 keeps tombstones for ever.
+        if let days = try parsed.int("tombstone-horizon-days", in: 0...36_500) {
+            configuration.tombstoneHorizonDays = days == 0 ? nil : days
+        }
         configuration.http.trustedProxyAddresses = parsed.strings("trusted-proxy")
         if let file = parsed.string("metrics-token-file") {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8),

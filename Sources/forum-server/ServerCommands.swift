@@ -18,6 +18,7 @@ enum ServerCommands {
             .option("max-connections", valueName: "n", help: l["server.serve.max_connections"]),
             .option("max-connections-per-address", valueName: "n", help: l["server.serve.max_connections_per_address"]),
             .option("laptop-retention-days", valueName: "days", help: l["server.serve.laptop_retention_days"]),
+            .option("tombstone-horizon-days", valueName: "days", help: l["server.serve.tombstone_horizon_days"]),
             .option("trusted-proxy", valueName: "address", repeatable: true, help: l["server.serve.trusted_proxy"]),
             .option("metrics-port", valueName: "port", help: l["server.serve.metrics_port"]),
             .option("metrics-host", valueName: "address", help: l["server.serve.metrics_host"]),
@@ -54,10 +55,14 @@ enum ServerCommands {
             CommandSpec("erase", abstract: l["server.participant.erase.abstract"], discussion: l["server.participant.erase.discussion"],
                         arguments: [.positional("id", help: l["server.participant.erase.id"])]),
         ])
+        let tombstones = CommandSpec("tombstones", abstract: l["server.tombstones.abstract"], subcommands: [
+            CommandSpec("purge", abstract: l["server.tombstones.purge.abstract"], discussion: l["server.tombstones.purge.discussion"],
+                        arguments: [.option("horizon-days", valueName: "days", help: l["server.tombstones.purge.horizon_days"])]),
+        ])
         let audit = CommandSpec("audit", abstract: l["server.audit.abstract"], arguments: [json])
         let restore = CommandSpec("restore", abstract: l["server.restore.abstract"], discussion: l["server.restore.discussion"],
                                   arguments: [.positional("from", help: l["server.restore.from"])])
         return CommandSpec("forum-server", abstract: l["server.abstract"], discussion: l["server.discussion"],
-                           arguments: [data, lang, publicURL], subcommands: [serve, device, conflicts, participant, audit, admin, backup, restore])
+                           arguments: [data, lang, publicURL], subcommands: [serve, device, conflicts, participant, tombstones, audit, admin, backup, restore])
     }
 }

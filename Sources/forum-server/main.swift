@@ -114,6 +114,9 @@ func run() throws -> ExitCode {
         let id = parsed.string("id") ?? ""
         let report = try openDatabase().eraseParticipant(id: id)
         print(l["server.participant.erased", ["id": id, "kept": String(report.keptHonoraria)]])
+    case ["tombstones", "purge"]:
+        let report = try openDatabase().purgeTombstones(horizonDays: try parsed.int("horizon-days", in: 0...36_500))
+        print(l["server.tombstones.purged", ["purged": String(report.purged), "waiting": String(report.waiting)]])
     case ["audit"]:
         let entries = try openDatabase().auditTrail()
         print(parsed.flag("json") ? AdminText.auditJSON(entries) : AdminText.audit(entries, l))

@@ -37,7 +37,8 @@ import TestSupport
         #expect(try fixture.database.store.state(collection: "forum", id: "f1") == before)
     }
 
-    /// The replica store's writing functions are called only by the gate's file.
+    /// The replica store's writing functions are called only by the gate's file (the
+    /// tombstone purge included: `WriteGate.purgeTombstone`).
     @Test func onlyTheGateWritesToTheReplicaStore() throws {
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources/SyncServer")
