@@ -18,6 +18,8 @@ struct CountyLedger {
         let values: [String: JSONValue]
         /// What the writer had seen before the write.
         let contextBefore: VersionVector
+        /// A delete: it clears every field it had seen (PROTOCOL.md §8).
+        var clears = false
     }
 
     struct WriteID: Hashable {
@@ -46,6 +48,9 @@ struct CountyLedger {
     private(set) var conflictResults = 0
     /// Writes that never reached the server because their device was revoked first.
     private(set) var abandoned = 0
+    /// Records whose tombstones the server purged (PROTOCOL.md §14d): their history ended
+    /// there; a later write to the same id starts a new one.
+    private(set) var purged = 0
 
     mutating func record(_ write: Write) {
         writes[write.key, default: []].append(write)
@@ -78,16 +83,31 @@ struct CountyLedger {
 
     mutating func abandon(_ count: Int) { abandoned += count }
 
+    /// The server purged the record's tombstone, checked to be a clean tombstone that
+    /// every write the ledger knows of reached or never will: its history is closed.
+    mutating func closeHistory(_ key: RecordKey) {
+        for (id, _) in identified(key) {
+            acknowledged.remove(id)
+            refused.remove(id)
+        }
+        writes[key] = nil
+        purged += 1
+    }
+
     /// The writes of `field` that reached the server (its context covers them, and no
     /// refusal of them is known) and that no other such write had seen. A write whose push
     /// answer was lost (a killed server, a dropped connection) has reached the server
     /// without being acknowledged yet, and may legitimately have overwritten others.
     func unsupersededWrites(_ key: RecordKey, field: String, server: RecordState) -> [(id: WriteID, write: Write)] {
-        let arrived = identified(key).filter {
-            $0.write.values[field] != nil && server.context.covers($0.write.dot) && !refused.contains($0.id)
-        }
+        let reached = identified(key).filter { server.context.covers($0.write.dot) && !refused.contains($0.id) }
+        let arrived = reached.filter { $0.write.values[field] != nil }
+        // A write is overwritten by a later write of the same field, or cleared by a delete,
+        // that had seen it.
         return arrived.filter { write in
-            !arrived.contains { other in other.write.dot != write.write.dot && other.write.contextBefore.covers(write.write.dot) }
+            !reached.contains { other in
+                other.write.dot != write.write.dot && (other.write.values[field] != nil || other.write.clears)
+                    && other.write.contextBefore.covers(write.write.dot)
+            }
         }
     }
 

@@ -22,6 +22,15 @@ protocol CountyServer: AnyObject {
     func allCanonicalJSON() throws -> Set<[UInt8]>
 }
 
+/// What a server may also do for the data-lifecycle runs (issue 17); a server that does
+/// not purge keeps the defaults.
+protocol CountyLifecycleServer: CountyServer {
+    /// Purges tombstones past the server's horizon (PROTOCOL.md §14d); returns how many.
+    func purgeTombstones() throws -> Int
+    /// The size of the server's database files, in bytes.
+    func storageBytes() -> Int
+}
+
 /// `RecordLookup` over the server's stored states, for scope checks.
 struct ServerLookup: RecordLookup {
     let server: CountyServer

@@ -20,7 +20,30 @@ import TestSupport
 final class CountySimulation {
     struct Statistics: CustomStringConvertible {
         var days = 0, writes = 0, syncs = 0, reenrolments = 0, resolutions = 0, conflictsSeen = 0, tampered = 0
-        var description: String { "days \(days), writes \(writes), syncs \(syncs), re-enrolments \(reenrolments), conflicts seen \(conflictsSeen), resolutions \(resolutions), tampered writes \(tampered)" }
+        var deletes = 0, purged = 0
+        var description: String { "days \(days), writes \(writes), syncs \(syncs), re-enrolments \(reenrolments), conflicts seen \(conflictsSeen), resolutions \(resolutions), tampered writes \(tampered), deletes \(deletes), tombstones purged \(purged)" }
+    }
+
+    /// The data lifecycle (issue 17): participants who come and go, mistaken participants
+    /// deleted days later, a long absence of one facilitator per municipality each year,
+    /// and a server that purges tombstones and keeps facilitators' laptops to the retention.
+    struct Lifecycle {
+        /// The server's tombstone horizon and laptop retention (days).
+        var tombstoneDays = 30, retentionDays = 30
+        /// How long the yearly absence lasts (days): longer than the horizon, so the server
+        /// stops waiting for the absent laptop and it resyncs when it is back.
+        var absenceDays = 50
+        /// How long a participant keeps coming to forums (days).
+        var participationDays = 120
+    }
+
+    /// What the data-lifecycle run measured at the end of each simulated quarter.
+    struct Quarter: CustomStringConvertible {
+        var day = 0, serverRecords = 0, serverTombstones = 0, oldestTombstoneDays = 0, serverBytes = 0
+        var mostDeviceTombstones = 0, mostFacilitatorParticipants = 0, purged = 0, resyncs = 0
+        var description: String {
+            "day \(day): server \(serverRecords) records, \(serverTombstones) tombstones (oldest \(oldestTombstoneDays) d), \(serverBytes / 1024) KiB; most tombstones on a device \(mostDeviceTombstones); most participants on a facilitator laptop \(mostFacilitatorParticipants); purged so far \(purged); resyncs \(resyncs)"
+        }
     }
 
     static let municipalities = ["Nacka", "Norrtälje", "Södertälje"]
@@ -37,8 +60,17 @@ final class CountySimulation {
     private(set) var ledger = CountyLedger()
     private(set) var statistics = Statistics()
     private var forumCount: [String: Int] = [:]
+    /// Set for a data-lifecycle run, with the simulation's wall clock (the server's too).
+    private let lifecycle: Lifecycle?
+    private let wallClock: ManualClock?
+    /// Participants who come to forums, until which day; mistaken ones, to delete on a day.
+    private var participatesUntil: [String: Int] = [:]
+    private var mistakes: [String: (municipality: String, deleteOn: Int)] = [:]
+    private(set) var quarters: [Quarter] = []
 
-    init(seed: UInt64, server: CountyServer, directory: String) throws {
+    init(seed: UInt64, server: CountyServer, directory: String, lifecycle: Lifecycle? = nil, wallClock: ManualClock? = nil) throws {
+        self.lifecycle = lifecycle
+        self.wallClock = wallClock
         self.seed = seed
         random = SeededGenerator(seed: seed)
         mischief = SeededGenerator(seed: seed ^ 0x7A3B_EDC0_FFEE_0001)
@@ -57,16 +89,19 @@ final class CountySimulation {
         let skew: Int64 = Int.random(in: 0..<3, using: &random) == 0
             ? Int64.random(in: 1...6, using: &random) * 3_600_000 * (Bool.random(using: &random) ? 1 : -1) : 0
         return try CountyDevice(name: name, actor: actor, skewMillis: skew,
-                                directory: directory, server: server)
+                                directory: directory, server: server, wallClock: wallClock)
     }
 
     /// Runs `days` simulated days, then brings every device online and checks convergence.
     func run(days: Int) throws {
         for day in 0..<days {
+            wallClock?.now = Self.startMillis + Int64(day) * Self.dayMillis + 18 * 3_600_000
             try simulate(day: day)
+            if lifecycle != nil { try purgeOnServer() }
             try ledger.check { try server.state(collection: $0.collection, id: $0.id) }
             try checkNaturalKeys()
             statistics.days += 1
+            if lifecycle != nil, (day + 1) % 91 == 0 || day + 1 == days { try measureQuarter(day: day + 1) }
         }
         for device in devices { device.offlineUntilDay = 0 }
         for _ in 0..<2 { for device in devices { try sync(device) } }
@@ -84,7 +119,11 @@ final class CountySimulation {
             case .coordinator:
                 try coordinate(device, day: day, at: morning)
             case .facilitator:
-                try facilitate(device, at: morning + 2 * 3_600_000)
+                try facilitate(device, day: day, at: morning + 2 * 3_600_000)
+                if let lifecycle, device.name.hasPrefix("facilitator1"), let index = Self.municipalities.firstIndex(where: {
+                    device.actor.covers($0) }), day % 365 == 100 + 30 * index {
+                    device.offlineUntilDay = max(device.offlineUntilDay, day + lifecycle.absenceDays)
+                }
                 if online, Int.random(in: 0..<100, using: &random) < 15 {
                     device.offlineUntilDay = day + 1 + Int.random(in: 1...6, using: &random)
                 }
@@ -143,6 +182,29 @@ final class CountySimulation {
                 let person = Participant(id: id, displayName: "Deltagare \(index)", municipality: municipality,
                                          anonymous: index % 2 == 0, consentGiven: true, consentDate: "2026-01-05")
                 try write(device, Participant.collection, id, person.fields, time)
+                if let lifecycle { participatesUntil[id] = lifecycle.participationDays + 20 * index }
+            }
+        }
+        if let lifecycle {
+            // Newcomers every month, each coming for a while; a participant registered by
+            // mistake every ten days, deleted a few days later.
+            if day > 0, day % 30 == 0 {
+                for index in 0..<2 {
+                    let id = RecordID.derived(collection: Participant.collection, naturalKey: [municipality, "d\(day)-\(index)"])
+                    let person = Participant(id: id, displayName: "Ny deltagare \(day)-\(index)", municipality: municipality)
+                    try write(device, Participant.collection, id, person.fields, time)
+                    participatesUntil[id] = day + lifecycle.participationDays
+                }
+            }
+            if day % 10 == 5 {
+                let id = RecordID.derived(collection: Participant.collection, naturalKey: [municipality, "mistake-\(day)"])
+                let person = Participant(id: id, displayName: "Felregistrerad \(day)", municipality: municipality)
+                try write(device, Participant.collection, id, person.fields, time)
+                mistakes[id] = (municipality, day + Int.random(in: 2...5, using: &random))
+            }
+            for (id, mistake) in mistakes.sorted(by: { $0.key < $1.key }) where mistake.municipality == municipality && mistake.deleteOn <= day {
+                if try device.delete(Participant.collection, id, at: time + 30_000, ledger: &ledger) { statistics.deletes += 1 }
+                if try device.store.state(collection: Participant.collection, id: id)?.isDeleted ?? true { mistakes[id] = nil }
             }
         }
         if day % 14 == 0 {
@@ -168,10 +230,11 @@ final class CountySimulation {
         }
     }
 
-    private func facilitate(_ device: CountyDevice, at time: Int64) throws {
+    private func facilitate(_ device: CountyDevice, day: Int, at time: Int64) throws {
         guard let municipality = device.actor.municipalities.first else { return }
         let forums = try device.store.records(in: Forum.collection, limit: 100_000)
-        let people = try device.store.records(in: Participant.collection, limit: 100_000)
+        var people = try device.store.records(in: Participant.collection, limit: 100_000)
+        if lifecycle != nil { people.removeAll { (participatesUntil[$0.id] ?? -1) < day } }
         if let forum = forums.last, !people.isEmpty, Int.random(in: 0..<10, using: &random) < 6 {
             for person in people.shuffled(using: &random).prefix(Int.random(in: 1...3, using: &random)) {
                 let attendance = Attendance(forumID: forum.id, participantID: person.id, role: .participant)
@@ -224,7 +287,14 @@ final class CountySimulation {
         let serverJSON = try server.allCanonicalJSON()
         for json in try device.allCanonicalJSON() where !serverJSON.contains(json) {
             let state = try RecordState(jsonBytes: json)
+            // A tombstone the server purged stays on a device until the device's own horizon.
+            if lifecycle != nil, state.isDeleted, !state.hasConflict, try server.state(collection: state.collection, id: state.id) == nil {
+                continue
+            }
             throw CountyFailure("\(device.name): \(state.collection)/\(state.id.prefix(8)) differs from the server right after sync")
+        }
+        if let lifecycle, device.actor.role == .facilitator {
+            try checkRetention(device, lifecycle: lifecycle)
         }
         let lookup = ServerLookup(server: server)
         for state in pulled {
@@ -257,14 +327,87 @@ final class CountySimulation {
         for device in devices {
             let held = Dictionary(uniqueKeysWithValues: try device.allStates().map { ("\($0.collection)/\($0.id)", $0.canonicalJSON) })
             var expected = 0
+            let retained = Set(try lifecycle.map { lifecycle in
+                device.actor.role == .facilitator
+                    ? CountyDevice.retainedParticipants(in: serverStates, pending: try device.store.pendingKeys(),
+                                                        now: wallClock?.now ?? 0, days: lifecycle.retentionDays) : []
+            } ?? [])
             for state in serverStates {
                 guard let municipality = ForumRules.municipality(of: state, lookup: lookup), device.actor.covers(municipality) else { continue }
+                // A device drops tombstones past its horizon, and a facilitator's laptop the
+                // identities past the retention (§14c, §14d).
+                if lifecycle != nil, (state.isDeleted && !state.hasConflict) || retained.contains(state.id) { continue }
                 expected += 1
                 guard held["\(state.collection)/\(state.id)"] == state.canonicalJSON else {
                     throw CountyFailure("\(device.name) did not converge on \(state.collection)/\(state.id.prefix(8))")
                 }
             }
             guard held.count >= expected else { throw CountyFailure("\(device.name) holds fewer records than its scope") }
+        }
+    }
+
+    // MARK: - Data lifecycle (issue 17)
+
+    /// Purges on the server and checks that only clean tombstones went; their history is
+    /// closed in the ledger.
+    private func purgeOnServer() throws {
+        guard let server = server as? CountyLifecycleServer else { return }
+        let before = try server.allStates()
+        let purged = try server.purgeTombstones()
+        guard purged > 0 else { return }
+        let after = Set(try server.allStates().map { CountyLedger.RecordKey(collection: $0.collection, id: $0.id) })
+        var gone = 0
+        for state in before where !after.contains(.init(collection: state.collection, id: state.id)) {
+            guard state.isDeleted, !state.hasConflict, state.fields.keys.allSatisfy({ $0 == RecordState.deletedField }) else {
+                throw CountyFailure("the server purged \(state.collection)/\(state.id.prefix(8)), which was no clean tombstone")
+            }
+            ledger.closeHistory(.init(collection: state.collection, id: state.id))
+            gone += 1
+        }
+        guard gone == purged else { throw CountyFailure("the server reported \(purged) tombstones purged, \(gone) went") }
+        statistics.purged += purged
+    }
+
+    /// No identity of a participant whose forums all ended more than the retention ago is
+    /// left on a facilitator's laptop after its sync, judged from the server's records.
+    private func checkRetention(_ device: CountyDevice, lifecycle: Lifecycle) throws {
+        let held = Set(try device.store.records(in: Participant.collection, limit: 1_000_000).map(\.id))
+        let lookup = InMemoryLookup(try server.allStates())
+        let inScope = try server.allStates().filter { state in
+            ForumRules.municipality(of: state, lookup: lookup).map(device.actor.covers) ?? false
+        }
+        let gone = CountyDevice.retainedParticipants(in: inScope, pending: try device.store.pendingKeys(),
+                                                     now: wallClock?.now ?? 0, days: lifecycle.retentionDays)
+        if let left = gone.first(where: held.contains) {
+            throw CountyFailure("\(device.name) still holds participant \(left.prefix(8)) past the retention")
+        }
+    }
+
+    /// Records the quarter's figures and checks that tombstones stay bounded: none on the
+    /// server older than the horizon plus the longest wait for an active device.
+    private func measureQuarter(day: Int) throws {
+        guard let lifecycle, let server = server as? CountyLifecycleServer, let now = wallClock?.now else { return }
+        let states = try server.allStates()
+        let tombstones = states.filter { $0.isDeleted && !$0.hasConflict }
+        let oldest = tombstones.compactMap { $0.fields[RecordState.deletedField]?.entries.map(\.time.wallMillis).max() }.min()
+        var quarter = Quarter(day: day, serverRecords: states.count, serverTombstones: tombstones.count,
+                              oldestTombstoneDays: oldest.map { Int((now - $0) / Self.dayMillis) } ?? 0,
+                              serverBytes: server.storageBytes(), purged: statistics.purged)
+        for device in devices {
+            quarter.mostDeviceTombstones = max(quarter.mostDeviceTombstones, try device.store.tombstoneCount())
+            if device.actor.role == .facilitator {
+                quarter.mostFacilitatorParticipants = max(quarter.mostFacilitatorParticipants,
+                                                          try device.store.count(in: Participant.collection))
+            }
+            quarter.resyncs += device.resyncs
+        }
+        quarters.append(quarter)
+        print("county seed \(seed) quarter \(quarters.count): \(quarter)")
+        // The horizon, plus the absence during which the server still waits for a laptop
+        // (it is active for the horizon's first days), plus a week of offline days.
+        let bound = lifecycle.tombstoneDays + lifecycle.tombstoneDays + 7 + 1
+        if quarter.oldestTombstoneDays > bound {
+            throw CountyFailure("a tombstone \(quarter.oldestTombstoneDays) days old is still on the server (bound \(bound))")
         }
     }
 }

@@ -29,6 +29,42 @@ import TestSupport
         try run(seed: seed, server: server, directory: directory, days: min(Self.days, 10))
     }
 
+    /// Days of the data-lifecycle run: 160 in CI (the first yearly absence included), 1095 for the
+    /// three years BENCHMARKS.md reports (`FORUM_COUNTY_LIFECYCLE_DAYS=1095`).
+    static var lifecycleDays: Int { ProcessInfo.processInfo.environment["FORUM_COUNTY_LIFECYCLE_DAYS"].flatMap(Int.init) ?? 160 }
+
+    /// Issue 17 over simulated years: deletes, tombstone purges and laptop retention on,
+    /// with every invariant of the other runs, plus: only clean tombstones are purged, none
+    /// outlives its bound, a laptop away past the horizon resyncs without losing anything,
+    /// and no identity is left on a facilitator's laptop past the retention.
+    @Test func tombstonesAndLaptopIdentitiesStayBoundedOverYears() throws {
+        let seed = Self.seeds[0]
+        let directory = try TemporaryDirectory(prefix: "county-lifecycle")
+        let clock = ManualClock(CountySimulation.startMillis)
+        let lifecycle = CountySimulation.Lifecycle()
+        let server = try SyncServerCountyServer(path: directory.path("server.sqlite"), clock: clock) {
+            $0.tombstoneHorizonDays = lifecycle.tombstoneDays
+            $0.laptopRetentionDays = lifecycle.retentionDays
+        }
+        let simulation = try CountySimulation(seed: seed, server: server, directory: directory.url.path,
+                                              lifecycle: lifecycle, wallClock: clock)
+        let days = Self.lifecycleDays
+        do {
+            try simulation.run(days: days)
+        } catch {
+            Issue.record("county lifecycle run failed: \(error) — replay with FORUM_COUNTY_SEED=\(seed) FORUM_COUNTY_LIFECYCLE_DAYS=\(days)")
+            return
+        }
+        let ledger = simulation.ledger
+        print("county lifecycle seed \(seed): \(simulation.statistics); acknowledged \(ledger.acknowledgedCount), refused \(ledger.refusals), histories closed by purges \(ledger.purged)")
+        #expect(simulation.statistics.deletes > 0 && simulation.statistics.purged > 0)
+        #expect(simulation.quarters.count >= days / 91)
+        if days >= 160 {
+            // The first yearly absence (days 100-150) outlasts the horizon: the laptop resyncs.
+            #expect((simulation.quarters.last?.resyncs ?? 0) > 0, "no laptop resynced: the resync path went unexercised")
+        }
+    }
+
     private func run(seed: UInt64, server: CountyServer, directory: TemporaryDirectory, days: Int) throws {
         let simulation = try CountySimulation(seed: seed, server: server, directory: directory.url.path)
         do {

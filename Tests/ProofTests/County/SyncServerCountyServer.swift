@@ -1,18 +1,33 @@
+import Foundation
 import ForumModel
 import HTTPServer
 import SyncCore
+import TestSupport
 @testable import SyncServer
 
 /// The real server, in process: `SyncService.handle` answers the same HTTP requests a
 /// socket would carry, over a `ServerDatabase` with the forum policy. No sockets, so the
 /// simulation stays fast and deterministic apart from the server's random ids and tokens.
-final class SyncServerCountyServer: CountyServer {
+final class SyncServerCountyServer: CountyLifecycleServer {
     private(set) var database: ServerDatabase
     private var service: SyncService
     private var enrolled = 0
 
+    private var path: String?
+
     convenience init(path: String) throws {
         try self.init(database: ServerDatabase(path: path, policy: ForumPolicy()))
+        self.path = path
+    }
+
+    /// A server whose wall clock is the simulation's, with its configuration changed by
+    /// `configure` (horizons for the data-lifecycle runs).
+    convenience init(path: String, clock: ManualClock, configure: (inout SyncServerConfiguration) -> Void) throws {
+        var configuration = SyncServerConfiguration()
+        configure(&configuration)
+        try self.init(database: ServerDatabase(path: path, policy: ForumPolicy(), configuration: configuration,
+                                               clock: { clock.now }))
+        self.path = path
     }
 
     /// Wraps an open database (which a socket server may be serving at the same time).
@@ -61,5 +76,14 @@ final class SyncServerCountyServer: CountyServer {
 
     func allStates() throws -> [RecordState] {
         try ForumRules.collections.sorted().flatMap { try database.store.records(in: $0, includeDeleted: true, limit: 1_000_000) }
+    }
+
+    func purgeTombstones() throws -> Int { try database.purgeTombstones().purged }
+
+    func storageBytes() -> Int {
+        guard let path else { return 0 }
+        return ["", "-wal"].reduce(0) { total, suffix in
+            total + ((try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int) ?? 0)
+        }
     }
 }
