@@ -2,7 +2,10 @@
 ///
 /// Numbers are exact 64-bit integers: money is whole kronor and nothing in the protocol
 /// needs fractions, so a fraction or exponent is refused rather than rounded.
-public enum JSONValue: Hashable, Sendable {
+///
+/// Strings compare by their UTF-8 bytes, not as Swift's `String` does (see
+/// `JSONValue+Hashable.swift`): `"é"` and `"e\u{301}"` are different values.
+public enum JSONValue: Sendable {
     case null
     case bool(Bool)
     case integer(Int64)
