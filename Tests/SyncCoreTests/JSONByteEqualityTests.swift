@@ -15,10 +15,43 @@ import Testing
         #expect(Self.precomposed == Self.decomposed, "the premise: String equality is canonical equivalence")
     }
 
+    @Test func anObjectWithBothSpellingsAsKeysHoldsTwoMembers() throws {
+        let value = try JSONParser().parse(#"{"\u00e9":1,"e\u0301":2}"#)
+        #expect(value.objectValue?.count == 2)
+        #expect(value[Self.precomposed] == 1)
+        #expect(value[Self.decomposed] == 2)
+    }
+
+    @Test func canonicalOutputWritesBothMembersSortedByTheirBytes() throws {
+        let value = try JSONParser().parse("{\"\(Self.precomposed)\":1,\"\(Self.decomposed)\":2}")
+        // 0x65 ("e") sorts before 0xC3 (the first byte of "é").
+        let expected = Array("{\"\(Self.decomposed)\":2,\"\(Self.precomposed)\":1}".utf8)
+        #expect(JSONWriter.bytes(value) == expected)
+        #expect(try JSONParser().parse(JSONWriter.bytes(value)) == value)
+    }
+
+    @Test(arguments: [
+        #"{"a":1,"a":2}"#,
+        #"{"a":1,"\u0061":2}"#,
+        "{\"\u{E9}\":1,\"\\u00e9\":2}",
+        #"{"e\u0301":1,"e\u0301":2}"#,
+        "{\"e\u{301}\":1,\"e\\u0301\":2}",
+    ])
+    func byteIdenticalKeysAreStillADuplicate(text: String) {
+        #expect { try JSONParser().parse(text) } throws: { ($0 as? JSONError)?.code == .duplicateKey }
+    }
+
     @Test func stringValuesOfTheTwoSpellingsAreNotEqual() {
         #expect(JSONValue.string(Self.precomposed) != .string(Self.decomposed))
         #expect(Set<JSONValue>([.string(Self.precomposed), .string(Self.decomposed)]).count == 2)
         #expect(JSONValue.array([.string(Self.precomposed)]) != .array([.string(Self.decomposed)]))
+    }
+
+    @Test func objectsWhoseKeysAreTheTwoSpellingsAreNotEqual() throws {
+        let precomposed = try JSONParser().parse(#"{"\u00e9":1}"#)
+        let decomposed = try JSONParser().parse(#"{"e\u0301":1}"#)
+        #expect(precomposed != decomposed)
+        #expect(Set([precomposed, decomposed]).count == 2)
     }
 
     @Test func rewritingATextInTheOtherSpellingIsAWrite() throws {
