@@ -45,7 +45,7 @@ extension LocalReplica {
                     sql: "INSERT INTO client_refused_write (collection, id, code, message, parameters, at) VALUES (?, ?, ?, ?, ?, ?)")
                 for write in refused {
                     let parameters: SQLValue = write.parameters.isEmpty ? .null
-                        : .text(JSONWriter.string(.object(write.parameters.mapValues(JSONValue.string))))
+                        : .text(JSONWriter.string(JSONValue(object: write.parameters.mapValues(JSONValue.string))))
                     try insert.execute([.text(write.collection), .text(write.id), .text(write.code),
                                         .text(write.message), parameters, .integer(write.atMillis)])
                 }

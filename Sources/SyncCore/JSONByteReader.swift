@@ -58,7 +58,7 @@ struct JSONByteReader {
     mutating func readObject(depth: Int) throws(JSONError) -> JSONValue {
         guard depth <= maximumDepth else { throw error(.tooDeep) }
         position += 1
-        var members: [String: JSONValue] = [:]
+        var members: [JSONKey: JSONValue] = [:]
         skipWhitespace()
         if try peek() == UInt8(ascii: "}") { position += 1; return .object(members) }
         while true {
@@ -71,7 +71,9 @@ struct JSONByteReader {
             position += 1
             skipWhitespace()
             let value = try readValue(depth: depth)
-            guard members.updateValue(value, forKey: key) == nil else {
+            // Keys are told apart by their bytes (RFC 8259): "é" and "e\u0301" are two keys,
+            // while an escaped and a raw spelling of the same bytes are one.
+            guard members.updateValue(value, forKey: JSONKey(key)) == nil else {
                 throw JSONError(code: .duplicateKey, offset: keyStart)
             }
             skipWhitespace()

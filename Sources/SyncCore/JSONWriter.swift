@@ -32,11 +32,11 @@ public enum JSONWriter {
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            for (index, key) in sortedKeys(members).enumerated() {
+            for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                writeString(key, into: &out)
+                writeString(member.key.string, into: &out)
                 out.append(UInt8(ascii: ":"))
-                write(members[key] ?? .null, into: &out)
+                write(member.value, into: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
@@ -52,14 +52,12 @@ public enum JSONWriter {
         case .string(let s): return 2 + 6 * s.utf8.count
         case .array(let elements): return elements.reduce(2 + elements.count) { $0 + canonicalSizeBound($1) }
         case .object(let members):
-            return members.reduce(2 + 2 * members.count) { $0 + 2 + 6 * $1.key.utf8.count + canonicalSizeBound($1.value) }
+            return members.reduce(2 + 2 * members.count) { $0 + 2 + 6 * $1.key.string.utf8.count + canonicalSizeBound($1.value) }
         }
     }
 
     /// Keys in canonical order (UTF-8 byte order).
-    public static func sortedKeys<V>(_ members: [String: V]) -> [String] {
-        members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    }
+    public static func sortedKeys<V>(_ members: [JSONKey: V]) -> [JSONKey] { members.keys.sorted() }
 
     /// Appends a decimal integer.
     public static func writeInteger(_ value: Int64, into out: inout [UInt8]) {

@@ -7,8 +7,9 @@
 public struct RecordBatch: Sendable {
     /// The record states, in the order sent.
     public let records: [RecordState]
-    /// Every member but the records, read exactly as `JSONParser` reads them.
-    public let members: [String: JSONValue]
+    /// Every member but the records, read exactly as `JSONParser` reads them (keys told
+    /// apart by their bytes).
+    public let members: [JSONKey: JSONValue]
 
     /// Decodes a batch, or returns `nil`: whenever the bytes are not such an object or
     /// anything in them is invalid or unusual, e.g. a record that is not a valid state, more
@@ -22,7 +23,7 @@ public struct RecordBatch: Sendable {
     ///   - limits: limits each record state is checked against.
     public init?(jsonBytes: some Collection<UInt8>, recordsKey: String = "records", maximumRecords: Int = .max,
                  limits: RecordLimits = RecordLimits()) {
-        let read = { (buffer: UnsafeBufferPointer<UInt8>) -> (records: [RecordState], members: [String: JSONValue])? in
+        let read = { (buffer: UnsafeBufferPointer<UInt8>) -> (records: [RecordState], members: [JSONKey: JSONValue])? in
             var decoder = RecordStateDecoder(bytes: buffer, limits: limits)
             do { return try decoder.readBatch(recordsKey: recordsKey, maximumRecords: maximumRecords) } catch { return nil }
         }
@@ -38,17 +39,18 @@ extension RecordStateDecoder {
     /// Reads the whole document as a batch: the top-level object (nesting 1), its records
     /// array (2) and the record states in it (3), so depth is counted as the parser counts it.
     mutating func readBatch(recordsKey: String, maximumRecords: Int) throws(JSONError)
-        -> (records: [RecordState], members: [String: JSONValue]) {
+        -> (records: [RecordState], members: [JSONKey: JSONValue]) {
         reader.skipWhitespace()
         try open(UInt8(ascii: "{"), depth: 1)
         guard !(try isEmpty(closedBy: UInt8(ascii: "}"))) else { throw declined }
         var records: [RecordState]?
-        var members: [String: JSONValue] = [:]
+        var members: [JSONKey: JSONValue] = [:]
+        let recordsKey = JSONKey(recordsKey)
         repeat {
             reader.skipWhitespace()
-            // Keys are Strings compared as the parser's Dictionary compares them, so a key
-            // the parser would take for a repeat is one here too.
-            let key = try readString()
+            // Keys are `JSONKey`s compared by their bytes, as the parser compares them, so a
+            // key the parser would take for a repeat is one here too, and no other.
+            let key = JSONKey(try readString())
             try expect(UInt8(ascii: ":"))
             if key == recordsKey {
                 guard records == nil else { throw declined }

@@ -56,9 +56,9 @@ public struct RecordShadow: Hashable, Sendable {
             })
         }
         let context = JSONValue.object(Dictionary(uniqueKeysWithValues: self.context.sorted.map {
-            ($0.replica.rawValue, JSONValue.integer(Int64($0.counter)))
+            (JSONKey($0.replica.rawValue), JSONValue.integer(Int64($0.counter)))
         }))
-        return JSONWriter.bytes(.object(["context": context, "entries": .object(fields)]))
+        return JSONWriter.bytes(["context": context, "entries": JSONValue(object: fields)])
     }
 
     /// A stored shadow; `nil` when the bytes are not one.
@@ -67,7 +67,7 @@ public struct RecordShadow: Hashable, Sendable {
               let fieldsObject = json["entries"]?.objectValue else { return nil }
         var counters: [ReplicaID: UInt64] = [:]
         for (name, value) in contextObject {
-            guard let replica = ReplicaID(name), let counter = value.integerValue, counter > 0 else { return nil }
+            guard let replica = ReplicaID(name.string), let counter = value.integerValue, counter > 0 else { return nil }
             counters[replica] = UInt64(counter)
         }
         var entries: [String: [Dot: [UInt8]]] = [:]
@@ -80,7 +80,8 @@ public struct RecordShadow: Hashable, Sendable {
                       let hex = parts[2].stringValue, let digest = HexEncoding.decode(hex) else { return nil }
                 digests[Dot(replica: replica, counter: UInt64(counter))] = digest
             }
-            entries[name] = digests
+            // Field names are ASCII: two keys that `String` takes for one are no shadow.
+            guard entries.updateValue(digests, forKey: name.string) == nil else { return nil }
         }
         context = VersionVector(counters)
         self.entries = entries

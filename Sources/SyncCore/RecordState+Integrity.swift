@@ -52,8 +52,9 @@ extension RecordState {
             let held = stored?.fields[name]?.entries ?? []
             for entry in register.entries {
                 if let same = held.first(where: { $0.dot == entry.dot }) {
-                    // Bytes, not `==`: Swift compares strings by canonical equivalence.
-                    if same.time != entry.time || JSONWriter.bytes(same.value) != JSONWriter.bytes(entry.value) {
+                    // `JSONValue`'s `==` compares strings and keys by their bytes, as the
+                    // canonical form does: "é" and "e\u0301" are different values.
+                    if same.time != entry.time || same.value != entry.value {
                         return .dotConflict(field: name)
                     }
                     continue

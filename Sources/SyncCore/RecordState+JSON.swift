@@ -8,11 +8,11 @@
 extension RecordState {
     /// The state as a JSON value.
     public var jsonValue: JSONValue {
-        var contextObject: [String: JSONValue] = [:]
-        for (replica, counter) in context.counters { contextObject[replica.rawValue] = .integer(Int64(clamping: counter)) }
-        var fieldsObject: [String: JSONValue] = [:]
+        var contextObject: [JSONKey: JSONValue] = [:]
+        for (replica, counter) in context.counters { contextObject[JSONKey(replica.rawValue)] = .integer(Int64(clamping: counter)) }
+        var fieldsObject: [JSONKey: JSONValue] = [:]
         for (name, register) in fields {
-            fieldsObject[name] = .array(register.entries.map(\.jsonValue))
+            fieldsObject[JSONKey(name)] = .array(register.entries.map(\.jsonValue))
         }
         return .object(["collection": .string(collection), "id": .string(id),
                         "context": .object(contextObject), "fields": .object(fieldsObject)])
@@ -78,14 +78,20 @@ extension RecordState {
         }
         var context = VersionVector()
         for (key, value) in contextObject {
-            guard let replica = ReplicaID(key) else { throw SyncCoreError(.invalidReplicaID, "context has an invalid replica id") }
+            // Valid replica ids are ASCII, so two distinct keys never make one replica.
+            guard let replica = ReplicaID(key.string) else { throw SyncCoreError(.invalidReplicaID, "context has an invalid replica id") }
             guard let counter = value.integerValue, counter >= 0 else {
                 throw SyncCoreError(.invalidShape, "context counters must be non-negative integers")
             }
             context[replica] = UInt64(counter)
         }
         var fields: [String: FieldRegister] = [:]
-        for (name, value) in fieldsObject {
+        for (key, value) in fieldsObject {
+            let name = key.string
+            // Two keys of different bytes that `String` takes for one ("K" and the Kelvin
+            // sign U+212A): at most one of them is a valid (ASCII) name, and neither may
+            // silently replace the other.
+            guard fields[name] == nil else { throw SyncCoreError(.invalidFieldName, "field name is not valid") }
             guard let array = value.arrayValue else { throw SyncCoreError(.invalidShape, "field \(name) must be an array of entries") }
             guard array.count <= limits.maximumEntriesPerField else {
                 throw SyncCoreError(.tooManyEntries, "field \(name) holds more than \(limits.maximumEntriesPerField) entries")

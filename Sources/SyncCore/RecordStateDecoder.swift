@@ -99,7 +99,8 @@ struct RecordStateDecoder {
         } while try hasMore(closedBy: UInt8(ascii: "}"))
         var fields = [String: FieldRegister](minimumCapacity: fieldScratch.count)
         for (name, register) in fieldScratch {
-            // String keys in a Dictionary like the parser's own: a repeat is caught by the same equality.
+            // A repeat declines, and so do two names of different bytes that `String` takes
+            // for one (the tree path refuses those: at most one of them is a valid ASCII name).
             guard fields.updateValue(register, forKey: name) == nil else { throw declined }
         }
         return fields

@@ -19,7 +19,7 @@ public struct PushResponse: Sendable, Equatable {
 
     /// The body as sent.
     public var body: [UInt8] {
-        var object: [String: JSONValue] = ["batch": .string(batch), "results": .array(results.map(\.jsonValue))]
+        var object: [JSONKey: JSONValue] = ["batch": .string(batch), "results": .array(results.map(\.jsonValue))]
         if let serverTime {
             object["serverTime"] = .array([.integer(serverTime.wallMillis), .integer(Int64(serverTime.logical))])
         }

@@ -27,7 +27,7 @@ public struct PushResult: Sendable, Equatable {
 
     /// The result as sent.
     public var jsonValue: JSONValue {
-        var object: [String: JSONValue] = ["collection": .string(collection), "id": .string(id),
+        var object: [JSONKey: JSONValue] = ["collection": .string(collection), "id": .string(id),
                                            "status": .string(status.rawValue)]
         if let reason { object["reason"] = reason.jsonValue }
         if let state { object["state"] = state.jsonValue }

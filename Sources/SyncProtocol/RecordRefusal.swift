@@ -31,8 +31,8 @@ public struct RecordRefusal: Sendable, Equatable {
 
     /// As sent: `{"code","message"[,"parameters"]}`.
     public var jsonValue: JSONValue {
-        var object: [String: JSONValue] = ["code": .string(code), "message": .string(message)]
-        if !parameters.isEmpty { object["parameters"] = .object(parameters.mapValues(JSONValue.string)) }
+        var object: [JSONKey: JSONValue] = ["code": .string(code), "message": .string(message)]
+        if !parameters.isEmpty { object["parameters"] = JSONValue(object: parameters.mapValues(JSONValue.string)) }
         return .object(object)
     }
 
@@ -45,12 +45,14 @@ public struct RecordRefusal: Sendable, Equatable {
         parameters = Self.parameters(json?["parameters"])
     }
 
-    /// The string parameters of `value` within the limits above.
+    /// The string parameters of `value` within the limits above. Of two names that differ
+    /// only in their bytes but that `String` takes for one, the first in byte order is kept.
     public static func parameters(_ value: JSONValue?) -> [String: String] {
         guard let object = value?.objectValue else { return [:] }
         var parameters: [String: String] = [:]
-        for (name, value) in object.sorted(by: { $0.key < $1.key }) {
-            guard parameters.count < maximumParameters, let text = value.stringValue,
+        for (key, value) in object.sorted(by: { $0.key < $1.key }) {
+            let name = key.string
+            guard parameters.count < maximumParameters, parameters[name] == nil, let text = value.stringValue,
                   name.count <= maximumParameterLength, text.count <= maximumParameterLength else { continue }
             parameters[name] = text
         }

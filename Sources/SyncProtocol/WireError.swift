@@ -8,20 +8,20 @@ public struct WireError: Error, Sendable, Equatable {
     /// English text for developers; never personal data, never shown to end users.
     public let message: String
     /// Extra members of the error object (`index`, `supported`, …).
-    public let extra: [String: JSONValue]
+    public let extra: [JSONKey: JSONValue]
 
     /// The code, when this build knows it.
     public var known: WireErrorCode? { WireErrorCode(rawValue: code) }
 
     /// An error of a known code.
-    public init(_ code: WireErrorCode, _ message: String, extra: [String: JSONValue] = [:]) {
+    public init(_ code: WireErrorCode, _ message: String, extra: [JSONKey: JSONValue] = [:]) {
         self.code = code.rawValue
         self.message = message
         self.extra = extra
     }
 
     /// An error of any code (a server relaying a code it holds as text).
-    public init(code: String, message: String, extra: [String: JSONValue] = [:]) {
+    public init(code: String, message: String, extra: [JSONKey: JSONValue] = [:]) {
         self.code = code
         self.message = message
         self.extra = extra
@@ -38,8 +38,8 @@ public struct WireError: Error, Sendable, Equatable {
 
     /// The body as sent: the code and message first, then the extra members.
     public var body: [UInt8] {
-        var object: [String: JSONValue] = ["code": .string(code), "message": .string(message)]
+        var object: [JSONKey: JSONValue] = ["code": .string(code), "message": .string(message)]
         for (key, value) in extra where object[key] == nil { object[key] = value }
-        return JSONWriter.bytes(.object(["error": .object(object)]))
+        return JSONWriter.bytes(["error": .object(object)])
     }
 }

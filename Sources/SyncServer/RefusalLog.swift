@@ -64,10 +64,10 @@ final class RefusalLog: @unchecked Sendable {
             return (counts, intervalStart)
         }
         guard !pending.isEmpty else { return }
-        let object: [String: JSONValue] = [
+        let object: [JSONKey: JSONValue] = [
             "time": .string(RequestLog.iso8601(date)), "event": .string("refusals"),
             "interval_s": .integer(Int64(max(0, date.timeIntervalSince(start)).rounded())),
-            "counts": .object(pending.mapValues { .integer(Int64($0)) }),
+            "counts": JSONValue(object: pending.mapValues { .integer(Int64($0)) }),
         ]
         write(JSONWriter.string(.object(object)))
     }

@@ -13,7 +13,7 @@ public enum RequestLog {
 
     /// The log line (without newline) for one completed request.
     public static func line(for entry: HTTPAccessLogEntry, at date: Date = Date()) -> String {
-        var object: [String: JSONValue] = [
+        var object: [JSONKey: JSONValue] = [
             "time": .string(iso8601(date)),
             "status": .integer(Int64(entry.status.code)),
             "duration_ms": .integer(Int64((entry.duration * 1000).rounded())),
@@ -21,7 +21,7 @@ public enum RequestLog {
         ]
         if let method = entry.method { object["method"] = .string(method.rawValue) }
         for (key, value) in entry.logFields where allowedFields.contains(key) && key != "route" {
-            if key == "records", let count = Int64(value) { object[key] = .integer(count) } else { object[key] = .string(value) }
+            if key == "records", let count = Int64(value) { object[JSONKey(key)] = .integer(count) } else { object[JSONKey(key)] = .string(value) }
         }
         if !entry.completed { object["incomplete"] = .bool(true) }
         return JSONWriter.string(.object(object))

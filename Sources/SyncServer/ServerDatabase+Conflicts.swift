@@ -111,7 +111,7 @@ extension ServerDatabase {
                 if let refusal = admit(state, before: stored, by: .admin) {
                     throw SyncServerError(AdminErrorCode.invalidValue, "The resolution is refused: \(refusal.message)",
                                           extra: ["reason": .string(refusal.code),
-                                                  "parameters": .object(refusal.parameters.mapValues(JSONValue.string))])
+                                                  "parameters": JSONValue(object: refusal.parameters.mapValues(JSONValue.string))])
                 }
                 try commit(state, previous: stored, created: false)
                 try audit(.conflictResolve, subject: "\(collection)/\(id)")

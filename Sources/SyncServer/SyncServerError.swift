@@ -13,12 +13,12 @@ public struct SyncServerError: Error, Sendable, Equatable, CustomStringConvertib
     /// A fixed English description without personal data.
     public let message: String
     /// Extra members of the error object (e.g. `detail`), already-safe strings.
-    public let extra: [String: JSONValue]
+    public let extra: [JSONKey: JSONValue]
     /// Extra response header fields (e.g. `Allow` for 405).
     public let headers: [String: String]
 
     /// A protocol error, answered with the code's status.
-    public init(_ code: WireErrorCode, _ message: String, extra: [String: JSONValue] = [:],
+    public init(_ code: WireErrorCode, _ message: String, extra: [JSONKey: JSONValue] = [:],
                 headers: [String: String] = [:]) {
         self.code = code.rawValue
         status = code.httpStatus
@@ -37,7 +37,7 @@ public struct SyncServerError: Error, Sendable, Equatable, CustomStringConvertib
     }
 
     /// An admin operation's failure.
-    public init(_ code: AdminErrorCode, _ message: String, extra: [String: JSONValue] = [:]) {
+    public init(_ code: AdminErrorCode, _ message: String, extra: [JSONKey: JSONValue] = [:]) {
         self.code = code.rawValue
         status = code.httpStatus
         self.message = message

@@ -22,7 +22,9 @@ func printError(_ message: String) {
 func describe(_ error: SyncServerError) -> String {
     // A refused resolution names the domain's reason, worded in the admin's language.
     if let reason = error.extra["reason"]?.stringValue {
-        let parameters = (error.extra["parameters"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
+        // The server's own parameters, built from a `[String: String]`: no two keys collide.
+        let members = (error.extra["parameters"]?.objectValue ?? [:]).compactMap { key, value in value.stringValue.map { (key.string, $0) } }
+        let parameters = Dictionary(members, uniquingKeysWith: { first, _ in first })
         let key = MessageKey("domain.error.\(reason)")
         let text = l[key, parameters]
         if text != key.rawValue { return l["server.error.invalid_value"] + ": " + text }

@@ -6,14 +6,14 @@ import TestSupport
     static let record = #"{"collection":"forum","id":"f1","context":{"dev-a":1},"fields":{"x":[{"dot":["dev-a",1],"time":[1,0],"value":1}]}}"#
 
     /// The tree path's reading of a batch: the records, and every other member.
-    static func tree(_ bytes: [UInt8], recordsKey: String = "records") -> (records: [RecordState], members: [String: JSONValue])? {
-        guard var object = (try? JSONParser().parse(bytes))?.objectValue, let items = object[recordsKey]?.arrayValue else { return nil }
+    static func tree(_ bytes: [UInt8], recordsKey: String = "records") -> (records: [RecordState], members: [JSONKey: JSONValue])? {
+        guard var object = (try? JSONParser().parse(bytes))?.objectValue, let items = object[JSONKey(recordsKey)]?.arrayValue else { return nil }
         var records: [RecordState] = []
         for item in items {
             guard let state = try? RecordState(json: item) else { return nil }
             records.append(state)
         }
-        object[recordsKey] = nil
+        object[JSONKey(recordsKey)] = nil
         return (records, object)
     }
 

@@ -81,7 +81,7 @@ enum ByteMutator {
             counter += 1
             for key in members.keys.sorted() { members[key] = adding(members[key] ?? .null, &counter, target, &rng) }
             if mine == target {
-                let key = rng.pick(["extra", "dot", "value", "time", "collection", "id", "context", "fields", "dev-z", "amount", "_x", ""])
+                let key: JSONKey = rng.pick(["extra", "dot", "value", "time", "collection", "id", "context", "fields", "dev-z", "amount", "_x", ""])
                 members[key] = rng.pick([.integer(1), .integer(0), .string("x"), .array([]), .object([:]), .null, .bool(true)])
             }
             return .object(members)

@@ -70,7 +70,7 @@ enum DecodeOracle {
     /// context entry (without fields): each such document has one order of checks only.
     static func codesOfParts(_ bytes: [UInt8], limits: RecordLimits) -> Set<SyncCoreError.Code> {
         guard let envelope = (try? JSONParser().parse(bytes))?.objectValue else { return [] }
-        var parts: [[String: JSONValue]] = []
+        var parts: [[JSONKey: JSONValue]] = []
         for (name, register) in envelope["fields"]?.objectValue ?? [:] {
             var part = envelope
             part["fields"] = .object([name: register])

@@ -56,7 +56,7 @@ struct LooseJSONWriter {
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             var pairs = Array(members)
-            if shuffle { pairs.shuffle(using: &rng) } else { pairs.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) } }
+            if shuffle { pairs.shuffle(using: &rng) } else { pairs.sort { $0.key < $1.key } }
             if objectsWritten == duplicateMemberInObject, let repeated = pairs.first {
                 pairs.insert(rng.chance(50) ? repeated : (repeated.key, .integer(7)), at: rng.below(pairs.count + 1))
             }
@@ -65,7 +65,7 @@ struct LooseJSONWriter {
             space(&out, &rng)
             for (index, pair) in pairs.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")); space(&out, &rng) }
-                writeString(pair.key, escaping: escapeKeys ? escapes : 0, into: &out, rng: &rng)
+                writeString(pair.key.string, escaping: escapeKeys ? escapes : 0, into: &out, rng: &rng)
                 space(&out, &rng)
                 out.append(UInt8(ascii: ":"))
                 space(&out, &rng)

@@ -15,6 +15,16 @@ struct ProtocolVector {
     var deleted: Bool
     var conflicts: JSONValue
 
+    /// An object of field names as the `[String: JSONValue]` that `RecordState` uses; field
+    /// names are ASCII, so two keys `String` takes for one are a broken vector.
+    static func fieldNamed(_ object: [JSONKey: JSONValue]) throws -> [String: JSONValue] {
+        var values: [String: JSONValue] = [:]
+        for (key, value) in object {
+            guard values.updateValue(value, forKey: key.string) == nil else { throw Failure(description: "field \(key) twice") }
+        }
+        return values
+    }
+
     init(json: JSONValue) throws {
         guard let name = json["name"]?.stringValue, let inputs = json["inputs"]?.arrayValue, !inputs.isEmpty,
               let expected = json["expected"], let visible = json["visible"]?.objectValue,
@@ -28,7 +38,7 @@ struct ProtocolVector {
         // so the file itself is the specification of the bytes.
         mergedText = JSONWriter.string(json["merged"] ?? expected)
         expectedText = JSONWriter.string(expected)
-        self.visible = visible
+        self.visible = try Self.fieldNamed(visible)
         self.deleted = deleted
         self.conflicts = conflicts
     }
@@ -87,7 +97,7 @@ struct ProtocolVector {
                 let problem = RecordState.integrityProblem(in: state, pushedBy: pusher, stored: stored,
                                                            nowMillis: now, maxAheadMillis: skew)
                 let actual: JSONValue = problem.map { problem in
-                    var object: [String: JSONValue] = ["code": .string(problem.code)]
+                    var object: [JSONKey: JSONValue] = ["code": .string(problem.code)]
                     if let field = problem.field { object["field"] = .string(field) }
                     return .object(object)
                 } ?? .null
@@ -102,7 +112,7 @@ struct ProtocolVector {
                 let shadow = RecordShadow(of: try RecordState(json: acknowledged))
                 let recovery = RecordState.recovering(state, stored: stored, shadow: shadow)
                 let actual: JSONValue = recovery.problem.map { problem in
-                    var object: [String: JSONValue] = ["code": .string(problem.code)]
+                    var object: [JSONKey: JSONValue] = ["code": .string(problem.code)]
                     if let field = problem.field { object["field"] = .string(field) }
                     return .object(object)
                 } ?? .null
@@ -144,7 +154,7 @@ struct ProtocolVector {
         private func values() throws -> [String: JSONValue] {
             guard let values = json["values"] else { return [:] }
             guard let object = values.objectValue else { throw Failure(description: "values must be an object") }
-            return object
+            return try ProtocolVector.fieldNamed(object)
         }
 
         static func dot(_ json: JSONValue) throws -> Dot {

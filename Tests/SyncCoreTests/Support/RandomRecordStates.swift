@@ -102,8 +102,8 @@ struct RandomRecordStates {
         case 3, 4: return .string(string())
         case 5: return .array((0..<rng.below(4)).map { _ in value(depth: depth + 1) })
         default:
-            var members: [String: JSONValue] = [:]
-            for _ in 0..<rng.below(4) { members[rng.chance(70) ? rng.pick(["a", "b", "kod", "å"]) : string()] = value(depth: depth + 1) }
+            var members: [JSONKey: JSONValue] = [:]
+            for _ in 0..<rng.below(4) { members[JSONKey(rng.chance(70) ? rng.pick(["a", "b", "kod", "å"]) : string())] = value(depth: depth + 1) }
             return .object(members)
         }
     }
