@@ -62,7 +62,7 @@ let package = Package(
         // MARK: - Field client (issue 6): the local replica, sync engine and the `forum` CLI
         .target(name: "FieldClient", dependencies: ["ReplicaStore", "SQLite", "SyncCore", "SyncProtocol", "ForumModel", "Digest"]),
         .target(name: "ForumCLI", dependencies: ["FieldClient", "ReplicaStore", "ForumModel", "Messages", "ArgumentParsing",
-                                                 "SyncCore"]),
+                                                 "SyncCore", "SyncProtocol"]),
         .executableTarget(name: "forum", dependencies: ["ForumCLI"]),
 
         // MARK: - Tests

@@ -61,6 +61,11 @@ public final class HTTPSyncTransport: SyncTransport {
         return try Self.decoded { () throws(WireDecodingError) in try PullPage(body: bytes) }
     }
 
+    public func reportAudit(_ events: [DeviceAuditEvent]) throws(ClientError) -> Int {
+        let bytes = try send("POST", ProtocolPaths.audit, body: AuditReport(events: events).body, authorized: true)
+        return try Self.decoded { () throws(WireDecodingError) in try AuditReceipt(body: bytes) }.recorded
+    }
+
     public func confirmWipe(removed: Int) throws(ClientError) {
         do {
             _ = try send("GET", ProtocolPaths.pull, query: [URLQueryItem(name: "limit", value: "1")], body: nil,

@@ -20,6 +20,15 @@ extension LocalReplica {
         ("field client v2: refusal parameters", """
             ALTER TABLE client_refused_write ADD COLUMN parameters TEXT; -- JSON object of strings, NULL when none
             """),
+        // Exports made offline, reported to the server's audit trail at the next sync (issue 17).
+        ("field client v3: audit outbox", """
+            CREATE TABLE client_audit_outbox (
+                id TEXT PRIMARY KEY,          -- the event's id, so a resent report is recorded once
+                action TEXT NOT NULL,         -- a DeviceAuditAction
+                at INTEGER NOT NULL,          -- ms since 1970
+                subject TEXT NOT NULL         -- ids and periods only, never a name
+            ) WITHOUT ROWID;
+            """),
     ]
 
     /// Local changes the server has not acknowledged, oldest first.

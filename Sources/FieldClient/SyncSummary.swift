@@ -16,6 +16,8 @@ public struct SyncSummary: Sendable, Equatable {
     public var tombstonesPurged = 0
     /// When the server asked for a resync from the beginning (§14d): what it swept.
     public var resync: ResyncSweep?
+    /// Exports made on this laptop reported to the server's audit trail (§13a).
+    public var auditReported = 0
 
     public init() {}
 }

@@ -15,4 +15,7 @@ public protocol SyncTransport {
     /// Tells the server that this revoked device removed `removed` records as it was asked
     /// to (`Forum-Wiped` on a request the server answers `device_revoked`, PROTOCOL.md §12).
     func confirmWipe(removed: Int) throws(ClientError)
+    /// `POST /v1/audit`: what this device did offline with personal data (PROTOCOL.md §13a).
+    /// - Returns: how many events the server had not recorded before.
+    func reportAudit(_ events: [DeviceAuditEvent]) throws(ClientError) -> Int
 }

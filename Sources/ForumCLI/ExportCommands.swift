@@ -2,6 +2,7 @@ import FieldClient
 import ForumModel
 import Foundation
 import Messages
+import SyncProtocol
 
 /// `forum export payments|replica` and `forum report attendance`.
 enum ExportCommands {
@@ -18,6 +19,8 @@ enum ExportCommands {
         case .failure(let error): throw CommandFailure(context.t("client.error.refused", ["reason": error.message(language)]))
         }
         let bytes = list.csv(language)
+        // The payment list names people: the server's audit trail hears of it at the next sync.
+        try note(.paymentListExport, context, replica, scope: [try context.municipality()])
         guard let out = context.arguments.string("out") else {
             context.terminal.outBytes(bytes)
             return
@@ -34,7 +37,11 @@ enum ExportCommands {
     /// and how a revoked device's unsynced changes (`--pending`) are handed over.
     static func replica(_ context: CommandContext) throws {
         let replica = try context.replica()
-        do { context.terminal.outBytes(try replica.canonicalExport(pendingOnly: context.arguments.flag("pending"))) } catch {
+        do {
+            let bytes = try replica.canonicalExport(pendingOnly: context.arguments.flag("pending"))
+            try replica.noteExport(.replicaExport, subject: context.arguments.flag("pending") ? "pending" : "all")
+            context.terminal.outBytes(bytes)
+        } catch {
             throw context.failure(error)
         }
     }
@@ -43,6 +50,7 @@ enum ExportCommands {
         let replica = try context.replica()
         let municipalities = context.arguments.string("municipality").map { Set([$0]) } ?? replica.actor.municipalities
         let report = AttendanceReport.make(period: try period(context), municipalities: municipalities, lookup: replica.lookup)
+        try note(.attendanceReportExport, context, replica, scope: municipalities.sorted())
         let language = DomainBridge.language(context.language)
         if context.arguments.flag("csv") {
             context.terminal.outBytes(report.csv(language))
@@ -51,6 +59,14 @@ enum ExportCommands {
         } else {
             context.terminal.out(report.text(language))
         }
+    }
+
+    /// Notes an export for the audit trail: the municipalities and the period asked for,
+    /// nothing of the people in it.
+    static func note(_ action: DeviceAuditAction, _ context: CommandContext, _ replica: LocalReplica, scope: [String]) throws {
+        let period = [context.arguments.string("from"), context.arguments.string("to")].compactMap { $0 }.joined(separator: "..")
+        let subject = (scope + [period]).filter { !$0.isEmpty }.joined(separator: " ")
+        do { try replica.noteExport(action, subject: String(subject.prefix(200))) } catch { throw context.failure(error) }
     }
 
     /// `--from` and `--to` as days in Stockholm; the period ends at the start of the day after `--to`.

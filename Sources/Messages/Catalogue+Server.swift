@@ -155,6 +155,9 @@ extension Catalogue {
         Entry("server.audit.action.conflict_resolve", sv: "löste konflikt", en: "resolved conflict"),
         Entry("server.audit.action.participant_erase", sv: "raderade personuppgifter", en: "erased personal data"),
         Entry("server.audit.action.dashboard_login", sv: "loggade in i adminpanelen", en: "logged in to the dashboard"),
+        Entry("server.audit.action.payment_list_export", sv: "skrev ut en utbetalningslista", en: "exported a payment list"),
+        Entry("server.audit.action.attendance_report_export", sv: "skrev ut en närvarorapport", en: "exported an attendance report"),
+        Entry("server.audit.action.replica_export", sv: "exporterade enhetens poster", en: "exported the device's records"),
 
         // restore
         Entry("server.restore.abstract", sv: "Återställ databasen från en säkerhetskopia, med servern stoppad.",

@@ -8,6 +8,8 @@ public enum ProtocolPaths {
     public static let push = "v1/sync/push"
     /// `GET`/`HEAD`: read the change feed; query `cursor`, `limit`.
     public static let pull = "v1/sync/pull"
+    /// `POST`: report what the device did offline with personal data (exports).
+    public static let audit = "v1/audit"
     /// `GET`/`HEAD`: liveness.
     public static let health = "healthz"
 }

@@ -3,7 +3,7 @@ import HTTPServer
 /// The routes of the server; `template` is what logs and metrics show (never the raw
 /// path, which could carry anything a client sends).
 enum Route: Equatable {
-    case health, metrics, enroll, push, pull
+    case health, metrics, enroll, push, pull, audit
     case unsupportedVersion
     case unknown
 
@@ -14,19 +14,20 @@ enum Route: Equatable {
         case .enroll: "/v1/enroll"
         case .push: "/v1/sync/push"
         case .pull: "/v1/sync/pull"
+        case .audit: "/v1/audit"
         case .unsupportedVersion: "/v{n}/*"
         case .unknown: "unknown"
         }
     }
 
     /// Whether requests need a device's bearer token (checked at the head, before the body).
-    var needsToken: Bool { self == .push || self == .pull }
+    var needsToken: Bool { self == .push || self == .pull || self == .audit }
 
     var methods: [HTTPMethod] {
         switch self {
         case .health, .metrics: [.get, .head]
         case .pull: [.get, .head]
-        case .enroll, .push: [.post]
+        case .enroll, .push, .audit: [.post]
         case .unsupportedVersion, .unknown: []
         }
     }
@@ -41,6 +42,7 @@ extension SyncService {
         case "/v1/enroll": return .enroll
         case "/v1/sync/push": return .push
         case "/v1/sync/pull": return .pull
+        case "/v1/audit": return .audit
         default:
             let first = path.split(separator: "/", omittingEmptySubsequences: true).first ?? ""
             if first.count >= 2, first.first == "v", first.dropFirst().allSatisfy(\.isNumber), first != "v1" {

@@ -1,5 +1,6 @@
 import Foundation
 import SQLite
+import SyncProtocol
 
 extension ServerDatabase {
     /// One line of the audit trail: who did what to which device or record, by ids only.
@@ -21,6 +22,31 @@ extension ServerDatabase {
         case participantErase = "participant_erase"
         /// A one-time login link opened a dashboard session.
         case dashboardLogin = "dashboard_login"
+        /// Reported by a device (the actor), done offline: see `DeviceAuditAction`.
+        case paymentListExport = "payment_list_export"
+        case attendanceReportExport = "attendance_report_export"
+        case replicaExport = "replica_export"
+    }
+
+    /// Records what a device reports it did offline (PROTOCOL.md §13a), with the device as
+    /// the actor and the time it gives (never later than the server's clock allows for
+    /// entries). An event already recorded under its id is not recorded again.
+    /// - Returns: how many events were new.
+    public func recordDeviceEvents(_ events: [DeviceAuditEvent], from device: Device) throws(SyncServerError) -> Int {
+        try locked {
+            try store.connection.transaction(.immediate) {
+                let latest = clock() + configuration.maxClockSkew * 1000
+                var recorded = 0
+                for event in events {
+                    try store.connection.execute("""
+                        INSERT OR IGNORE INTO audit (at, actor, action, subject, event) VALUES (?, ?, ?, ?, ?)
+                        """, [.integer(min(event.atMillis, latest)), .text(device.id), .text(event.action.rawValue),
+                              .text(event.subject), .text(event.id)])
+                    recorded += store.connection.changes
+                }
+                return recorded
+            }
+        }
     }
 
     /// Appends to the audit trail, inside the caller's transaction (and lock).

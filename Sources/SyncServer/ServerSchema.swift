@@ -66,6 +66,11 @@ enum ServerSchema {
         ("tombstones v1", """
             ALTER TABLE device ADD COLUMN pulled_through INTEGER;  -- the last cursor served to it, NULL before its first pull
             """),
+        // Devices report their exports (issue 17), each event once (a resent report is not doubled).
+        ("device audit v1", """
+            ALTER TABLE audit ADD COLUMN event TEXT;               -- the device's id for the event, NULL for the server's own
+            CREATE UNIQUE INDEX audit_event ON audit(actor, event) WHERE event IS NOT NULL;
+            """),
     ]
 
     /// Collections whose fields are indexed for the scope rules (attendances of a

@@ -92,6 +92,13 @@ public final class SyncService: Sendable {
             fields["records"] = String(page.count)
             metrics.countPulled(page.count)
             return .json(.ok, page.body)
+        case .audit:
+            let device = try authenticate(request, &fields)
+            let report: AuditReport
+            do { report = try AuditReport(body: request.body) } catch { throw SyncServerError(error) }
+            let recorded = try database.recordDeviceEvents(report.events, from: device)
+            fields["records"] = String(report.events.count)
+            return .json(.ok, AuditReceipt(recorded: recorded).body)
         case .unknown, .unsupportedVersion:
             throw SyncServerError(.notFound, "No such resource.")
         }

@@ -74,6 +74,11 @@ final class FakeTransport: SyncTransport {
 
     /// Wipe reports received, in order.
     var wipeReports: [Int] = []
+    var auditReports: [[DeviceAuditEvent]] = []
 
     func confirmWipe(removed: Int) throws(ClientError) { wipeReports.append(removed) }
+    func reportAudit(_ events: [DeviceAuditEvent]) throws(ClientError) -> Int {
+        auditReports.append(events)
+        return events.count
+    }
 }

@@ -24,6 +24,7 @@ private final class CountingTransport: SyncTransport, @unchecked Sendable {
     func enroll(code: String) throws(ClientError) -> EnrollmentGrant { throw ClientError(.notFound, "not used") }
     func push(batch: String, records: [RecordState]) throws(ClientError) -> PushResponse { throw ClientError(.notFound, "not used") }
     func confirmWipe(removed: Int) throws(ClientError) { throw ClientError(.notFound, "not used") }
+    func reportAudit(_ events: [DeviceAuditEvent]) throws(ClientError) -> Int { throw ClientError(.notFound, "not used") }
     func pull(cursor: String?, limit: Int) throws(ClientError) -> PullPage {
         let failure: ClientError? = lock.withLock {
             calls.append(cursor)

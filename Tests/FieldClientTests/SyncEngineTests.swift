@@ -359,6 +359,7 @@ final class OverlapCountingTransport: SyncTransport, @unchecked Sendable {
     func enroll(code: String) throws(ClientError) -> EnrollmentGrant { try inner.enroll(code: code) }
     func pull(cursor: String?, limit: Int) throws(ClientError) -> PullPage { try inner.pull(cursor: cursor, limit: limit) }
     func confirmWipe(removed: Int) throws(ClientError) { try inner.confirmWipe(removed: removed) }
+    func reportAudit(_ events: [DeviceAuditEvent]) throws(ClientError) -> Int { try inner.reportAudit(events) }
 
     func push(batch: String, records: [RecordState]) throws(ClientError) -> PushResponse {
         lock.withLock {
@@ -399,4 +400,5 @@ final class SilentTransport: SyncTransport {
     func push(batch: String, records: [RecordState]) throws(ClientError) -> PushResponse { throw hang() }
     func pull(cursor: String?, limit: Int) throws(ClientError) -> PullPage { throw hang() }
     func confirmWipe(removed: Int) throws(ClientError) { throw hang() }
+    func reportAudit(_ events: [DeviceAuditEvent]) throws(ClientError) -> Int { throw hang() }
 }

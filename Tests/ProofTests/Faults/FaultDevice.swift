@@ -119,6 +119,7 @@ final class RecordingTransport: SyncTransport {
     }
 
     func confirmWipe(removed: Int) throws(ClientError) { try inner.confirmWipe(removed: removed) }
+    func reportAudit(_ events: [DeviceAuditEvent]) throws(ClientError) -> Int { try inner.reportAudit(events) }
 
     private var incarnation: String?
 
