@@ -115,8 +115,7 @@ extension LocalReplica {
         guard !tombstones.isEmpty else { return }
         for record in records where tombstones.contains(record.collection + "/" + record.id) {
             guard let held = try store.state(collection: record.collection, id: record.id),
-                  let deletes = held.fields[RecordState.deletedField]?.entries,
-                  !deletes.allSatisfy({ record.context.covers($0.dot) }) else { continue }
+                  held.isForgottenDelete(by: record) else { continue }
             try store.purge(collection: record.collection, id: record.id)
         }
     }

@@ -77,6 +77,7 @@ public final class SyncEngine {
             try pull(into: &summary, conflicted: &conflicted, progress: progress)
         }
         summary.conflicts = conflicted.count
+        summary.auditReported = try reportAudit(progress: progress)
         try replica.setLastSuccessfulSync(replica.wallClock())
         // Identities of participants of forums held long ago leave a facilitator's laptop,
         // and tombstones past the server's horizon leave every device.
@@ -173,6 +174,20 @@ public final class SyncEngine {
     }
 
     static func key(_ state: RecordState) -> String { state.collection + "/" + state.id }
+
+    /// Reports exports made on this laptop to the server's audit trail, in reports of up to
+    /// 100; each event leaves the outbox once the server has it (a resent one is recorded
+    /// once, by its id). - Returns: how many were reported.
+    func reportAudit(progress: (SyncProgress) -> Void) throws(ClientError) -> Int {
+        var reported = 0
+        while true {
+            let events = try replica.unreportedEvents()
+            guard !events.isEmpty else { return reported }
+            _ = try retrying(progress) { () throws(ClientError) in try transport.reportAudit(events) }
+            try replica.markReported(events)
+            reported += events.count
+        }
+    }
 
     /// Splits pending changes, in order, into batches whose records' canonical JSON adds up
     /// to at most `maxBytes` (a record larger than that goes alone). Deterministic: the

@@ -154,8 +154,7 @@ extension ServerDatabase {
     /// its `_deleted` register, without a conflict, is left alone.
     /// - Returns: whether the record was removed.
     func purgeTombstone(collection: String, id: String) throws -> Bool {
-        guard let stored = try store.state(collection: collection, id: id), stored.isDeleted, !stored.hasConflict,
-              stored.fields.keys.allSatisfy({ $0 == RecordState.deletedField }) else { return false }
+        guard let stored = try store.state(collection: collection, id: id), stored.isCleanTombstone else { return false }
         return try store.purge(collection: collection, id: id)
     }
 

@@ -197,9 +197,7 @@ final class CountyDevice {
             // on the server: the state is the record written anew (§14d).
             let tombstones = try store.syncedTombstoneKeys()
             for record in page.records where tombstones.contains(record.collection + "/" + record.id) {
-                if let held = try store.state(collection: record.collection, id: record.id),
-                   let deletes = held.fields[RecordState.deletedField]?.entries,
-                   !deletes.allSatisfy({ record.context.covers($0.dot) }) {
+                if let held = try store.state(collection: record.collection, id: record.id), held.isForgottenDelete(by: record) {
                     try store.purge(collection: record.collection, id: record.id)
                 }
             }

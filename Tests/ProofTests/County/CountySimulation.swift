@@ -358,7 +358,7 @@ final class CountySimulation {
         let after = Set(try server.allStates().map { CountyLedger.RecordKey(collection: $0.collection, id: $0.id) })
         var gone = 0
         for state in before where !after.contains(.init(collection: state.collection, id: state.id)) {
-            guard state.isDeleted, !state.hasConflict, state.fields.keys.allSatisfy({ $0 == RecordState.deletedField }) else {
+            guard state.isCleanTombstone else {
                 throw CountyFailure("the server purged \(state.collection)/\(state.id.prefix(8)), which was no clean tombstone")
             }
             ledger.closeHistory(.init(collection: state.collection, id: state.id))

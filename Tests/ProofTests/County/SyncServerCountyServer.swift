@@ -15,8 +15,13 @@ final class SyncServerCountyServer: CountyLifecycleServer {
 
     private var path: String?
 
+    /// The server of the plain runs: the system's clock, which is long past the simulated
+    /// days, so no retention and no tombstone horizon (the data-lifecycle run has both).
     convenience init(path: String) throws {
-        try self.init(database: ServerDatabase(path: path, policy: ForumPolicy()))
+        var configuration = SyncServerConfiguration()
+        configuration.laptopRetentionDays = nil
+        configuration.tombstoneHorizonDays = nil
+        try self.init(database: ServerDatabase(path: path, policy: ForumPolicy(), configuration: configuration))
         self.path = path
     }
 

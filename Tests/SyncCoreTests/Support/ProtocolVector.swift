@@ -121,6 +121,14 @@ struct ProtocolVector {
             case "merge":
                 guard let other = json["with"] else { throw Failure(description: "merge needs with") }
                 try state.merge(try RecordState(json: other))
+            case "forget":
+                // §14b, §14d: the record leaves the device; nothing is written.
+                state = RecordState(collection: state.collection, id: state.id)
+            case "pull":
+                // §14d: a pulled state received for the (synced) current state.
+                guard let other = json["with"] else { throw Failure(description: "pull needs with") }
+                let pulled = try RecordState(json: other)
+                if state.isForgottenDelete(by: pulled) { state = pulled } else { try state.merge(pulled) }
             default:
                 throw Failure(description: "\(file) step \(index): unknown op \(op)")
             }
