@@ -35,7 +35,7 @@ enum SyncCommand {
         context.say(context.t("client.sync.done", [
             "sent": String(summary.sent), "received": String(summary.received), "merged": String(summary.merged),
             "conflicts": String(summary.conflicts)]))
-        if let resync = summary.resync {
+        if let resync = summary.resync, resync.removed + resync.kept > 0 {
             context.say(context.t("client.sync.resynced", ["removed": String(resync.removed), "kept": String(resync.kept)]))
         }
         for refused in summary.refused {

@@ -69,8 +69,11 @@ extension ServerDatabase {
                 }
                 try store.connection.execute("UPDATE enrolment_code SET used_at = ? WHERE code_hash = ?",
                                              [.integer(now), .text(codeHash)])
-                try store.connection.execute("UPDATE device SET token_hash = ? WHERE id = ?",
-                                             [.text(SHA256.hex(token)), .text(device.id)])
+                // A new device holds nothing yet, so no tombstone purged before now concerns it:
+                // it is past every purge so far (PROTOCOL.md §14d), and its first push is not
+                // sent back for a resync.
+                try store.connection.execute("UPDATE device SET token_hash = ?, pulled_through = ? WHERE id = ?",
+                                             [.text(SHA256.hex(token)), .integer(try store.lastSequence()), .text(device.id)])
                 var enrolled = device
                 enrolled.enrolled = true
                 return Enrolment(device: enrolled, token: token)

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import SyncCore
 
 /// Runs `ServerDatabase.purgeTombstones` on a timer while the server serves (every
 /// `SyncServerConfiguration.tombstonePurgeInterval` seconds, first one interval after the
@@ -17,14 +18,20 @@ final class TombstoneSweeper: @unchecked Sendable {
             do {
                 let report = try database.purgeTombstones()
                 if report.purged > 0 {
-                    log("tombstones purged=\(report.purged) waiting=\(report.waiting) watermark=\(report.watermark)")
+                    log(Self.line(["event": "tombstones_purged", "purged": .integer(Int64(report.purged)),
+                                   "waiting": .integer(Int64(report.waiting))]))
                 }
-            } catch let error as SyncServerError {
-                log("tombstones purge_failed code=\(error.code)")
             } catch {
-                log("tombstones purge_failed")
+                log(Self.line(["event": "tombstones_purge_failed", "error": .string((error as? SyncServerError)?.code ?? "storage_error")]))
             }
         }
+    }
+
+    /// A JSON log line like the request log's, with the time.
+    static func line(_ fields: [JSONKey: JSONValue], at date: Date = Date()) -> String {
+        var object = fields
+        object["time"] = .string(RequestLog.iso8601(date))
+        return JSONWriter.string(.object(object))
     }
 
     /// Starts the timer (once; later calls do nothing).

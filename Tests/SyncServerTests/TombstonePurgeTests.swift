@@ -127,3 +127,21 @@ import TestSupport
         #expect(page.tombstoneDays == nil && page.records.count == 1)
     }
 }
+
+extension TombstonePurgeTests {
+    /// A device enrolled after a purge holds nothing stale: its first push goes through
+    /// without a resync.
+    @Test func aDeviceEnrolledAfterAPurgePushesStraightAway() throws {
+        let fixture = try ServerFixture()
+        let a = try fixture.enrol()
+        let person = try Records.participant("p1", municipality: "Södertälje", name: "P", by: a.replica)
+        #expect(try fixture.push([person], token: a.token).status == 200)
+        #expect(try fixture.push([deleted(person, by: a.replica)], token: a.token).status == 200)
+        _ = try fixture.pullAll(token: a.token)
+        fixture.clock.now += 1000
+        #expect(try fixture.database.purgeTombstones(horizonDays: 0).purged == 1)
+        let late = try fixture.enrol()
+        let own = try Records.participant("p2", municipality: "Södertälje", name: "Ny", by: late.replica)
+        #expect(try fixture.push([own], token: late.token).status == 200)
+    }
+}
