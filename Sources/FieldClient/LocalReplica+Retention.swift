@@ -4,13 +4,19 @@ import SyncCore
 
 extension LocalReplica {
     /// The retention the server last announced (PROTOCOL.md §14c), `nil` when none.
-    public func retentionDays() throws(ClientError) -> Int? {
-        do { return try store.checkpoint(Key.retention).flatMap { Int($0) } } catch { throw ClientError.storage(error) }
+    public func retentionDays() throws(ClientError) -> Int? { try days(at: Key.retention) }
+
+    func setRetentionDays(_ days: Int?) throws(ClientError) { try setDays(days, at: Key.retention) }
+
+    /// A number of days the server announced, stored under `key`; `nil` when none.
+    func days(at key: String) throws(ClientError) -> Int? {
+        do { return try store.checkpoint(key).flatMap { Int($0) } } catch { throw ClientError.storage(error) }
     }
 
-    func setRetentionDays(_ days: Int?) throws(ClientError) {
+    /// Stores (or, for `nil`, removes) a number of days the server announced.
+    func setDays(_ days: Int?, at key: String) throws(ClientError) {
         do {
-            if let days { try store.setCheckpoint(Key.retention, String(days)) } else { try store.removeCheckpoint(Key.retention) }
+            if let days { try store.setCheckpoint(key, String(days)) } else { try store.removeCheckpoint(key) }
         } catch { throw ClientError.storage(error) }
     }
 

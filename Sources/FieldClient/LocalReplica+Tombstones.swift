@@ -19,15 +19,9 @@ public struct ResyncSweep: Sendable, Equatable {
 
 extension LocalReplica {
     /// The tombstone horizon the server last announced (PROTOCOL.md §14d), `nil` when none.
-    public func tombstoneDays() throws(ClientError) -> Int? {
-        do { return try store.checkpoint(Key.tombstones).flatMap { Int($0) } } catch { throw ClientError.storage(error) }
-    }
+    public func tombstoneDays() throws(ClientError) -> Int? { try days(at: Key.tombstones) }
 
-    func setTombstoneDays(_ days: Int?) throws(ClientError) {
-        do {
-            if let days { try store.setCheckpoint(Key.tombstones, String(days)) } else { try store.removeCheckpoint(Key.tombstones) }
-        } catch { throw ClientError.storage(error) }
-    }
+    func setTombstoneDays(_ days: Int?) throws(ClientError) { try setDays(days, at: Key.tombstones) }
 
     /// Removes tombstones (deleted records with no conflict and nothing pending) that
     /// changed here more than the announced horizon ago. Not a delete: nothing syncs.

@@ -49,12 +49,7 @@ import TestSupport
         let simulation = try CountySimulation(seed: seed, server: server, directory: directory.url.path,
                                               lifecycle: lifecycle, wallClock: clock)
         let days = Self.lifecycleDays
-        do {
-            try simulation.run(days: days)
-        } catch {
-            Issue.record("county lifecycle run failed: \(error) — replay with FORUM_COUNTY_SEED=\(seed) FORUM_COUNTY_LIFECYCLE_DAYS=\(days)")
-            return
-        }
+        guard ran(simulation, days: days, replay: "FORUM_COUNTY_SEED=\(seed) FORUM_COUNTY_LIFECYCLE_DAYS=\(days)") else { return }
         let ledger = simulation.ledger
         print("county lifecycle seed \(seed): \(simulation.statistics); acknowledged \(ledger.acknowledgedCount), refused \(ledger.refusals), histories closed by purges \(ledger.purged)")
         #expect(simulation.statistics.deletes > 0 && simulation.statistics.purged > 0)
@@ -67,12 +62,7 @@ import TestSupport
 
     private func run(seed: UInt64, server: CountyServer, directory: TemporaryDirectory, days: Int) throws {
         let simulation = try CountySimulation(seed: seed, server: server, directory: directory.url.path)
-        do {
-            try simulation.run(days: days)
-        } catch {
-            Issue.record("county simulation failed: \(error) — replay with FORUM_COUNTY_SEED=\(seed) FORUM_COUNTY_DAYS=\(days)")
-            return
-        }
+        guard ran(simulation, days: days, replay: "FORUM_COUNTY_SEED=\(seed) FORUM_COUNTY_DAYS=\(days)") else { return }
         let ledger = simulation.ledger
         print("county seed \(seed): \(simulation.statistics); acknowledged \(ledger.acknowledgedCount), refused \(ledger.refusals) \(ledger.refusalCodes.sorted { $0.key < $1.key }) (\(ledger.refusalsWithState) with the server's state), conflict results \(ledger.conflictResults), abandoned by revocation \(ledger.abandoned)")
         #expect(ledger.acknowledgedCount > 0)
@@ -80,6 +70,17 @@ import TestSupport
         // The tampered writes are what makes the server refuse; the refusal path must be run.
         if days >= 7 {
             #expect(simulation.statistics.tampered > 0 && ledger.refusals > 0, "no refusal: the refusal path went unexercised")
+        }
+    }
+
+    /// Runs the simulation; a broken invariant is recorded with how to replay it.
+    private func ran(_ simulation: CountySimulation, days: Int, replay: String) -> Bool {
+        do {
+            try simulation.run(days: days)
+            return true
+        } catch {
+            Issue.record("county simulation failed: \(error) — replay with \(replay)")
+            return false
         }
     }
 }
