@@ -36,15 +36,17 @@ extension ReplicaStore {
     /// Re-files an unchanged record under `tags` with a new change sequence, so that a
     /// scoped feed that gains the record (e.g. a participant who now attends a forum in
     /// another municipality) delivers it even to readers whose cursor is past its old
-    /// sequence. Does nothing when the record is unknown or already filed under exactly
-    /// these tags.
+    /// sequence. Does nothing when the record is unknown or, unless `evenIfUnchanged`
+    /// (a record sent again to everyone who reads it), already filed under exactly these tags.
     ///
     /// - Returns: whether the record was re-filed.
     @discardableResult
-    public func retag(collection: String, id: String, tags: [String]) throws(ReplicaStoreError) -> Bool {
+    public func retag(collection: String, id: String, tags: [String], evenIfUnchanged: Bool = false) throws(ReplicaStoreError) -> Bool {
         guard let existing = try row(collection: collection, id: id) else { return false }
         let wanted = Set(tags)
-        guard Set(try self.tags(collection: collection, id: id)) != wanted else { return false }
+        if !evenIfUnchanged {
+            guard Set(try self.tags(collection: collection, id: id)) != wanted else { return false }
+        }
         return try transaction {
             let sequence = try lastSequence() + 1
             try connection.cachedStatement(sql: "UPDATE record SET seq = ? WHERE rowid = ?")

@@ -84,9 +84,14 @@ extension ServerDatabase {
             if Self.joinsMoved(from: previous, to: state),
                // A deleted attendance has cleared its fields: its participant is the one it had.
                let participantID = (state["participantId"] ?? previous?["participantId"])?.stringValue,
-               let participant = lookup.state(collection: "participant", id: participantID),
-               let tags = participantTags(participant, joining: state, created: created) {
-                try refile(participant, tags: tags)
+               let participant = lookup.state(collection: "participant", id: participantID) {
+                if let tags = participantTags(participant, joining: state, created: created) {
+                    try refile(participant, tags: tags)
+                } else if !state.isDeleted {
+                    // Someone attends (again): a facilitator's laptop that let the participant
+                    // go under the retention (PROTOCOL.md §14c) receives them anew.
+                    try resend(participant)
+                }
             }
             for honorarium in lookup.states(collection: "honorarium", where: "attendanceId", equals: state.id) {
                 try refile(honorarium, annotations: annotations(for: honorarium))

@@ -142,6 +142,13 @@ extension ServerDatabase {
         try store.retag(collection: state.collection, id: state.id, tags: annotations.tags)
     }
 
+    /// Sends an unchanged stored record again: a new change sequence under the same tags,
+    /// so every device in its scope pulls it anew. Writes no state.
+    func resend(_ state: RecordState) throws {
+        try store.retag(collection: state.collection, id: state.id, tags: try store.tags(collection: state.collection, id: state.id),
+                        evenIfUnchanged: true)
+    }
+
     /// Re-files an unchanged stored record under new scope tags. Writes no state.
     /// - Returns: whether the tags changed.
     @discardableResult

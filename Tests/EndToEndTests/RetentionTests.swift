@@ -42,3 +42,33 @@ import TestSupport
         #expect(!(try a.ids(["participant", "list"])).contains(gone))
     }
 }
+
+extension RetentionTests {
+    /// A participant a facilitator's laptop let go under the retention comes back to it
+    /// when someone records their attendance at a new forum (seen failing before the
+    /// server sent the participant again: the laptop got the attendance without the person).
+    @Test func aParticipantWhoComesBackReachesTheLaptopAgain() throws {
+        let directory = try TemporaryDirectory(prefix: "forum-retention-back")
+        let server = try ServerProcess(data: directory.path("server"))
+        defer { server.kill() }
+        let a = try Device.enrol("a", role: "facilitator", in: directory.url.path, server: server)
+        let c = try Device.enrol("c", role: "coordinator", in: directory.url.path, server: server)
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        try a.ok(["forum", "add", "--title", "Gammalt forum", "--start", formatter.string(from: Date().addingTimeInterval(-60 * 86_400)), "--amount", "500"])
+        let old = try #require((try a.json(["forum", "list", "--all"]) as? [[String: Any]])?.first?["id"] as? String)
+        try a.ok(["participant", "add", "Återkommande Person"])
+        let person = try #require((try a.json(["participant", "find", "Återkommande"]) as? [[String: Any]])?.first?["id"] as? String)
+        try a.ok(["attend", old, person])
+        try a.sync()
+        #expect(!(try a.ids(["participant", "list"])).contains(person))
+        try c.sync()
+        try c.ok(["forum", "add", "--title", "Nytt forum", "--start", formatter.string(from: Date().addingTimeInterval(-86_400)), "--amount", "500"])
+        let forums = try #require(try c.json(["forum", "list", "--all"]) as? [[String: Any]])
+        let new = try #require(forums.first { $0["title"] as? String == "Nytt forum" }?["id"] as? String)
+        try c.ok(["attend", new, person])
+        try c.sync()
+        try a.sync()
+        #expect(try a.ids(["participant", "list"]).contains(person))
+    }
+}

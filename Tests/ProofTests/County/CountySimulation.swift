@@ -127,7 +127,9 @@ final class CountySimulation {
                 if online, Int.random(in: 0..<100, using: &random) < 15 {
                     device.offlineUntilDay = day + 1 + Int.random(in: 1...6, using: &random)
                 }
-                if day > 0, Int.random(in: 0..<100, using: &random) == 0 {
+                // (A laptop away for its yearly absence is not re-enrolled meanwhile: that would
+                // hand it a fresh store and skip the resync the absence is there to exercise.)
+                if day > 0, Int.random(in: 0..<100, using: &random) == 0, lifecycle == nil || day >= device.offlineUntilDay {
                     ledger.abandon(try device.reenroll(server: server))
                     statistics.reenrolments += 1
                     try sync(device)
@@ -343,7 +345,9 @@ final class CountySimulation {
                 if lifecycle != nil, (state.isDeleted && !state.hasConflict) || retained.contains(state.id) { continue }
                 expected += 1
                 guard held["\(state.collection)/\(state.id)"] == state.canonicalJSON else {
-                    throw CountyFailure("\(device.name) did not converge on \(state.collection)/\(state.id.prefix(8))")
+                    let attended = serverStates.filter { $0.collection == Attendance.collection && $0[Attendance.Field.participantID]?.stringValue == state.id }
+                    let ends = attended.compactMap { a in serverStates.first { $0.id == a[Attendance.Field.forumID]?.stringValue }.flatMap { try? Forum($0) }?.end }
+                    throw CountyFailure("\(device.name) did not converge on \(state.collection)/\(state.id.prefix(8)): held \(held["\(state.collection)/\(state.id)"] != nil), deleted \(state.isDeleted), attendances \(attended.count) deleted \(attended.filter(\.isDeleted).count), forum ends \(ends), now \(Date(timeIntervalSince1970: Double(wallClock?.now ?? 0) / 1000))")
                 }
             }
             guard held.count >= expected else { throw CountyFailure("\(device.name) holds fewer records than its scope") }
