@@ -37,6 +37,8 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidCorrection = "invalid_correction"
         /// An honorarium would be approved or paid for an attendance marked absent.
         case absentAttendance = "absent_attendance"
+        /// An honorarium would be approved or paid for a forum not marked held (planned or cancelled).
+        case forumNotHeld = "forum_not_held"
         /// A record refers to a forum, participant or attendance that does not exist (or is deleted).
         case referenceMissing = "reference_missing"
         /// A record's id is not the one derived from its natural key.
