@@ -62,6 +62,8 @@ extension Catalogue {
         Entry("domain.payment.title",
               sv: "KONFIDENTIELLT – innehåller personuppgifter. Arvoden att betala ut, {municipality}, {from}–{to}",
               en: "CONFIDENTIAL – contains personal data. Honoraria to pay, {municipality}, {from}–{to}"),
+        Entry("domain.payment.honorarium_id", sv: "Arvode-id", en: "Honorarium id"),
+        Entry("domain.payment.participant_id", sv: "Deltagar-id", en: "Participant id"),
         Entry("domain.payment.date", sv: "Datum", en: "Date"),
         Entry("domain.payment.forum", sv: "Forum", en: "Forum"),
         Entry("domain.payment.recipient", sv: "Mottagare", en: "Recipient"),
