@@ -8,6 +8,13 @@ import SyncCore
 /// the attendance is marked present (`absent_attendance`) and the forum is marked held
 /// (`forum_not_held`): a planned forum has not taken place yet, a cancelled one never
 /// will. Proposing, declining and waiving stay possible, since they pay nothing.
+///
+/// Marking someone absent does not change their honorarium: a facilitator may only write
+/// `proposed`, and there is no status between proposed and declined, so a proposal for
+/// someone absent stays proposed, cannot be approved and is flagged for the coordinator
+/// (`ReviewFlag.Code.proposedWhileAbsent`) until the person is marked present again, when
+/// it is an ordinary proposal once more. No record changes, so nothing conflicts when two
+/// laptops disagree about the attendance for a while.
 public enum HonorariumApproval {
     /// Why an honorarium of `attendanceID` cannot move to `status` (approved or paid), or
     /// `nil` when its meeting allows it.

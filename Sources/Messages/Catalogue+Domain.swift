@@ -87,6 +87,9 @@ extension Catalogue {
               en: "The amount of an honorarium already paid was changed"),
         Entry("domain.review.approved_while_absent", sv: "Arvodet är godkänt eller utbetalt men deltagaren är markerad som frånvarande",
               en: "The honorarium is approved or paid but the attendance is marked absent"),
+        Entry("domain.review.proposed_while_absent",
+              sv: "Arvodet är föreslaget men deltagaren är markerad som frånvarande; det kan inte godkännas förrän deltagaren markeras som närvarande",
+              en: "The honorarium is proposed but the participant is marked absent; it cannot be approved unless they are marked present"),
         Entry("domain.review.amount_changed_during_approval", sv: "Beloppet ändrades samtidigt som arvodet godkändes",
               en: "The amount was changed while the honorarium was being approved"),
         // Errors: name fields, statuses and limits, never values.
