@@ -43,7 +43,8 @@ enum HonorariumCommands {
     }
 
     static func list(_ context: CommandContext) throws {
-        let status = try context.arguments.choice("status", from: HonorariumStatus.allCases.map(\.rawValue))
+        let status = try context.arguments.choice("status", from: HonorariumStatus.allCases.map(\.rawValue),
+                                                  names: DomainBridge.names(HonorariumStatus.allCases, \.messageKey))
             .flatMap(HonorariumStatus.init(rawValue:))
         let rows = try rows(context, status: status, municipality: context.arguments.string("municipality"))
         if context.json {
