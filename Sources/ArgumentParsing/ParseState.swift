@@ -56,9 +56,15 @@ struct ParseState {
         throw unknownCommand(token, in: command)
     }
 
+    /// An unknown subcommand: "did you mean" the nearest one (`NearestCommand`), else the list.
     func unknownCommand(_ name: String, in command: CommandSpec) -> UsageError {
-        context.error(.unknownCommand, "cli.error.unknown_command",
-                      ["command": name, "commands": command.subcommands.map(\.name).joined(separator: ", ")])
+        let names = command.subcommands.map(\.name)
+        if let suggestion = NearestCommand.nearest(to: name, in: names) {
+            return context.error(.unknownCommand, "cli.error.unknown_command_suggestion",
+                                 ["command": name, "suggestion": suggestion])
+        }
+        return context.error(.unknownCommand, "cli.error.unknown_command",
+                             ["command": name, "commands": names.joined(separator: ", ")])
     }
 
     mutating func longOption<I: IteratorProtocol>(_ token: String, rest: inout I) throws(UsageError)

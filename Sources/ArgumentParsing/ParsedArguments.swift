@@ -60,6 +60,45 @@ public struct ParsedArguments: Sendable {
         return text
     }
 
+    /// The value of `name` when it is one of `choices` or one of their other `names`; `nil`
+    /// if absent. Names are matched without case, so a person may type a value's Swedish or
+    /// English display name (`genomförd`, `Held`) as well as the value itself (`held`).
+    ///
+    /// - Parameters:
+    ///   - name: The argument's name.
+    ///   - choices: The values, as the program stores them.
+    ///   - names: Other names of the values, each mapped to its value.
+    /// - Returns: The value (one of `choices`), never the name typed.
+    /// - Throws: `UsageError` with code `invalid_value` naming the choices.
+    public func choice(_ name: String, from choices: [String], names: [String: String]) throws(UsageError) -> String? {
+        guard let text = string(name) else { return nil }
+        if choices.contains(text) { return text }
+        let folded = text.lowercased()
+        if let value = choices.first(where: { $0.lowercased() == folded })
+            ?? names.first(where: { $0.key.lowercased() == folded && choices.contains($0.value) })?.value {
+            return value
+        }
+        throw invalidValue(name, reason: context.localizer["cli.reason.one_of_or_names",
+                                                           ["choices": choices.joined(separator: ", ")]])
+    }
+
+    /// The words `yesNo` accepts, in the order errors list them.
+    public static let yesNoWords: [(word: String, value: Bool)] = [("yes", true), ("no", false), ("ja", true), ("nej", false)]
+
+    /// The value of `name` as yes or no, in English or Swedish (`yes`, `no`, `ja`, `nej`,
+    /// any case); `nil` if absent.
+    ///
+    /// - Throws: `UsageError` with code `invalid_value` naming the accepted words.
+    public func yesNo(_ name: String) throws(UsageError) -> Bool? {
+        guard let text = string(name) else { return nil }
+        let folded = text.lowercased()
+        guard let match = Self.yesNoWords.first(where: { $0.word == folded }) else {
+            throw invalidValue(name, reason: context.localizer["cli.reason.one_of",
+                                                               ["choices": Self.yesNoWords.map(\.word).joined(separator: ", ")]])
+        }
+        return match.value
+    }
+
     /// An `invalid_value` error about `name`, for checks the caller makes itself.
     ///
     /// - Parameters:

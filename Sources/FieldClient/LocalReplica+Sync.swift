@@ -155,7 +155,23 @@ extension LocalReplica {
     }
 
     func setLastSuccessfulSync(_ millis: Int64) throws(ClientError) {
-        do { try store.setCheckpoint(Key.lastSync, String(millis)) } catch { throw ClientError.storage(error) }
+        do {
+            try store.setCheckpoint(Key.lastSync, String(millis))
+            // A completed sync proves the device is not revoked (any more).
+            try store.removeCheckpoint(Key.revoked)
+        } catch { throw ClientError.storage(error) }
+    }
+
+    /// Whether the server's last answer to this device's sync was `device_revoked`, so
+    /// `forum status` can say so without asking the server. Enrolling again gives a new
+    /// replica id, which this no longer matches; a completed sync clears it.
+    public func isKnownRevoked() throws(ClientError) -> Bool {
+        do { return try store.checkpoint(Key.revoked) == replica.rawValue } catch { throw ClientError.storage(error) }
+    }
+
+    /// Notes that the server answered this device `device_revoked`.
+    func noteRevoked() throws(ClientError) {
+        do { try store.setCheckpoint(Key.revoked, replica.rawValue) } catch { throw ClientError.storage(error) }
     }
 
     /// Refused writes, newest first.

@@ -38,6 +38,8 @@ public final class LocalReplica {
         static let retention = "client.retention_days"
         static let tombstones = "client.tombstone_days"
         static let resync = "client.resync"
+        /// The replica id the server last answered `device_revoked` for.
+        static let revoked = "client.revoked"
     }
 
     /// Opens (creating when needed) the replica at `path`.

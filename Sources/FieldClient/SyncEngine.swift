@@ -47,7 +47,10 @@ public final class SyncEngine {
     public func sync(progress: (SyncProgress) -> Void = { _ in }) throws(ClientError) -> SyncSummary {
         do {
             return try syncOnce(progress: progress)
-        } catch where error.code == .deviceRevoked && error.detailParams[ClientError.wipeParameter] == "true" {
+        } catch where error.code == .deviceRevoked {
+            // Remembered for `forum status`; failing to note it must not hide the revocation.
+            try? replica.noteRevoked()
+            guard error.detailParams[ClientError.wipeParameter] == "true" else { throw error }
             // Revoked and to be wiped: synced records leave this laptop, unsynced ones stay
             // for export; the server is told how many went.
             let removed = try replica.wipeSynced()

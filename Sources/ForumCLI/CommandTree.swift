@@ -48,7 +48,7 @@ enum CommandTree {
                 participantArg, .option("name", help: t("client.help.name")),
                 .option("association", help: t("client.help.association")),
                 .option("contact", help: t("client.help.contact")),
-                .option("anonymous", valueName: "yes|no", help: t("client.help.anonymous_choice")),
+                .option("anonymous", valueName: "yes|no|ja|nej", help: t("client.help.anonymous_choice")),
                 .flag("consent", help: t("client.help.consent")),
                 .flag("withdraw-consent", help: t("client.help.withdraw_consent"))]),
             CommandSpec("delete", abstract: t("client.cmd.participant_delete"), discussion: t("client.help.delete_discussion"),

@@ -29,6 +29,21 @@ enum DomainBridge {
         text(status.messageKey.rawValue, language, fallback: status.rawValue)
     }
 
+    /// The names a person may type for each value besides the value itself: its display
+    /// name in Swedish and in English (`Genomförd`, `Held` for `held`), for
+    /// `ParsedArguments.choice(_:from:names:)`, which compares them without case.
+    static func names<Value: RawRepresentable>(_ values: [Value], _ key: (Value) -> MessageKey) -> [String: String]
+    where Value.RawValue == String {
+        var names: [String: String] = [:]
+        for value in values {
+            for language in [Language.sv, .en] {
+                let name = Catalogue.standard.text(key(value), language)
+                if name != key(value).rawValue { names[name] = value.rawValue }
+            }
+        }
+        return names
+    }
+
     /// The domain's message for a refused local write.
     static func refusal(_ error: ClientError, _ language: Language) -> String {
         guard let code = error.detailCode.flatMap(DomainError.Code.init(rawValue:)) else { return error.message }

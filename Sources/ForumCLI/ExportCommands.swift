@@ -19,6 +19,9 @@ enum ExportCommands {
         case .failure(let error): throw CommandFailure(context.t("client.error.refused", ["reason": error.message(language)]))
         }
         let bytes = list.csv(language)
+        // The notice is no row of the CSV (a reader would take it for data, see
+        // `PaymentList.csv`): it goes to standard error, seen by the person who runs this.
+        context.terminal.err(TextTable.printable(list.title(language)) + "\n")
         // The payment list names people: the server's audit trail hears of it at the next sync.
         try note(.paymentListExport, context, replica, scope: [try context.municipality()])
         guard let out = context.arguments.string("out") else {

@@ -69,7 +69,10 @@ enum ForumCommands {
             }
             values[Forum.Field.minutes] = .string(minutes)
         }
-        if let status = try arguments.choice("status", from: ["planned", "held"]) { values[Forum.Field.status] = .string(status) }
+        if let status = try arguments.choice("status", from: [ForumStatus.planned, .held].map(\.rawValue),
+                                             names: DomainBridge.names(ForumStatus.allCases, \.messageKey)) {
+            values[Forum.Field.status] = .string(status)
+        }
         // Only the fields asked for are written: rewriting the others would silently
         // settle a conflict the user has not looked at.
         try context.write { replica throws(ClientError) in

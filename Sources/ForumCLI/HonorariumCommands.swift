@@ -43,7 +43,8 @@ enum HonorariumCommands {
     }
 
     static func list(_ context: CommandContext) throws {
-        let status = try context.arguments.choice("status", from: HonorariumStatus.allCases.map(\.rawValue))
+        let status = try context.arguments.choice("status", from: HonorariumStatus.allCases.map(\.rawValue),
+                                                  names: DomainBridge.names(HonorariumStatus.allCases, \.messageKey))
             .flatMap(HonorariumStatus.init(rawValue:))
         let rows = try rows(context, status: status, municipality: context.arguments.string("municipality"))
         if context.json {
@@ -108,24 +109,47 @@ enum HonorariumCommands {
             "amount": KronorFormatBridge.amount(shown.amount, context.language)]))
     }
 
-    /// Approves every proposed honorarium of a forum whose attendee was present.
+    /// Approves every proposed honorarium of a forum that the rules allow, and says which
+    /// it skipped and why (someone marked absent). A forum not held is refused as a whole,
+    /// with the reason the rules give for each of its honoraria (`HonorariumApproval`).
     static func approveAll(_ context: CommandContext) throws {
         let forumState = try RecordResolver(context: context).forum(context.arguments.string("forum") ?? "")
         let replica = try context.replica()
         let lookup = replica.lookup
-        var approved = 0
+        let language = DomainBridge.language(context.language)
+        var toApprove: [(RecordState, Honorarium)] = []
+        var skipped: [(id: String, name: String, reason: String)] = []
+        for attendanceState in lookup.attendances(forumID: forumState.id) {
+            guard let state = lookup.live(collection: Honorarium.collection, id: Honorarium.id(attendanceID: attendanceState.id)),
+                  let honorarium = try? Honorarium(state), honorarium.status == .proposed else { continue }
+            guard let obstacle = HonorariumApproval.obstacle(to: .approved, attendanceID: attendanceState.id, lookup: lookup) else {
+                toApprove.append((state, honorarium))
+                continue
+            }
+            if obstacle.code == .forumNotHeld {
+                throw CommandFailure(context.t("client.error.refused", ["reason": obstacle.message(language)]))
+            }
+            let person = attendanceState[Attendance.Field.participantID]?.stringValue
+                .flatMap { lookup.state(collection: Participant.collection, id: $0) }
+            let anonymous = person.flatMap { try? Participant($0) }?.anonymous == true
+            let name = (person?[Participant.Field.displayName]?.stringValue ?? "")
+                + (anonymous ? " " + context.t("client.honorarium.anonymous_mark") : "")
+            let reason = obstacle.code == .absentAttendance ? context.t("client.honorarium.skip_absent") : obstacle.message(language)
+            skipped.append((RecordResolver.short(state.id), name, reason))
+        }
         try context.write { replica throws(ClientError) in
             try replica.transaction { () throws(ClientError) in
-                for attendanceState in lookup.attendances(forumID: forumState.id) {
-                    guard let attendance = try? Attendance(attendanceState), attendance.present,
-                          let state = lookup.live(collection: Honorarium.collection, id: Honorarium.id(attendanceID: attendance.id)),
-                          let honorarium = try? Honorarium(state), honorarium.status == .proposed else { continue }
+                for (state, honorarium) in toApprove {
                     try replica.write(collection: Honorarium.collection, id: state.id, values: honorarium.approvalFields())
-                    approved += 1
                 }
             }
         }
-        context.say(context.t("client.honorarium.approved_all", ["count": String(approved)]))
+        context.say(context.t("client.honorarium.approved_all", ["count": String(toApprove.count)]))
+        guard !skipped.isEmpty else { return }
+        context.say(context.t("client.honorarium.skipped", ["count": String(skipped.count)]))
+        for item in skipped.sorted(by: { ($0.name, $0.id) < ($1.name, $1.id) }) {
+            context.say("  " + context.t("client.honorarium.skipped_line", ["id": item.id, "name": item.name, "reason": item.reason]))
+        }
     }
 
     /// `--date` as `YYYY-MM-DD` (today in Stockholm when not given).

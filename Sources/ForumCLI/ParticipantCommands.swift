@@ -62,8 +62,8 @@ enum ParticipantCommands {
         if let name = arguments.string("name") { values[Participant.Field.displayName] = .string(name) }
         if let association = arguments.string("association") { values[Participant.Field.association] = .string(association) }
         if let contact = arguments.string("contact") { values[Participant.Field.contact] = .string(contact) }
-        if let anonymous = try arguments.choice("anonymous", from: ["yes", "no"]) {
-            values[Participant.Field.anonymous] = .bool(anonymous == "yes")
+        if let anonymous = try arguments.yesNo("anonymous") {
+            values[Participant.Field.anonymous] = .bool(anonymous)
         }
         if arguments.flag("consent") {
             values[Participant.Field.consentGiven] = .bool(true)

@@ -12,8 +12,10 @@ enum StatusCommands {
     static func status(_ context: CommandContext) throws {
         let profile = try context.profile()
         let replica = try context.replica()
-        let pending: Int, last: Int64?, refused: [RefusedWrite], counts: (conflicts: Int, reviewFlags: Int)
+        let pending: Int, last: Int64?, refused: [RefusedWrite], counts: (conflicts: Int, reviewFlags: Int), revoked: Bool
         do {
+            // Known from the last sync's answer (`SyncEngine`): status asks no server.
+            revoked = try replica.isKnownRevoked()
             pending = try replica.pendingCount()
             last = try replica.lastSuccessfulSync()
             refused = try replica.refusedWrites(limit: refusedShown)
@@ -23,7 +25,7 @@ enum StatusCommands {
         if context.json {
             context.printJSON([
                 "replica": .string(profile.replica.rawValue), "role": .string(profile.role), "server": .string(profile.serverURL),
-                "pending": .integer(Int64(pending)), "lastSync": last.map { .string(RecordTime.string(Date(timeIntervalSince1970: Double($0) / 1000))) } ?? .null,
+                "revoked": .bool(revoked), "pending": .integer(Int64(pending)), "lastSync": last.map { .string(RecordTime.string(Date(timeIntervalSince1970: Double($0) / 1000))) } ?? .null,
                 "conflicts": .integer(Int64(counts.conflicts)),
                 "reviewFlags": .array(flags.map { ["code": .string($0.code.rawValue), "collection": .string($0.collection), "id": .string($0.id)] }),
                 "refused": .array(refused.map { ["collection": .string($0.collection), "id": .string($0.id), "code": .string($0.code)] }),
@@ -33,6 +35,7 @@ enum StatusCommands {
         context.say(context.t("client.status.device", ["replica": profile.replica.rawValue,
                                                        "role": context.t("client.role.\(profile.role)"),
                                                        "server": profile.serverURL]))
+        if revoked { context.say(context.t("client.status.revoked", ["count": String(pending)])) }
         context.say(context.t("client.status.pending", ["count": String(pending)]))
         context.say(last.map { context.t("client.status.last_sync", ["time": context.show(Date(timeIntervalSince1970: Double($0) / 1000))]) }
                     ?? context.t("client.status.never_synced"))

@@ -11,7 +11,8 @@ extension Authorization {
     ///   otherwise). A paid, declined or waived honorarium is final (`final_status`)
     ///   unless the change carries a correction, which allows any valid change.
     /// - Both: a change that moves the status to approved or paid is refused when the
-    ///   attendance is marked absent (`absent_attendance`).
+    ///   attendance is marked absent (`absent_attendance`) or its forum is not marked held
+    ///   (`forum_not_held`, see `HonorariumApproval`).
     ///
     /// Statuses are judged by reachability: a push carries the net effect of several local
     /// writes, so `proposed → paid` is one legal change for a coordinator.
@@ -41,12 +42,9 @@ extension Authorization {
         }
 
         if let to, to == .approved || to == .paid, before.flatMap(status) != to {
-            guard let attendanceID = after[Honorarium.Field.attendanceID]?.stringValue,
-                  let attendance = lookup.live(collection: Attendance.collection, id: attendanceID) else {
-                return .failure(DomainError(.referenceMissing, ["field": Honorarium.Field.attendanceID]))
-            }
-            if attendance[Attendance.Field.present] == .bool(false) {
-                return .failure(DomainError(.absentAttendance, ["status": to.rawValue]))
+            if let error = HonorariumApproval.obstacle(to: to, attendanceID: after[Honorarium.Field.attendanceID]?.stringValue,
+                                                       lookup: lookup) {
+                return .failure(error)
             }
         }
         return .success(())

@@ -37,6 +37,8 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidCorrection = "invalid_correction"
         /// An honorarium would be approved or paid for an attendance marked absent.
         case absentAttendance = "absent_attendance"
+        /// An honorarium would be approved or paid for a forum not marked held (planned or cancelled).
+        case forumNotHeld = "forum_not_held"
         /// A record refers to a forum, participant or attendance that does not exist (or is deleted).
         case referenceMissing = "reference_missing"
         /// A record's id is not the one derived from its natural key.
@@ -63,8 +65,20 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The catalogue key of the message.
     public var messageKey: MessageKey { MessageKey("domain.error.\(code.rawValue)") }
 
-    /// The message in `language`.
-    public func message(_ language: Language) -> String { DomainText.text(messageKey, language, params) }
+    /// The message in `language`. Honorarium statuses among the parameters (`status`,
+    /// `from`, `to`) are shown by their names in that language, in lower case since they
+    /// stand inside a sentence ("arvodet kan inte bli godkänt"), never as stored values.
+    public func message(_ language: Language) -> String {
+        DomainText.text(messageKey, language, params.reduce(into: [:]) { shown, parameter in
+            shown[parameter.key] = Self.shown(parameter.key, parameter.value, language)
+        })
+    }
+
+    /// A parameter as a person reads it: a status by its name, anything else as it is.
+    static func shown(_ name: String, _ value: String, _ language: Language) -> String {
+        guard ["status", "from", "to"].contains(name), let status = HonorariumStatus(rawValue: value) else { return value }
+        return DomainText.text(status.messageKey, language).lowercased()
+    }
 
     /// The English message for developers (the protocol's `reason.message`).
     public var message: String { message(.en) }

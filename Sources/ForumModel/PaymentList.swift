@@ -2,7 +2,11 @@ import Foundation
 import Messages
 import SyncCore
 
-/// Approved, unpaid honoraria a municipality is to pay for forums in a period.
+/// Approved, unpaid honoraria a municipality is to pay for forums held in a period.
+///
+/// Only forums marked held count: an honorarium cannot be approved for a forum that has not
+/// been held (`forum_not_held`), and one approved before its forum was put back to planned
+/// or cancelled is left out until the forum is held again.
 ///
 /// Confidential: to pay someone one must know who they are, so the list shows real names,
 /// also of participants who are anonymous in minutes and reports. That is why only
@@ -11,7 +15,10 @@ import SyncCore
 public struct PaymentList: Hashable, Sendable {
     /// One honorarium to pay.
     public struct Item: Hashable, Sendable {
+        /// The honorarium's record id.
         public let honorariumID: String
+        /// The participant's record id, the same in every list and export.
+        public let participantID: String
         public let forumTitle: String
         public let forumStart: Date
         /// The participant's real display name.
@@ -54,10 +61,10 @@ public struct PaymentList: Hashable, Sendable {
                   let attendanceState = lookup.live(collection: Attendance.collection, id: honorarium.attendanceID),
                   let attendance = try? Attendance(attendanceState),
                   let forumState = lookup.live(collection: Forum.collection, id: attendance.forumID),
-                  let forum = try? Forum(forumState), period.contains(forum.start),
+                  let forum = try? Forum(forumState), forum.status == .held, period.contains(forum.start),
                   let participantState = lookup.live(collection: Participant.collection, id: attendance.participantID),
                   let participant = try? Participant(participantState) else { continue }
-            items.append(Item(honorariumID: state.id, forumTitle: forum.title, forumStart: forum.start,
+            items.append(Item(honorariumID: state.id, participantID: participantState.id, forumTitle: forum.title, forumStart: forum.start,
                               recipient: participant.displayName, association: participant.association,
                               anonymousElsewhere: Participant.isAnonymous(participantState), amount: honorarium.amount,
                               payer: honorarium.payerMunicipality, notCountedAsIncome: honorarium.notCountedAsIncome,
@@ -68,6 +75,8 @@ public struct PaymentList: Hashable, Sendable {
     }
 
     /// The confidential title line. The period shows its last day (the end is exclusive).
+    ///
+    /// Not part of the CSV (see `csv(_:)`): the command that exports the list says it.
     public func title(_ language: Language) -> String {
         DomainText.text("domain.payment.title", language, [
             "municipality": municipality,
@@ -76,33 +85,55 @@ public struct PaymentList: Hashable, Sendable {
         ])
     }
 
-    /// Column headings and rows, amounts as plain integers (so Excel can sum them), ending
-    /// with the total row.
-    public func table(_ language: Language, amountsForPeople: Bool) -> (header: [String], rows: [[String]]) {
-        let t = { (key: String) in DomainText.text(MessageKey(key), language) }
-        let yes = t("domain.common.yes"), no = t("domain.common.no")
-        let money = { (amount: Int64) in amountsForPeople ? KronorFormat.format(Int(amount), language: language) : String(amount) }
-        let header = ["domain.payment.date", "domain.payment.forum", "domain.payment.recipient",
-                      "domain.payment.association", "domain.payment.anonymous_elsewhere", "domain.payment.amount",
-                      "domain.payment.payer", "domain.payment.not_counted_as_income", "domain.payment.method"].map(t)
-        var rows = items.map { item in
-            [StockholmTime.format(item.forumStart, style: .date, language: language), item.forumTitle, item.recipient,
-             item.association ?? "", item.anonymousElsewhere ? yes : no, money(item.amount), item.payer,
+    /// The column headings, in the language of the list.
+    public func header(_ language: Language) -> [String] {
+        ["domain.payment.honorarium_id", "domain.payment.participant_id", "domain.payment.date", "domain.payment.forum",
+         "domain.payment.recipient", "domain.payment.association", "domain.payment.anonymous_elsewhere",
+         "domain.payment.amount", "domain.payment.payer", "domain.payment.not_counted_as_income",
+         "domain.payment.method"].map { DomainText.text(MessageKey($0), language) }
+    }
+
+    /// The index of the amount column in `header` and `rows`.
+    public static let amountColumn = 7
+
+    /// One row per item, in the order of `header`: the ids in full (what a payment system
+    /// or a later correction refers to), amounts as plain integers when `amountsForPeople`
+    /// is false (so Excel can sum them), otherwise formatted as kronor.
+    public func rows(_ language: Language, amountsForPeople: Bool) -> [[String]] {
+        let yes = DomainText.text("domain.common.yes", language), no = DomainText.text("domain.common.no", language)
+        return items.map { item in
+            [item.honorariumID, item.participantID, StockholmTime.format(item.forumStart, style: .date, language: language),
+             item.forumTitle, item.recipient, item.association ?? "", item.anonymousElsewhere ? yes : no,
+             amountsForPeople ? KronorFormat.format(Int(item.amount), language: language) : String(item.amount), item.payer,
              item.notCountedAsIncome ? yes : no, item.paymentMethod.map { DomainText.text($0.messageKey, language) } ?? ""]
         }
-        rows.append([t("domain.payment.total"), "", "", "", "", money(total), "", "", ""])
-        return (header, rows)
     }
 
-    /// The list as CSV for Excel: the confidential title, the headings, the items, the total.
+    /// The list as CSV for Excel with Swedish settings, as `ExcelCSV` writes it: UTF-8 with
+    /// a byte-order mark, `;` between cells, CRLF line ends, formula guards.
+    ///
+    /// The first row is the header and every other row is one honorarium, so a CSV reader
+    /// (Excel's table import, a payment system, a script) takes the file as it is: no title
+    /// line above the header (a reader takes the first line for the column names) and no
+    /// total row among the data (summing the column would count everything twice; Excel
+    /// sums the amount column itself). The confidentiality notice (`title`) is therefore
+    /// not in the file: a trailer line would still be read as a row. The `forum export
+    /// payments` command prints it on standard error, where a person running it sees it
+    /// and a redirect into a file does not mix it into the data.
+    ///
+    /// Ids are 32 hexadecimal digits. Excel turns a cell into a number only when it has no
+    /// letter, or a single `e` between digits (about one id in a million); compare ids as
+    /// text, or import the file with those columns set to Text.
     public func csv(_ language: Language) -> [UInt8] {
-        let (header, rows) = table(language, amountsForPeople: false)
-        return ExcelCSV.bytes([[title(language)], header] + rows)
+        ExcelCSV.bytes([header(language)] + rows(language, amountsForPeople: false))
     }
 
-    /// The list as a terminal table under its confidential title.
+    /// The list as a terminal table under its confidential title, with the total below.
     public func text(_ language: Language) -> String {
-        let (header, rows) = table(language, amountsForPeople: true)
-        return TextTable.printable(title(language)) + "\n\n" + TextTable.render(header: header, rows: rows, rightAligned: [5])
+        TextTable.printable(title(language)) + "\n\n"
+            + TextTable.render(header: header(language), rows: rows(language, amountsForPeople: true),
+                               rightAligned: [Self.amountColumn])
+            + "\n" + DomainText.text("domain.payment.total", language) + ": "
+            + KronorFormat.format(Int(total), language: language)
     }
 }

@@ -12,6 +12,9 @@ public struct ReviewFlag: Hashable, Sendable, CustomStringConvertible {
         case approvedWhileAbsent = "approved_while_absent"
         /// An approved honorarium's amount differs from the amount the approver saw.
         case amountChangedDuringApproval = "amount_changed_during_approval"
+        /// A proposed honorarium's attendance is marked absent: it cannot be approved, and
+        /// the coordinator sees it until the person is marked present (or it is declined).
+        case proposedWhileAbsent = "proposed_while_absent"
     }
 
     /// The stable code.

@@ -32,7 +32,9 @@ public enum ReviewFlags {
     /// For an honorarium: `amount_changed_during_approval` (approved, amount ≠
     /// approvedAmount), `paid_amount_changed` (paid, amount ≠ paidAmount),
     /// `approved_while_absent` (approved or paid while the attendance is absent, deleted
-    /// or missing). For an attendance: the flags of its honorarium (found by derived id),
+    /// or missing), `proposed_while_absent` (proposed while the attendance is marked absent;
+    /// see `HonorariumApproval` for why the honorarium is flagged rather than changed).
+    /// For an attendance: the flags of its honorarium (found by derived id),
     /// so marking someone absent after approval shows up at once. Other records: none.
     ///
     /// - Parameters:
@@ -73,6 +75,9 @@ public enum ReviewFlags {
         if status == .approved || status == .paid,
            attendance == nil || attendance?[Attendance.Field.present] == .bool(false) {
             codes.append(.approvedWhileAbsent)
+        }
+        if status == .proposed, attendance?[Attendance.Field.present] == .bool(false) {
+            codes.append(.proposedWhileAbsent)
         }
         return codes.map { ReviewFlag($0, collection: state.collection, id: state.id) }
     }

@@ -41,11 +41,17 @@ extension Catalogue {
               sv: "okänt kommando '{command}'; giltiga: {commands}",
               en: "unknown command '{command}'; valid ones: {commands}"),
 
+        Entry("cli.error.unknown_command_suggestion",
+              sv: "okänt kommando '{command}'; menade du '{suggestion}'?",
+              en: "unknown command '{command}'; did you mean '{suggestion}'?"),
+
         // Reasons for `cli.error.invalid_value`.
         Entry("cli.reason.integer", sv: "ett heltal förväntas", en: "expected an integer"),
         Entry("cli.reason.integer_range",
               sv: "ett heltal mellan {min} och {max} förväntas",
               en: "expected an integer from {min} to {max}"),
         Entry("cli.reason.one_of", sv: "ett av {choices} förväntas", en: "expected one of {choices}"),
+        Entry("cli.reason.one_of_or_names", sv: "ett av {choices} förväntas (eller namnet på svenska eller engelska)",
+              en: "expected one of {choices} (or its name in Swedish or English)"),
     ]
 }

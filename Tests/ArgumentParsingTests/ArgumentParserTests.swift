@@ -138,9 +138,21 @@ import Messages
         #expect(code(["synk"]) == .unknownCommand)
         #expect(code(["help", "nope"]) == .unknownCommand)
         do {
-            _ = try parser.parse(["synk"])
+            _ = try parser.parse(["teleport"])
         } catch {
-            #expect(error.message == "unknown command 'synk'; valid ones: sync, export, tag")
+            #expect(error.message == "unknown command 'teleport'; valid ones: sync, export, tag")
+        }
+    }
+
+    /// A name a few edits from a command (a transposition counts as one) suggests it.
+    @Test(arguments: [("synk", "sync"), ("sycn", "sync"), ("SYNC", "sync"), ("exprot", "export"), ("tga", "tag")])
+    func suggestsTheNearestCommand(_ typed: String, _ meant: String) {
+        do {
+            _ = try parser.parse([typed])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == .unknownCommand)
+            #expect(error.message == "unknown command '\(typed)'; did you mean '\(meant)'?")
         }
     }
 

@@ -63,6 +63,8 @@ import TestSupport
         try a.sync(); try c.sync()
 
         let honorarium = try #require(try c.ids(["honorarium", "list"]).first)
+        // Honoraria are approved only for a forum that has been held.
+        try c.ok(["forum", "edit", forum, "--status", "held"])
         try c.ok(["honorarium", "approve", honorarium])
         try c.ok(["honorarium", "pay", honorarium, "--date", "2026-11-30", "--method", "bank_transfer"])
         try c.sync(); try a.sync()

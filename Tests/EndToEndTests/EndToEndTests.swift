@@ -172,4 +172,20 @@ import TestSupport
         let pending = try a.ok(["export", "replica", "--pending", "--json"])
         #expect(pending.contains("Anna Berg"))
     }
+
+    /// `forum status` says plainly that the device was revoked (issue 19), from what its
+    /// last sync learnt, without asking the server again.
+    @Test func statusSaysPlainlyThatTheDeviceWasRevoked() throws {
+        let a = try enrol("a", "facilitator")
+        try a.sync()
+        #expect(!(try a.ok(["status"])).contains("revoked"))
+        let replica = try #require((try a.json(["status"]) as? [String: Any])?["replica"] as? String)
+        #expect(try server.admin(["device", "revoke", replica]).status == 0)
+        #expect(try a.run(["sync"]).status == 3)
+        server.terminate()
+        let english = try a.ok(["status"])
+        #expect(english.contains("This device has been revoked by the administrator"), "\(english)")
+        #expect(try a.ok(["status", "--lang", "sv"]).contains("Den här enheten har spärrats av administratören"))
+        #expect((try a.json(["status"]) as? [String: Any])?["revoked"] as? Bool == true)
+    }
 }

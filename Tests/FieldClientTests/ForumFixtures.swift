@@ -21,7 +21,7 @@ enum ForumFixtures {
     static func forum(in replica: LocalReplica, id: String = "forum1", amount: Int64 = 500) throws -> String {
         let start = Date(timeIntervalSince1970: 1_795_000_000)
         let forum = Forum(id: id, municipality: municipality, title: "Deltagarforum", kind: .deltagarforum,
-                          start: start, end: start.addingTimeInterval(7200), defaultHonorariumKronor: amount)
+                          start: start, end: start.addingTimeInterval(7200), defaultHonorariumKronor: amount, status: .held)
         try replica.write(collection: Forum.collection, id: id, values: forum.fields)
         return id
     }

@@ -39,12 +39,13 @@ import Testing
                                   end: try #require(RecordTime.instant("2026-11-30T23:00:00Z")))
         let list = try PaymentList.make(actor: Fixture.coordinator, municipality: "Södertälje", period: period, lookup: world.lookup).get()
         #expect(list.total == 1800)
-        let expected = "\u{FEFF}KONFIDENTIELLT – innehåller personuppgifter. Arvoden att betala ut, Södertälje, 2026-11-01–2026-11-30\r\n"
-            + "Datum;Forum;Mottagare;Förening;Anonym i protokoll;Belopp (kr);Utbetalande kommun;"
-            + "Räknas ej som inkomst (försörjningsstöd);Betalningssätt\r\n"
-            + "2026-11-24;Deltagarforum 1;Johan Ek;Attention;Ja;900;Södertälje;Nej;\r\n"
-            + "2026-11-24;Deltagarforum 1;Åsa Öberg;\"RSMH; Södertälje\";Nej;900;Södertälje;Nej;\r\n"
-            + "Summa;;;;;1800;;;\r\n"
+        let namedHonorarium = Honorarium.id(attendanceID: Fixture.attendanceID(Fixture.namedID))
+        let anonymousHonorarium = Honorarium.id(attendanceID: Fixture.attendanceID(Fixture.anonymousID))
+        // The header first, one row per honorarium, no title and no total among the rows.
+        let expected = "\u{FEFF}Arvode-id;Deltagar-id;Datum;Forum;Mottagare;Förening;Anonym i protokoll;Belopp (kr);"
+            + "Utbetalande kommun;Räknas ej som inkomst (försörjningsstöd);Betalningssätt\r\n"
+            + "\(anonymousHonorarium);p-anon;2026-11-24;Deltagarforum 1;Johan Ek;Attention;Ja;900;Södertälje;Nej;\r\n"
+            + "\(namedHonorarium);p-named;2026-11-24;Deltagarforum 1;Åsa Öberg;\"RSMH; Södertälje\";Nej;900;Södertälje;Nej;\r\n"
         #expect(list.csv(.sv) == Array(expected.utf8))
     }
 

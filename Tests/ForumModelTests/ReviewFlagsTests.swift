@@ -54,10 +54,25 @@ import Testing
         #expect(ReviewFlags.flags(for: absent, lookup: world.lookup) == [ReviewFlag(.approvedWhileAbsent, collection: "honorarium", id: approved.id)])
     }
 
-    @Test func proposedHonorariaAreNeverFlagged() {
+    /// A proposal for someone present is never flagged, whatever its amount; one for
+    /// someone absent is (`HonorariumMeetingRulesTests`).
+    @Test func proposalsForPeoplePresentAreNeverFlagged() {
         var world = Fixture()
-        let proposed = Fixture.edit(Fixture.honorarium(Fixture.absentID, status: .proposed), [Honorarium.Field.amount: 100])
+        let proposed = Fixture.edit(Fixture.honorarium(Fixture.anonymousID, status: .proposed), [Honorarium.Field.amount: 100])
         world.lookup.insert(proposed)
+        #expect(ReviewFlags.allFlags(in: world.lookup).isEmpty)
+    }
+
+    /// Issue 19: marking someone absent leaves their proposal proposed, flagged for the
+    /// coordinator until they are marked present again.
+    @Test func aProposalForSomeoneMarkedAbsentIsFlaggedUntilTheyArePresentAgain() throws {
+        var world = Fixture()
+        let proposed = Fixture.honorarium(Fixture.absentID, status: .proposed)
+        world.lookup.insert(proposed)
+        #expect(ReviewFlags.allFlags(in: world.lookup).map(\.code.rawValue) == ["proposed_while_absent"])
+        let attendance = try #require(world.lookup.state(collection: Attendance.collection, id: Fixture.attendanceID(Fixture.absentID)))
+        #expect(ReviewFlags.flags(for: attendance, lookup: world.lookup).map(\.code.rawValue) == ["proposed_while_absent"])
+        world.lookup.insert(Fixture.edit(attendance, [Attendance.Field.present: true], offset: 5000))
         #expect(ReviewFlags.allFlags(in: world.lookup).isEmpty)
     }
 }

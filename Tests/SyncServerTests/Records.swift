@@ -22,7 +22,7 @@ enum Records {
     static func forum(_ id: String, municipality: String, by replica: ReplicaID, title: String = "Brukarråd") throws -> RecordState {
         let forum = Forum(id: id, municipality: municipality, title: title, kind: .brukarrad,
                           start: Date(timeIntervalSince1970: 1_795_000_000), end: Date(timeIntervalSince1970: 1_795_007_200),
-                          defaultHonorariumKronor: 500)
+                          defaultHonorariumKronor: 500, status: .held)
         return try make(Forum.collection, id, forum.fields, by: replica)
     }
 

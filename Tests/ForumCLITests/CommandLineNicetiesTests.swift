@@ -1,0 +1,64 @@
+import FieldClient
+import ForumCLI
+import ForumModel
+import Foundation
+import Testing
+import TestSupport
+
+/// Small kindnesses of the command line (issue 19): a mistyped command gets a suggestion,
+/// Swedish yes/no and status names are understood.
+@Suite struct CommandLineNicetiesTests {
+    let cli: CLIHarness
+
+    init() throws {
+        cli = try CLIHarness(prefix: "forum-niceties")
+    }
+
+    @Test func aMistypedCommandGetsADidYouMean() {
+        let (status, terminal) = cli.run(["sycn"])
+        #expect(status == 64)
+        #expect(terminal.error.hasPrefix("Error: unknown command 'sycn'; did you mean 'sync'?"), "\(terminal.error)")
+        let (nested, swedish) = cli.run(["honorarium", "aprove"], lang: "sv_SE.UTF-8")
+        #expect(nested == 64)
+        #expect(swedish.error.hasPrefix("Fel: okänt kommando 'aprove'; menade du 'approve'?"), "\(swedish.error)")
+        // Nothing near: the valid commands are listed as before.
+        #expect(cli.run(["teleport"]).1.error.contains("valid ones: enroll, forum"))
+    }
+
+    @Test(arguments: [("ja", true), ("nej", false), ("Ja", true), ("yes", true), ("no", false)])
+    func yesAndNoAreAlsoUnderstoodInSwedish(_ word: String, _ anonymous: Bool) throws {
+        try cli.profile()
+        let id = try cli.participant("Anna")
+        let (status, terminal) = cli.run(["participant", "edit", id, "--anonymous", word])
+        #expect(status == 0, "\(terminal.error)")
+        let state = try #require(try cli.replica().state(collection: Participant.collection, id: id))
+        #expect(try Participant(state).anonymous == anonymous)
+    }
+
+    @Test func aWrongYesNoNamesTheAcceptedWords() throws {
+        try cli.profile()
+        let id = try cli.participant("Anna")
+        let (status, terminal) = cli.run(["participant", "edit", id, "--anonymous", "kanske"])
+        #expect(status == 64)
+        #expect(terminal.error.contains("yes, no, ja, nej"), "\(terminal.error)")
+    }
+
+    @Test func statusesMayBeGivenByTheirSwedishOrEnglishNames() throws {
+        try cli.profile()
+        let forum = try cli.forum()
+        for (word, expected) in [("genomförd", ForumStatus.held), ("Planerad", .planned), ("Held", .held), ("planned", .planned)] {
+            let (status, terminal) = cli.run(["forum", "edit", forum, "--status", word])
+            #expect(status == 0, "\(word): \(terminal.error)")
+            let state = try #require(try cli.replica().state(collection: Forum.collection, id: forum))
+            #expect(try Forum(state).status == expected)
+        }
+        let anna = try cli.participant("Anna")
+        #expect(cli.run(["attend", forum, anna]).0 == 0)
+        for word in ["föreslaget", "Föreslaget", "proposed"] {
+            let (status, terminal) = cli.run(["honorarium", "list", "--status", word, "--json"])
+            #expect(status == 0, "\(word): \(terminal.error)")
+            #expect(terminal.text.contains(#""status":"proposed""#))
+        }
+        #expect(cli.run(["honorarium", "list", "--status", "godkänt", "--json"]).1.text == "[]\n")
+    }
+}
