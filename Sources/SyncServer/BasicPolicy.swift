@@ -10,6 +10,7 @@ public struct BasicPolicy: SyncPolicy {
     public init() {}
 
     public var collections: Set<String> { ForumSchema.collectionNames }
+    public var collectionsInOrder: [String] { ForumSchema.collections.map(\.name) }
     public var roles: [String] { Role.allCases.map(\.rawValue) }
     public var municipalities: Set<String>? { nil }
 

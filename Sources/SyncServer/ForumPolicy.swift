@@ -22,6 +22,7 @@ public struct ForumPolicy: SyncPolicy {
     public static let defaultConfiguration = DomainConfiguration(municipalities: Set(SwedishMunicipalities.all))
 
     public var collections: Set<String> { ForumRules.collections }
+    public var collectionsInOrder: [String] { ForumSchema.collections.map(\.name) }
     public var roles: [String] { Role.allCases.map(\.rawValue) }
     public var municipalities: Set<String>? { configuration.municipalities }
 

@@ -42,10 +42,18 @@ extension ServerDatabase {
                 // push them back to life: it pulls from the beginning first (§14d).
                 try requireCurrent(device)
                 let now = clock()
-                var results: [PushResult] = []
-                for record in request.records {
-                    results.append(try apply(record, from: device))
+                // Referenced collections first, whatever order the device sent: a forum edited
+                // after its attendance was recorded comes later in the device's pending queue,
+                // and its attendance must not be refused for a forum that is in the same push.
+                // The results keep the request's order.
+                let rank = Dictionary(policy.collectionsInOrder.enumerated().map { ($1, $0) }) { first, _ in first }
+                let order = request.records.indices.sorted { a, b in
+                    let (ra, rb) = (rank[request.records[a].collection] ?? Int.max, rank[request.records[b].collection] ?? Int.max)
+                    return ra != rb ? ra < rb : a < b
                 }
+                var answered: [Int: PushResult] = [:]
+                for index in order { answered[index] = try apply(request.records[index], from: device) }
+                let results = request.records.indices.compactMap { answered[$0] }
                 let serverTime = try nextServerTime()
                 // Stored without the incarnation, which a replay adds as it is then: an answer
                 // kept from before a restore must not name the old one (the device would take

@@ -21,6 +21,9 @@ public struct DeviceActor: Sendable, Equatable {
 public protocol SyncPolicy: Sendable {
     /// The collections the server accepts; others get 422 `unknown_collection`.
     var collections: Set<String> { get }
+    /// The collections in the order a push is applied: those others refer to first (a
+    /// forum before its attendance). Collections not named come after, in their order.
+    var collectionsInOrder: [String] { get }
     /// The roles a device may be enrolled with.
     var roles: [String] { get }
     /// The municipalities devices and records may name, `nil` for any.
