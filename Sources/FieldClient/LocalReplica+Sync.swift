@@ -33,7 +33,11 @@ extension LocalReplica {
 
     /// Local changes the server has not acknowledged, oldest first.
     public func pendingChanges(limit: Int) throws(ClientError) -> [PendingChange] {
-        do { return try store.pendingChanges(limit: limit) } catch { throw ClientError.storage(error) }
+        // Referenced collections first, so a reference reaches the server before what refers
+        // to it even across pushes (PROTOCOL.md §13).
+        do { return try store.pendingChanges(limit: limit, collectionsInOrder: ForumSchema.collections.map(\.name)) } catch {
+            throw ClientError.storage(error)
+        }
     }
 
     /// How many local changes wait for the server.

@@ -101,11 +101,21 @@ extension ReplicaStore {
 
     // MARK: - Pending local changes
 
-    /// Local changes not yet acknowledged by the server, oldest first.
-    public func pendingChanges(limit: Int) throws(ReplicaStoreError) -> [PendingChange] {
+    /// Local changes not yet acknowledged by the server, oldest first; with
+    /// `collectionsInOrder`, records of collections others refer to first (a forum edited
+    /// after its attendance still reaches the server before it), oldest first within each,
+    /// and changes moved back by `deferPending` last.
+    public func pendingChanges(limit: Int, collectionsInOrder: [String] = []) throws(ReplicaStoreError) -> [PendingChange] {
+        let rank = collectionsInOrder.isEmpty ? "0"
+            : "CASE collection " + collectionsInOrder.indices.map { "WHEN ?\($0 + 2) THEN \($0)" }.joined(separator: " ")
+                + " ELSE \(collectionsInOrder.count) END"
         let rows = try run {
-            try connection.query("SELECT pending_seq, state FROM record WHERE pending_seq IS NOT NULL ORDER BY pending_seq LIMIT ?",
-                                 [.integer(Int64(max(1, limit)))]) { (try $0.int64(at: 0), try $0.blob(at: 1)) }
+            try connection.query("""
+                SELECT pending_seq, state FROM record WHERE pending_seq IS NOT NULL
+                ORDER BY pending_seq >= \(Self.deferredPendingStep), \(rank), pending_seq LIMIT ?1
+                """, [.integer(Int64(max(1, limit)))] + collectionsInOrder.map(SQLValue.text)) {
+                (try $0.int64(at: 0), try $0.blob(at: 1))
+            }
         }
         var result: [PendingChange] = []
         for (seq, bytes) in rows { result.append(PendingChange(pendingSequence: seq, state: try decode(bytes))) }
@@ -178,6 +188,10 @@ extension ReplicaStore {
         try run { try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
     }
 
+    /// How far `deferPending` moves a pending sequence: beyond any sequence and any rank
+    /// `markAllPending` gives.
+    static let deferredPendingStep: Int64 = 1 << 50
+
     /// Moves pushed changes the server could not take yet to the end of the pending
     /// changes, still pending, so a push goes on with the others.
     public func deferPending(_ changes: [PendingChange]) throws(ReplicaStoreError) {
@@ -186,7 +200,7 @@ extension ReplicaStore {
                 UPDATE record SET pending_seq = pending_seq + ? WHERE collection = ? AND id = ? AND pending_seq = ?
                 """)
             for change in changes {
-                try statement.execute([.integer(1 << 50), .text(change.state.collection), .text(change.state.id),
+                try statement.execute([.integer(Self.deferredPendingStep), .text(change.state.collection), .text(change.state.id),
                                        .integer(change.pendingSequence)])
             }
         }

@@ -51,3 +51,21 @@ import TestSupport
         #expect(try replica.state(collection: Participant.collection, id: "p2") == tombstone)
     }
 }
+
+/// Unsynced changes go to the server referenced collections first (PROTOCOL.md §13), so a
+/// forum edited after its attendance was recorded reaches the server before it, also when
+/// they travel in different pushes.
+@Suite struct PendingOrderTests {
+    @Test func aForumEditedAfterItsAttendanceIsOfferedFirst() throws {
+        let directory = try TemporaryDirectory()
+        let replica = try ForumFixtures.replica(directory, role: .facilitator)
+        try ForumFixtures.forum(in: replica)
+        try ForumFixtures.participant(in: replica, id: "p1")
+        try ForumFixtures.attendance(in: replica, forumID: "forum1", participantID: "p1")
+        try replica.write(collection: Forum.collection, id: "forum1", values: [Forum.Field.title: "Ändrad titel"])
+        let order = try replica.pendingChanges(limit: 10).map(\.state.collection)
+        #expect(order == [Forum.collection, Participant.collection, Attendance.collection, Honorarium.collection])
+        // Two at a time: the forum in the first push.
+        #expect(try replica.pendingChanges(limit: 2).map(\.state.collection) == [Forum.collection, Participant.collection])
+    }
+}
