@@ -57,7 +57,7 @@ let package = Package(
 
         // MARK: - Executables
         .executableTarget(name: "forum-bench", dependencies: ["SyncCore", "ReplicaStore", "SQLite", "ForumModel", "FieldClient",
-                                                             "SyncServer", "HTTPServer"]),
+                                                             "SyncServer", "HTTPServer", "SyncProtocol"]),
 
         // MARK: - Field client (issue 6): the local replica, sync engine and the `forum` CLI
         // The system libcurl, for the client's HTTP(S) transport (easy interface, through a shim
