@@ -50,7 +50,15 @@ final class CurlHTTPClient: @unchecked Sendable {
     private let handle: UnsafeMutableRawPointer?
 
     /// libcurl's global state, set up once per process before the first handle.
-    private static let globalInitialization: UInt32 = ccurl_global_init_default().rawValue
+    ///
+    /// SIGPIPE is ignored from then on: with `CURLOPT_NOSIGNAL` (required, requests run on
+    /// several threads) libcurl no longer ignores it around its own calls, and a TLS write
+    /// to a connection the server or a proxy has closed would end the process instead of
+    /// failing the request with `server_unreachable`.
+    private static let globalInitialization: UInt32 = {
+        signal(SIGPIPE, SIG_IGN)
+        return ccurl_global_init_default().rawValue
+    }()
 
     /// Creates a client; no connection is made until the first request.
     init(settings: Settings) {
