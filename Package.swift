@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // forum-sync: offline-first sync for user-influence forums.
-// No package dependencies: Foundation, Dispatch, system SQLite3 and libcurl (via FoundationNetworking) only.
+// No package dependencies: Foundation, Dispatch, system SQLite3 and system libcurl only.
 // Targets are layered inward: the core knows nothing of storage or networking.
 import PackageDescription
 
@@ -57,10 +57,16 @@ let package = Package(
 
         // MARK: - Executables
         .executableTarget(name: "forum-bench", dependencies: ["SyncCore", "ReplicaStore", "SQLite", "ForumModel", "FieldClient",
-                                                             "SyncServer", "HTTPServer"]),
+                                                             "SyncServer", "HTTPServer", "SyncProtocol"]),
 
         // MARK: - Field client (issue 6): the local replica, sync engine and the `forum` CLI
-        .target(name: "FieldClient", dependencies: ["ReplicaStore", "SQLite", "SyncCore", "SyncProtocol", "ForumModel", "Digest"]),
+        // The system libcurl, for the client's HTTP(S) transport (easy interface, through a shim
+        // for its variadic calls).
+        .systemLibrary(
+            name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "FieldClient", dependencies: ["ReplicaStore", "SQLite", "SyncCore", "SyncProtocol", "ForumModel", "Digest",
+                                                    "CCurl"]),
         .target(name: "ForumCLI", dependencies: ["FieldClient", "ReplicaStore", "ForumModel", "Messages", "ArgumentParsing",
                                                  "SyncCore", "SyncProtocol"]),
         .executableTarget(name: "forum", dependencies: ["ForumCLI"]),

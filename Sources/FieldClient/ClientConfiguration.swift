@@ -3,11 +3,13 @@
 /// The CLI starts from the defaults; tests shrink the retry delays and page sizes so that
 /// failure paths run in milliseconds.
 public struct ClientConfiguration: Sendable, Equatable {
-    /// The answer deadline: seconds a single HTTP request may wait for the server's next
-    /// bytes, setting up the connection included (URLSession on Linux offers no separate
-    /// connect deadline; a connection that cannot be made in time fails this one). Whole
-    /// seconds: FoundationNetworking drops the fraction. Default 10.
+    /// The answer deadline: seconds a single HTTP request may go without receiving a byte
+    /// from the server once its connection is set up (libcurl's low-speed limit of 1 byte/s
+    /// over this time). Whole seconds, rounded up, at least 1. Default 10.
     public var requestTimeoutSeconds: Double
+    /// The connect deadline: seconds to set up a new connection, the TLS handshake
+    /// included. Default 10.
+    public var connectTimeoutSeconds: Double
     /// Seconds a single HTTP request may take in total. Default 120: a 500-record page
     /// over a slow mobile connection at a venue.
     public var resourceTimeoutSeconds: Double
@@ -29,13 +31,10 @@ public struct ClientConfiguration: Sendable, Equatable {
     /// Most bytes of record JSON in one push request, in bytes. Default 65,408 (64 KiB less
     /// 128 bytes for the body's `{"batch":…,"records":[…]}` envelope, at most 69 bytes).
     ///
-    /// libcurl writes a request body in 64 KiB pieces, one per turn of its event loop; a
-    /// body of more than 65,536 bytes needs a second turn, for which FoundationNetworking
-    /// (Linux) arms a write-readiness source on the socket and keeps it until the request
-    /// ends. The socket stays writable, so the client spins a core for as long as the
-    /// server takes to answer: measured per request answered after 50 ms, 1.1 ms CPU for a
-    /// body of 65,536 bytes and 44 ms for 65,537 (BENCHMARKS.md, "Transport"). No way of
-    /// sending the body through URLSession avoids it, hence the cap.
+    /// The cap was set for the former URLSession transport, which kept a core spinning while
+    /// it waited for the answer to a body over 65,536 bytes (BENCHMARKS.md, "Transport").
+    /// libcurl, used directly, waits without spinning; the cap stays until larger pushes
+    /// are measured end to end.
     public var pushBatchMaxBytes: Int
     /// Records asked for per pull request (the protocol allows 1 to 1000). Default 1000:
     /// fewer round trips, and a page is still small (~250 KiB for typical records).
@@ -63,13 +62,14 @@ public struct ClientConfiguration: Sendable, Equatable {
     public var importMaxBytes: Int = 268_435_456
 
     /// Creates a configuration; every parameter defaults to the documented default.
-    public init(requestTimeoutSeconds: Double = 10, resourceTimeoutSeconds: Double = 120,
+    public init(requestTimeoutSeconds: Double = 10, connectTimeoutSeconds: Double = 10, resourceTimeoutSeconds: Double = 120,
                 retryAttempts: Int = 4, retryBaseDelaySeconds: Double = 0.5, retryMaximumDelaySeconds: Double = 8,
                 unansweredDeadlineSeconds: Double = 30,
                 pushBatchSize: Int = 500, pushBatchMaxBytes: Int = 65_408, pullPageSize: Int = 1000,
                 pullRecordsPerTransaction: Int = 5_000, pullPrefetchPages: Int = 5, clientVersion: String = "1.0.0",
                 refusedWritesKept: Int = 200) {
         self.requestTimeoutSeconds = requestTimeoutSeconds
+        self.connectTimeoutSeconds = connectTimeoutSeconds
         self.resourceTimeoutSeconds = resourceTimeoutSeconds
         self.retryAttempts = retryAttempts
         self.retryBaseDelaySeconds = retryBaseDelaySeconds

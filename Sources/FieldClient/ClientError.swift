@@ -8,6 +8,10 @@ public struct ClientError: Error, Equatable, Sendable, CustomStringConvertible {
         case serverUnreachable = "server_unreachable"
         /// The server did not answer in time.
         case timeout
+        /// The server's TLS certificate could not be verified against the trusted
+        /// certificate authorities (the system's, or the profile's CA file), or that file
+        /// could not be read. Not transient: nothing was sent.
+        case tlsFailed = "tls_failed"
         /// The server answered 5xx.
         case serverError = "server_error"
         /// The server says this device was revoked.

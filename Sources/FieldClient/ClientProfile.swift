@@ -19,11 +19,16 @@ public struct ClientProfile: Sendable, Equatable {
     public var municipalities: [String]
     /// The server's replica id (`server`).
     public var serverReplica: String
+    /// The absolute path of a PEM file of the certificate authorities trusted for this
+    /// server instead of the system's (`forum enroll --ca-file`, for a municipal PKI);
+    /// `nil`: the system's trust store.
+    public var caFile: String?
 
     /// Creates a profile.
     public init(serverURL: String, replica: ReplicaID, token: String, role: String, municipalities: [String],
-                serverReplica: String = "server") {
+                serverReplica: String = "server", caFile: String? = nil) {
         self.serverURL = serverURL
+        self.caFile = caFile
         self.replica = replica
         self.token = token
         self.role = role
@@ -33,9 +38,12 @@ public struct ClientProfile: Sendable, Equatable {
 
     /// The profile as JSON (the token included: this is the file's content).
     public var jsonValue: JSONValue {
-        ["server": .string(serverURL), "replica": .string(replica.rawValue), "token": .string(token),
-         "role": .string(role), "municipalities": .array(municipalities.map(JSONValue.string)),
-         "serverReplica": .string(serverReplica)]
+        var members: [JSONKey: JSONValue] = [
+            "server": .string(serverURL), "replica": .string(replica.rawValue), "token": .string(token),
+            "role": .string(role), "municipalities": .array(municipalities.map(JSONValue.string)),
+            "serverReplica": .string(serverReplica)]
+        if let caFile { members["caFile"] = .string(caFile) }
+        return .object(members)
     }
 
     /// Reads a profile from its JSON.
@@ -48,7 +56,7 @@ public struct ClientProfile: Sendable, Equatable {
         }
         self.init(serverURL: server, replica: replica, token: token, role: role,
                   municipalities: list.compactMap(\.stringValue),
-                  serverReplica: json["serverReplica"]?.stringValue ?? "server")
+                  serverReplica: json["serverReplica"]?.stringValue ?? "server", caFile: json["caFile"]?.stringValue)
     }
 
     /// Whether a profile file exists at `path`.

@@ -1,14 +1,13 @@
+import CCurl
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import SyncCore
 import SyncProtocol
 
-/// `SyncTransport` over HTTP with URLSession.
+/// `SyncTransport` over HTTP or HTTPS with libcurl (`CurlHTTPClient`).
 ///
 /// Maps every outcome to a `ClientError`: connection failures to `server_unreachable`,
-/// timeouts to `timeout`, 5xx to `server_error` (detail: the status), 401 to
+/// timeouts to `timeout`, a certificate that cannot be verified (or a CA file that cannot
+/// be read) to `tls_failed`, 5xx to `server_error` (detail: the status), 401 to
 /// `device_revoked` or `unauthorized`, any other non-200 or malformed answer to
 /// `protocol_error` (detail: the server's error code).
 public final class HTTPSyncTransport: SyncTransport {
@@ -16,32 +15,36 @@ public final class HTTPSyncTransport: SyncTransport {
     public let baseURL: URL
     /// The bearer token; `nil` before enrolment.
     public let token: String?
+    /// The PEM file of certificate authorities trusted for this server; `nil`: the system's.
+    public let caFile: String?
     private let configuration: ClientConfiguration
-    private let sessionConfiguration: URLSessionConfiguration
-    /// Notices libcurl's attempts to re-send a request without its body.
-    private let resendGuard = BodyResendGuard()
-    /// The one session for every request, so that they share one keep-alive connection.
-    private let session: URLSession
+    /// One keep-alive connection for every request: pushes and pulls reuse it.
+    private let client: CurlHTTPClient
 
-    /// Creates a transport.
+    /// Creates a transport; no connection is made until the first request.
+    /// - Parameters:
+    ///   - baseURL: the server's base URL, `http://` or `https://`.
+    ///   - token: the bearer token; `nil` before enrolment.
+    ///   - configuration: timeouts and the client version.
+    ///   - caFile: a PEM file of the certificate authorities to trust for this server
+    ///     instead of the system's (a municipal PKI); `nil`: the system's trust store.
     /// - Throws: `protocol_error` when `baseURL` is not an http(s) URL.
-    public init(baseURL: String, token: String?, configuration: ClientConfiguration) throws(ClientError) {
+    public init(baseURL: String, token: String?, configuration: ClientConfiguration,
+                caFile: String? = nil) throws(ClientError) {
         guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(),
               scheme == "http" || scheme == "https", url.host != nil else {
             throw ClientError(.protocolError, "the server address is not an http or https URL")
         }
         self.baseURL = url
         self.token = token
+        self.caFile = caFile
         self.configuration = configuration
-        let sessionConfiguration = URLSessionConfiguration.ephemeral
-        sessionConfiguration.timeoutIntervalForRequest = configuration.requestTimeoutSeconds
-        sessionConfiguration.timeoutIntervalForResource = configuration.resourceTimeoutSeconds
-        sessionConfiguration.httpAdditionalHeaders = ["User-Agent": "forum/\(configuration.clientVersion)"]
-        self.sessionConfiguration = sessionConfiguration
-        session = URLSession(configuration: sessionConfiguration, delegate: resendGuard, delegateQueue: nil)
+        client = CurlHTTPClient(settings: .init(
+            connectTimeoutSeconds: configuration.connectTimeoutSeconds,
+            idleTimeoutSeconds: configuration.requestTimeoutSeconds,
+            totalTimeoutSeconds: configuration.resourceTimeoutSeconds,
+            caFile: caFile, userAgent: "forum/\(configuration.clientVersion)"))
     }
-
-    deinit { session.finishTasksAndInvalidate() }
 
     public func enroll(code: String) throws(ClientError) -> EnrollmentGrant {
         let bytes = try send("POST", ProtocolPaths.enroll, body: EnrollmentRequest(code: code).body, authorized: false)
@@ -82,25 +85,16 @@ public final class HTTPSyncTransport: SyncTransport {
         var components = URLComponents(url: baseURL.appendingPathComponent(path), resolvingAgainstBaseURL: false)
         if !query.isEmpty { components?.queryItems = query }
         guard let url = components?.url else { throw ClientError(.protocolError, "could not build the request URL") }
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        request.setValue("forum/\(configuration.clientVersion)", forHTTPHeaderField: "User-Agent")
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        if let body {
-            request.httpBody = Data(body)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
+        var lines = headers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+        if body != nil { lines.append("Content-Type: application/json") }
         if authorized {
             guard let token else { throw ClientError(.notEnrolled, "no token; enrol this device first") }
-            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+            lines.append("Authorization: Bearer \(token)")
         }
-        let (data, response, error) = perform(request)
-        if let error { throw Self.map(error) }
-        guard let http = response as? HTTPURLResponse else {
-            throw ClientError(.protocolError, "the server's answer was not HTTP")
+        switch client.perform(method: method, url: url.absoluteString, headers: lines, body: body) {
+        case .success(let response): return try Self.check(status: response.status, body: response.body)
+        case .failure(let failure): throw Self.map(failure)
         }
-        let bytes = [UInt8](data ?? Data())
-        return try Self.check(status: http.statusCode, body: bytes)
     }
 
     /// The body of a 200 answer, or the error for any other status.
@@ -129,62 +123,33 @@ public final class HTTPSyncTransport: SyncTransport {
         do { return try decode() } catch { throw ClientError(.protocolError, error.message) }
     }
 
-    static func map(_ error: any Error) -> ClientError {
-        guard let urlError = error as? URLError else {
-            return ClientError(.serverUnreachable, "the request failed before an answer arrived")
-        }
-        switch urlError.code {
-        case .timedOut: return ClientError(.timeout, "the server did not answer in time")
-        default: return ClientError(.serverUnreachable, "no connection to the server (URLError \(urlError.code.rawValue))")
-        }
-    }
-
-    /// Sends a request and waits for the outcome: the CLI is synchronous.
+    /// The `ClientError` for a request that got no complete answer.
     ///
-    /// Every request goes over the one pooled session, so pushes and pulls reuse one
-    /// keep-alive connection. That matters beyond the handshake: FoundationNetworking keeps
-    /// a socket's write-readiness source for the rest of a request once libcurl had to wait
-    /// to write, and that source then fires continuously until the answer arrives. libcurl
-    /// learns that a new connection is established by waiting for it to become writable, so
-    /// a request on a new connection spins a core for its whole duration (measured: 36 ms CPU for a request
-    /// answered after 50 ms, against 1.1 ms on a reused connection; BENCHMARKS.md,
-    /// "Transport"). So does a body over 64 KiB, which libcurl writes in more than one go.
-    ///
-    /// A reused connection can turn out dead after the request was written; libcurl then
-    /// re-sends it on a new connection but cannot rewind an in-memory body. `BodyResendGuard`
-    /// cancels such a re-send, and the request goes again here, on a session of its own:
-    /// a connection of its own, which libcurl never re-sends on. The server sees the request
-    /// at most twice, as it may after any lost answer (a push's batch id makes that safe).
-    private func perform(_ request: URLRequest) -> (Data?, URLResponse?, (any Error)?) {
-        let first = run(request, on: session)
-        guard first.resent else { return first.outcome }
-        let fresh = URLSession(configuration: sessionConfiguration, delegate: resendGuard, delegateQueue: nil)
-        defer { fresh.finishTasksAndInvalidate() }
-        let second = run(request, on: fresh)
-        guard !second.resent else { return (nil, nil, URLError(.networkConnectionLost)) }
-        return second.outcome
-    }
-
-    /// Runs one data task and waits for it.
-    /// - Returns: its outcome, and whether `BodyResendGuard` cancelled it.
-    private func run(_ request: URLRequest, on session: URLSession)
-        -> (outcome: (Data?, URLResponse?, (any Error)?), resent: Bool) {
-        let box = ResultBox()
-        let semaphore = DispatchSemaphore(value: 0)
-        let task = session.dataTask(with: request) { data, response, error in
-            box.set((data, response, error))
-            semaphore.signal()
+    /// A certificate that cannot be verified is not transient: trying again cannot help, and
+    /// it may mean someone is in the middle, so it gets its own code for a clear message.
+    static func map(_ failure: CurlHTTPClient.Failure) -> ClientError {
+        let detail = "libcurl \(failure.code): \(failure.message)"
+        switch failure.code {
+        case CURLResult.operationTimedOut:
+            return ClientError(.timeout, "the server did not answer in time (\(detail))")
+        case let code where CURLResult.tlsVerification.contains(code):
+            return ClientError(.tlsFailed, "the server's certificate could not be verified (\(detail))",
+                               detailCode: String(failure.code))
+        default:
+            return ClientError(.serverUnreachable, "no connection to the server (\(detail))", detailCode: String(failure.code))
         }
-        task.resume()
-        semaphore.wait()
-        return (box.get() ?? (nil, nil, URLError(.unknown)), resendGuard.wasResent(task))
     }
 }
 
-/// Hands a completion handler's values to the waiting thread.
-private final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: (Data?, URLResponse?, (any Error)?)?
-    func set(_ newValue: (Data?, URLResponse?, (any Error)?)) { lock.withLock { value = newValue } }
-    func get() -> (Data?, URLResponse?, (any Error)?)? { lock.withLock { value } }
+/// The libcurl result codes `HTTPSyncTransport.map` tells apart.
+enum CURLResult {
+    /// A connect, idle or total deadline passed.
+    static let operationTimedOut = CURLE_OPERATION_TIMEDOUT.rawValue
+    /// The server's identity could not be established: its certificate (unknown issuer,
+    /// expired, wrong host name, pinned key mismatch), or the CA file or revocation list
+    /// (missing, not PEM).
+    static let tlsVerification: Set<UInt32> = Set([
+        CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_CRL_BADFILE,
+        CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
+    ].map(\.rawValue))
 }

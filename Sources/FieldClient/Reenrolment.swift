@@ -27,10 +27,13 @@ public enum Reenrolment {
     }
 
     /// Re-enrols the profile at `location` with `code`, keeping its unsynced work.
+    ///
+    /// `caFile` is as for `Enrollment.enroll`; `nil` keeps the old profile's.
     /// - Throws: what `Enrollment.enroll` throws (nothing is changed then), `storage_error`.
     public static func reenrol(serverURL: String, code: String, location: ProfileLocation,
                                transport: (any SyncTransport)? = nil,
-                               configuration: ClientConfiguration = ClientConfiguration()) throws(ClientError) -> Outcome {
+                               configuration: ClientConfiguration = ClientConfiguration(),
+                               caFile: String? = nil) throws(ClientError) -> Outcome {
         let old = try ClientProfile.load(from: location.configPath).profile
         let work: [RecordState]
         let copy = ((location.replicaPath as NSString).deletingLastPathComponent as NSString)
@@ -41,7 +44,7 @@ public enum Reenrolment {
             if !work.isEmpty { try FilePermissions.writePrivately(try replica.canonicalExport(pendingOnly: true), to: copy) }
         }
         let profile = try Enrollment.enroll(serverURL: serverURL, code: code, location: location, transport: transport,
-                                            configuration: configuration, replacing: true)
+                                            configuration: configuration, replacing: true, caFile: caFile ?? old.caFile)
         let replica = try LocalReplica(path: location.replicaPath, profile: profile)
         do {
             try replica.transaction { () throws(ClientError) in
@@ -59,7 +62,8 @@ public enum Reenrolment {
         do {
             let channel: any SyncTransport
             if let transport { channel = transport } else {
-                channel = try HTTPSyncTransport(baseURL: profile.serverURL, token: profile.token, configuration: configuration)
+                channel = try HTTPSyncTransport(baseURL: profile.serverURL, token: profile.token, configuration: configuration,
+                                                caFile: profile.caFile)
             }
             try SyncEngine(replica: replica, transport: channel, configuration: configuration).sync()
         } catch {

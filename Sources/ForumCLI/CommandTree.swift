@@ -90,7 +90,8 @@ enum CommandTree {
             .option("data", valueName: "directory", global: true, help: t("client.help.data")),
         ], subcommands: [
             CommandSpec("enroll", abstract: t("client.cmd.enroll"), arguments: [
-                .positional("url", help: t("client.help.url")), .positional("code", help: t("client.help.code"))]),
+                .positional("url", help: t("client.help.url")), .positional("code", help: t("client.help.code")),
+                .option("ca-file", valueName: "file", help: t("client.help.ca_file"))]),
             forum, participant,
             CommandSpec("attend", abstract: t("client.cmd.attend"), arguments: [
                 forumArg, participantArg,

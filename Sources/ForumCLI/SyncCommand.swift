@@ -13,7 +13,10 @@ enum SyncCommand {
         let profile = try context.profile()
         let replica = try context.replica()
         let transport: HTTPSyncTransport
-        do { transport = try HTTPSyncTransport(baseURL: profile.serverURL, token: profile.token, configuration: context.configuration) }
+        do {
+            transport = try HTTPSyncTransport(baseURL: profile.serverURL, token: profile.token,
+                                              configuration: context.configuration, caFile: profile.caFile)
+        }
         catch { throw context.failure(error) }
         let engine = SyncEngine(replica: replica, transport: transport, configuration: context.configuration)
         let progress = ProgressPrinter(context: context)
@@ -65,8 +68,8 @@ enum SyncCommand {
             return CommandFailure(context.t("client.sync.device_revoked", args), exitCode: .deviceRevoked)
         case .unauthorized:
             return CommandFailure(context.t("client.sync.unauthorized", args))
-        case .protocolError:
-            return CommandFailure(context.t("client.sync.protocol_error", args), exitCode: .syncIncomplete)
+        case .protocolError, .tlsFailed:
+            return CommandFailure(context.t("client.sync.\(error.code.rawValue)", args), exitCode: .syncIncomplete)
         default:
             return context.failure(error)
         }

@@ -67,6 +67,9 @@ extension Catalogue {
         Entry("client.help.pending", sv: "Bara poster med osynkade ändringar.", en: "Only records with unsynced changes."),
         Entry("client.help.url", sv: "Serverns adress, t.ex. http://server:8080.", en: "The server's address, e.g. http://server:8080."),
         Entry("client.help.code", sv: "Engångskoden från administratören.", en: "The one-time code from the administrator."),
+        Entry("client.help.ca_file",
+              sv: "En PEM-fil med de certifikatutfärdare (CA) som servern ska verifieras mot i stället för systemets, t.ex. kommunens egen; sparas i profilen.",
+              en: "A PEM file of the certificate authorities (CA) to verify the server against instead of the system's, e.g. the municipality's own; kept in the profile."),
     ]
 
     static let clientCommandEntries: [Entry] = [

@@ -2,7 +2,8 @@ import Foundation
 import HTTPServer
 
 /// `forum-bench transport`: what one POST costs the client through FoundationNetworking's
-/// URLSession, by body size and by way of sending.
+/// URLSession, by body size and by way of sending, and through the field client's own
+/// transport (libcurl, used directly) on a reused and on a new connection.
 ///
 /// The server is a minimal `HTTPServer` in this process whose handler sleeps `delay`
 /// milliseconds before a small answer, as a server busy merging a push would: a client that
@@ -10,7 +11,7 @@ import HTTPServer
 /// variant is measured against the one the transport used before (a fresh session and
 /// `dataTask` with `httpBody`) in the same run.
 enum TransportBenchmark {
-    static let sizes = [16 * 1024, 60 * 1024, 256 * 1024, 1024 * 1024]
+    static let sizes = [16 * 1024, 60 * 1024, 256 * 1024, 1024 * 1024, 4 * 1024 * 1024]
 
     static func probes() -> [TransportProbe] {
         [
@@ -24,7 +25,9 @@ enum TransportBenchmark {
                            headers: ["Expect": "100-continue"]),
             TransportProbe(name: "shared, Connection: close", body: .data, freshSession: false,
                            headers: ["Connection": "close"]),
-            TransportProbe(name: "HTTPSyncTransport (enroll)", body: .transport, freshSession: false),
+            TransportProbe(name: "HTTPSyncTransport, reused conn.", body: .transport, freshSession: false),
+            TransportProbe(name: "HTTPSyncTransport, new conn.", body: .transport, freshSession: true),
+            TransportProbe(name: "its body encoding only", body: .encodeOnly, freshSession: false),
         ]
     }
 
@@ -32,7 +35,8 @@ enum TransportBenchmark {
     static let grant = #"{"replica":"bench","token":"\#(String(repeating: "a", count: 64))","role":"coordinator","municipalities":[]}"#
 
     /// - Parameter size: one body size in bytes instead of the four defaults (0: the defaults).
-    static func run(requests: Int, delayMillis: Int, size: Int = 0) throws {
+    /// - Parameter transportOnly: only the field client's transport rows (and the baseline).
+    static func run(requests: Int, delayMillis: Int, size: Int = 0, transportOnly: Bool = false) throws {
         let server = HTTPServer { request in
             if delayMillis > 0 { usleep(UInt32(delayMillis) * 1000) }
             if request.path.hasSuffix("/enroll") { return .json(.ok, Array(grant.utf8)) }
@@ -46,7 +50,7 @@ enum TransportBenchmark {
         for size in size > 0 ? [size] : sizes {
             let payload = Data((0..<size).map { UInt8(truncatingIfNeeded: 97 + $0 % 26) })
             var baseline: (wall: Double, cpu: Double)?
-            for probe in probes() {
+            for (index, probe) in probes().enumerated() where !transportOnly || index == 0 || probe.isTransport {
                 try probe.prepare(payload)
                 _ = try probe.post(payload, to: url)   // warm-up: first connection, lazy setup
                 var failures = 0

@@ -3,17 +3,23 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import SyncProtocol
 
 /// One way of POSTing a body with FoundationNetworking's URLSession, as measured by
 /// `forum-bench transport`. Each probe sends one request at a time and waits for it, as the
 /// field client does.
 final class TransportProbe {
     /// How the body is handed to URLSession; `transport`: through `HTTPSyncTransport.enroll`
-    /// (a body of `{"code":"…"}` padded to the size), the field client's own code path.
-    enum Body: String { case data, upload, file, stream, transport }
+    /// (a body of `{"code":"…"}` padded to the size), the field client's own code path over
+    /// libcurl, with `freshSession` a new transport (so a new connection) per request;
+    /// `encodeOnly`: only what `transport` does before sending (the code string and the
+    /// enrolment body), nothing sent, to subtract.
+    enum Body: String { case data, upload, file, stream, transport, encodeOnly }
 
     let name: String
     private let body: Body
+    /// Whether this probe measures the field client's transport (or its encoding).
+    var isTransport: Bool { body == .transport || body == .encodeOnly }
     private let freshSession: Bool
     private let headers: [String: String]
     private let configuration: URLSessionConfiguration
@@ -51,6 +57,10 @@ final class TransportProbe {
     /// - Returns: the status code.
     func post(_ payload: Data, to url: URL) throws -> Int {
         if body == .transport { return try enroll(payload, to: url) }
+        if body == .encodeOnly {
+            let request = EnrollmentRequest(code: String(repeating: "x", count: max(0, payload.count - 11)))
+            return request.body.count > 0 ? 200 : 0
+        }
         let session: URLSession
         if freshSession {
             session = URLSession(configuration: configuration)
@@ -78,7 +88,7 @@ final class TransportProbe {
             task = session.uploadTask(with: request, from: payload, completionHandler: handler)
         case .file:
             task = session.uploadTask(with: request, fromFile: fileURL, completionHandler: handler)
-        case .stream, .transport:
+        case .stream, .transport, .encodeOnly:
             request.httpBodyStream = InputStream(data: payload)
             task = session.dataTask(with: request, completionHandler: handler)
         }
@@ -91,7 +101,7 @@ final class TransportProbe {
 
     /// Sends the payload's size as an enrolment code: `{"code":"xxx…"}` has 11 bytes around it.
     private func enroll(_ payload: Data, to url: URL) throws -> Int {
-        if transport == nil {
+        if transport == nil || freshSession {
             let base = URL(string: "/", relativeTo: url)?.absoluteURL.absoluteString ?? ""
             transport = try HTTPSyncTransport(baseURL: base, token: nil, configuration: ClientConfiguration(requestTimeoutSeconds: 30))
         }

@@ -33,10 +33,11 @@ let usage = """
                                                     N devices (default 50, then 200) writing W records (default 3),
                                                     pushing and pulling for S seconds (default 30); convergence check
       memory [--small N] [--large N]                peak RSS of client and server (separate processes) pulling N records
-      transport [--requests N] [--delay MS] [--size B]
+      transport [--requests N] [--delay MS] [--size B] [--transport-only 1]
                                                     client wall and CPU per POST by body size and URLSession variant,
-                                                    server answering after MS ms (default N=20, MS=50; sizes 16, 60,
-                                                    256, 1024 KiB, or only B bytes)
+                                                    and through HTTPSyncTransport (libcurl) on a reused and a new
+                                                    connection, server answering after MS ms (default N=20, MS=50;
+                                                    sizes 16, 60, 256, 1024, 4096 KiB, or only B bytes)
     """
 
 do {
@@ -72,8 +73,10 @@ do {
         let options = try BenchOptions(Array(arguments.dropFirst()), defaults: ["small": 10_000, "large": 100_000])
         try MemoryBenchmark.run(sizes: [options["small"], options["large"]])
     case "transport":
-        let options = try BenchOptions(Array(arguments.dropFirst()), defaults: ["requests": 20, "delay": 50, "size": 0])
-        try TransportBenchmark.run(requests: options["requests"], delayMillis: options["delay"], size: options["size"])
+        let options = try BenchOptions(Array(arguments.dropFirst()),
+                                       defaults: ["requests": 20, "delay": 50, "size": 0, "transport-only": 0])
+        try TransportBenchmark.run(requests: options["requests"], delayMillis: options["delay"], size: options["size"],
+                                   transportOnly: options["transport-only"] != 0)
     case "memory-server" where arguments.count == 3:
         try MemoryBenchmark.serve(directory: arguments[1], portFile: arguments[2])
     case "memory-client" where arguments.count == 5:

@@ -21,6 +21,18 @@ import TestSupport
         #expect(!loaded.repairedPermissions)
     }
 
+    @Test func keepsTheTrustedCAFileAndLeavesItOutWhenThereIsNone() throws {
+        let directory = try TemporaryDirectory()
+        var withCA = profile
+        withCA.caFile = "/etc/forum/kommun-ca.pem"
+        try withCA.save(to: directory.path("a.json"))
+        #expect(try ClientProfile.load(from: directory.path("a.json")).profile.caFile == "/etc/forum/kommun-ca.pem")
+        try profile.save(to: directory.path("b.json"))
+        let written = String(decoding: try #require(FileManager.default.contents(atPath: directory.path("b.json"))), as: UTF8.self)
+        #expect(!written.contains("caFile"))
+        #expect(try ClientProfile.load(from: directory.path("b.json")).profile.caFile == nil)
+    }
+
     @Test func narrowsWiderPermissionsBeforeUse() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("config.json")

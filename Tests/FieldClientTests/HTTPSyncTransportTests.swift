@@ -21,6 +21,17 @@ import TestSupport
         #expect(code(413, "")?.code == .protocolError)
     }
 
+    @Test func mapsLibcurlFailuresToStableCodes() {
+        func mapped(_ code: UInt32) -> ClientError { HTTPSyncTransport.map(.init(code: code, message: "m")) }
+        #expect(mapped(28).code == .timeout)                 // CURLE_OPERATION_TIMEDOUT
+        #expect(mapped(7).code == .serverUnreachable)        // CURLE_COULDNT_CONNECT
+        #expect(mapped(52).code == .serverUnreachable)       // CURLE_GOT_NOTHING
+        for tls: UInt32 in [58, 60, 77, 82, 83, 90] {        // certificate, CA file, issuer, pinned key
+            #expect(mapped(tls).code == .tlsFailed)
+            #expect(!mapped(tls).isTransient)
+        }
+    }
+
     @Test func refusesANonHTTPServerAddress() {
         #expect(throws: ClientError.self) { try HTTPSyncTransport(baseURL: "ftp://x", token: nil, configuration: .init()) }
     }

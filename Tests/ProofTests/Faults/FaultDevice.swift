@@ -23,10 +23,10 @@ final class FaultDevice {
         self.name = name
         self.box = box
         replica = try LocalReplica(path: path, replica: id, actor: actor)
-        // A realistic request timeout. A push whose reused connection died is sent again on
-        // a fresh connection (HTTPSyncTransport's BodyResendGuard), so a dropped keep-alive
-        // connection never costs a whole timeout: when libcurl re-sent such POSTs without
-        // their body this test took 162 s at this timeout; now about 8 s for 300 rounds.
+        // A realistic request timeout. A push whose reused connection died is sent again by
+        // libcurl on a fresh connection, with its body (it is sent from memory), so a dropped
+        // keep-alive connection never costs a whole timeout: when the URLSession transport
+        // re-sent such POSTs without their body this test took 162 s at this timeout.
         let configuration = ClientConfiguration(requestTimeoutSeconds: 20, resourceTimeoutSeconds: 30, retryAttempts: 6,
                                                 retryBaseDelaySeconds: 0.001, retryMaximumDelaySeconds: 0.01,
                                                 pushBatchSize: 7, pullPageSize: 9)
