@@ -106,13 +106,14 @@ extension ReplicaStore {
     /// after its attendance still reaches the server before it), oldest first within each,
     /// and changes moved back by `deferPending` last.
     public func pendingChanges(limit: Int, collectionsInOrder: [String] = []) throws(ReplicaStoreError) -> [PendingChange] {
-        let rank = collectionsInOrder.isEmpty ? "0"
+        // (A constant in ORDER BY would name a column: without an order there is no rank term.)
+        let rank = collectionsInOrder.isEmpty ? ""
             : "CASE collection " + collectionsInOrder.indices.map { "WHEN ?\($0 + 2) THEN \($0)" }.joined(separator: " ")
-                + " ELSE \(collectionsInOrder.count) END"
+                + " ELSE \(collectionsInOrder.count) END, "
         let rows = try run {
             try connection.query("""
                 SELECT pending_seq, state FROM record WHERE pending_seq IS NOT NULL
-                ORDER BY pending_seq >= \(Self.deferredPendingStep), \(rank), pending_seq LIMIT ?1
+                ORDER BY pending_seq >= \(Self.deferredPendingStep), \(rank)pending_seq LIMIT ?1
                 """, [.integer(Int64(max(1, limit)))] + collectionsInOrder.map(SQLValue.text)) {
                 (try $0.int64(at: 0), try $0.blob(at: 1))
             }
