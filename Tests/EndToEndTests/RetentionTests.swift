@@ -7,15 +7,10 @@ import TestSupport
 /// (default 30 days) ago leave the facilitator's laptop; the coordinator keeps them.
 @Suite(.serialized) struct RetentionTests {
     @Test func participantsOfForumsHeldLongAgoLeaveTheFacilitatorsLaptopOnly() throws {
-        let directory = try TemporaryDirectory(prefix: "forum-retention")
-        let server = try ServerProcess(data: directory.path("server"))
+        let (directory, server, a, c) = try Self.facilitatorAndCoordinator("forum-retention")
         defer { server.kill() }
-        let a = try Device.enrol("a", role: "facilitator", in: directory.url.path, server: server)
-        let c = try Device.enrol("c", role: "coordinator", in: directory.url.path, server: server)
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        let long = formatter.string(from: Date().addingTimeInterval(-60 * 86_400))
-        let recent = formatter.string(from: Date().addingTimeInterval(-2 * 86_400))
+        _ = directory
+        let long = Self.daysAgo(60), recent = Self.daysAgo(2)
         try a.ok(["forum", "add", "--title", "Gammalt forum", "--start", long, "--amount", "500"])
         try a.ok(["forum", "add", "--title", "Nytt forum", "--start", recent, "--amount", "500"])
         let forums = try #require(try a.json(["forum", "list", "--all"]) as? [[String: Any]])
@@ -44,18 +39,31 @@ import TestSupport
 }
 
 extension RetentionTests {
+    /// A server with a facilitator's laptop `a` and a coordinator's `c` (the caller kills the
+    /// server; the directory lives as long as the caller holds it).
+    static func facilitatorAndCoordinator(_ prefix: String) throws -> (TemporaryDirectory, ServerProcess, Device, Device) {
+        let directory = try TemporaryDirectory(prefix: prefix)
+        let server = try ServerProcess(data: directory.path("server"))
+        let a = try Device.enrol("a", role: "facilitator", in: directory.url.path, server: server)
+        let c = try Device.enrol("c", role: "coordinator", in: directory.url.path, server: server)
+        return (directory, server, a, c)
+    }
+
+    /// `forum add --start` text for `days` days ago, local time.
+    static func daysAgo(_ days: Double) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: Date().addingTimeInterval(-days * 86_400))
+    }
+
     /// A participant a facilitator's laptop let go under the retention comes back to it
     /// when someone records their attendance at a new forum (seen failing before the
     /// server sent the participant again: the laptop got the attendance without the person).
     @Test func aParticipantWhoComesBackReachesTheLaptopAgain() throws {
-        let directory = try TemporaryDirectory(prefix: "forum-retention-back")
-        let server = try ServerProcess(data: directory.path("server"))
+        let (directory, server, a, c) = try Self.facilitatorAndCoordinator("forum-retention-back")
         defer { server.kill() }
-        let a = try Device.enrol("a", role: "facilitator", in: directory.url.path, server: server)
-        let c = try Device.enrol("c", role: "coordinator", in: directory.url.path, server: server)
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        try a.ok(["forum", "add", "--title", "Gammalt forum", "--start", formatter.string(from: Date().addingTimeInterval(-60 * 86_400)), "--amount", "500"])
+        _ = directory
+        try a.ok(["forum", "add", "--title", "Gammalt forum", "--start", Self.daysAgo(60), "--amount", "500"])
         let old = try #require((try a.json(["forum", "list", "--all"]) as? [[String: Any]])?.first?["id"] as? String)
         try a.ok(["participant", "add", "Återkommande Person"])
         let person = try #require((try a.json(["participant", "find", "Återkommande"]) as? [[String: Any]])?.first?["id"] as? String)
@@ -63,7 +71,7 @@ extension RetentionTests {
         try a.sync()
         #expect(!(try a.ids(["participant", "list"])).contains(person))
         try c.sync()
-        try c.ok(["forum", "add", "--title", "Nytt forum", "--start", formatter.string(from: Date().addingTimeInterval(-86_400)), "--amount", "500"])
+        try c.ok(["forum", "add", "--title", "Nytt forum", "--start", Self.daysAgo(1), "--amount", "500"])
         let forums = try #require(try c.json(["forum", "list", "--all"]) as? [[String: Any]])
         let new = try #require(forums.first { $0["title"] as? String == "Nytt forum" }?["id"] as? String)
         try c.ok(["attend", new, person])
