@@ -55,7 +55,8 @@ extension Catalogue {
               en: "List devices with their last sync and conflicts."),
         Entry("server.device.revoke.abstract", sv: "Återkalla en enhet; dess nyckel slutar gälla direkt.",
               en: "Revoke a device; its token stops working at once."),
-        Entry("server.device.revoke.id", sv: "Enhetens id (dev-…).", en: "The device id (dev-…)."),
+        Entry("server.device.revoke.id", sv: "Enhetens id (dev-…); de fyra första tecknen efter dev- räcker om de är unika.",
+              en: "The device id (dev-…); its first four characters after dev- are enough when unique."),
         Entry("server.device.revoke.done", sv: "Enhet {id} återkallad.", en: "Device {id} revoked."),
         Entry("server.device.revoke.done_wipe",
               sv: "Enhet {id} återkallad. Vid nästa kontakt tar den bort alla synkade uppgifter och meddelar servern; 'forum-server device list' visar när.",
@@ -90,7 +91,8 @@ extension Catalogue {
               en: "Show every value of a conflict side by side."),
         Entry("server.conflicts.resolve.abstract", sv: "Lös en konflikt genom att behålla ett värde eller skriva ett nytt.",
               en: "Resolve a conflict by keeping a value or writing a new one."),
-        Entry("server.conflicts.id", sv: "Konfliktens id (samling/id).", en: "The conflict id (collection/id)."),
+        Entry("server.conflicts.id", sv: "Konfliktens id (samling/id); id:ts fyra första tecken räcker om de är unika.",
+              en: "The conflict id (collection/id); the id's first four characters are enough when unique."),
         Entry("server.conflicts.field", sv: "Fältet som ska lösas (_deleted för radera mot ändra).",
               en: "The field to resolve (_deleted for delete versus update)."),
         Entry("server.conflicts.keep", sv: "Värde-id att behålla (t.ex. dev-ab12cd34:3), eller restore.",
@@ -137,7 +139,8 @@ extension Catalogue {
                   receive the change at their next sync. Attendance and honoraria are kept (they hold no \
                   personal data; paid honoraria are required for the accounts). The action is recorded in the audit trail.
                   """),
-        Entry("server.participant.erase.id", sv: "Deltagarens id.", en: "The participant's id."),
+        Entry("server.participant.erase.id", sv: "Deltagarens id; de fyra första tecknen räcker om de är unika.",
+              en: "The participant's id; its first four characters are enough when unique."),
         Entry("server.participant.erased",
               sv: "Personuppgifterna för deltagare {id} är raderade. Arvoden som sparas för bokföringen: {kept}.",
               en: "The personal data of participant {id} is erased. Honoraria kept for the accounts: {kept}."),
@@ -210,6 +213,7 @@ extension Catalogue {
 
         // Runtime errors, by the stable code of SyncServerError.
         Entry("server.error.not_found", sv: "finns inte", en: "not found"),
+        Entry("server.error.ambiguous_id", sv: "flera id:n börjar så; ange fler tecken", en: "several ids start so; give more characters"),
         Entry("server.error.restore_source", sv: "filen är ingen hel databas för forum-sync-servern",
               en: "the file is not an intact forum-sync server database"),
         Entry("server.error.not_recovered",

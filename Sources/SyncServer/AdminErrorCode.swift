@@ -9,6 +9,8 @@ public enum AdminErrorCode: String, Sendable, CaseIterable {
     case unknownValue = "unknown_value"
     /// A resolution's value is not of the field's type, or the domain refuses it.
     case invalidValue = "invalid_value"
+    /// A shortened id that several ids start with; carries `suggestions`.
+    case ambiguousID = "ambiguous_id"
     /// A conflict id is not `collection/id`.
     case invalidConflictID = "invalid_conflict_id"
     case invalidRole = "invalid_role"

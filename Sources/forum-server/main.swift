@@ -83,15 +83,17 @@ func run() throws -> ExitCode {
         let devices = try openDatabase().devices()
         print(parsed.flag("json") ? AdminText.devicesJSON(devices) : AdminText.devices(devices, l))
     case ["device", "revoke"]:
-        let id = parsed.string("id") ?? ""
+        let database = try openDatabase()
+        let id = try database.deviceID(matching: parsed.string("id") ?? "")
         let wipe = parsed.flag("wipe")
-        try openDatabase().revokeDevice(id: id, wipe: wipe)
+        try database.revokeDevice(id: id, wipe: wipe)
         print(l[wipe ? "server.device.revoke.done_wipe" : "server.device.revoke.done", ["id": id]])
     case ["conflicts"], ["conflicts", "list"]:
         let listings = try openDatabase().conflicts(language: l.language)
         print(parsed.flag("json") ? AdminText.conflictsJSON(listings) : AdminText.conflicts(listings, l))
     case ["conflicts", "show"]:
-        let detail = try openDatabase().conflict(parsed.string("id") ?? "", language: l.language)
+        let database = try openDatabase()
+        let detail = try database.conflict(try database.conflictID(matching: parsed.string("id") ?? ""), language: l.language)
         print(parsed.flag("json") ? AdminText.conflictJSON(detail) : AdminText.conflict(detail, l))
     case ["conflicts", "resolve"]:
         guard let field = parsed.string("field") else {
@@ -106,15 +108,17 @@ func run() throws -> ExitCode {
         default:
             throw UsageFailure(parsed.invalidValue("keep", reason: l["server.conflicts.keep_or_value"]))
         }
-        try openDatabase().resolve(parsed.string("id") ?? "", field: field, resolution)
+        let database = try openDatabase()
+        try database.resolve(try database.conflictID(matching: parsed.string("id") ?? ""), field: field, resolution)
         print(l["server.conflicts.resolved", ["field": field]])
     case ["backup"]:
         guard let target = parsed.string("to") else { throw UsageFailure(parsed.invalidValue("to", reason: l["server.backup.to"])) }
         try openDatabase().backup(to: target)
         print(l["server.backup.done"])
     case ["participant", "erase"]:
-        let id = parsed.string("id") ?? ""
-        let report = try openDatabase().eraseParticipant(id: id)
+        let database = try openDatabase()
+        let id = try database.recordID(in: "participant", matching: parsed.string("id") ?? "")
+        let report = try database.eraseParticipant(id: id)
         print(l["server.participant.erased", ["id": id, "kept": String(report.keptHonoraria)]])
     case ["tombstones", "purge"]:
         let report = try openDatabase().purgeTombstones(horizonDays: try parsed.int("horizon-days", in: 0...36_500))

@@ -94,3 +94,68 @@ import TestSupport
         #expect(process.terminationStatus == 64)
     }
 }
+
+/// `forum-server` takes ids shortened as listings show them (issue 19): a device by the
+/// first characters of its id, with or without `dev-`; an ambiguous or too short prefix is
+/// refused with the candidates, and nothing is done.
+@Suite struct ForumServerShortIDTests {
+    private static let executable = BuiltProducts.executable("forum-server")
+
+    private func run(_ arguments: [String]) throws -> (out: String, err: String, status: Int32) {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.environment = ["LANG": "C"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self), process.terminationStatus)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
+    func aDeviceIsRevokedByTheFirstCharactersOfItsID() throws {
+        let directory = try TemporaryDirectory(prefix: "forum-server-short")
+        let data = directory.url.path
+        var ids: [String] = []
+        for name in ["A", "B"] {
+            let added = try run(["device", "add", "--data", data, "--name", name, "--role", "facilitator", "--municipality", "Södertälje"])
+            #expect(added.status == 0)
+            let range = try #require(added.out.range(of: #"dev-[0-9a-f]{8}"#, options: .regularExpression))
+            ids.append(String(added.out[range]))
+        }
+        let first = ids[0], short = String(first.dropFirst(4).prefix(6))
+        #expect(try run(["device", "revoke", "--data", data, String(short.prefix(3))]).status == 1) // too short
+        let revoked = try run(["device", "revoke", "--data", data, short])
+        #expect(revoked.status == 0, "\(revoked.err)")
+        #expect(revoked.out.contains(first))
+        let listed = try run(["device", "list", "--json", "--data", data])
+        let devices = try #require(try JSONSerialization.jsonObject(with: Data(listed.out.utf8)) as? [[String: Any]])
+        #expect(devices.first { $0["id"] as? String == first }?["state"] as? String == "revoked")
+        #expect(devices.first { $0["id"] as? String == ids[1] }?["state"] as? String == "pending")
+        #expect(try run(["device", "revoke", "--data", data, "dev-ffffffff"]).err.contains("not found"))
+    }
+
+    @Test func anAmbiguousOrTooShortPrefixIsRefusedWithTheCandidates() throws {
+        let directory = try TemporaryDirectory(prefix: "forum-server-ambiguous")
+        let database = try ServerDatabase(directory: directory.url.path, policy: ForumPolicy())
+        let device = RecordFixtures.replica("dev-a")
+        for id in ["abcd1111", "abcd2222"] {
+            try database.store.save(try Records.participant(id, municipality: "Södertälje", name: "P", by: device))
+        }
+        do {
+            _ = try database.recordID(in: "participant", matching: "abcd")
+            Issue.record("an ambiguous prefix was taken")
+        } catch {
+            #expect(error.code == "ambiguous_id")
+            #expect(error.extra["suggestions"]?.arrayValue == [.string("abcd1111"), .string("abcd2222")])
+        }
+        #expect(try database.recordID(in: "participant", matching: "abcd2") == "abcd2222")
+        #expect(try database.recordID(in: "participant", matching: "abcd1111") == "abcd1111")
+        #expect(throws: SyncServerError.self) { try database.recordID(in: "participant", matching: "abc") }
+        #expect(try database.conflictID(matching: "participant/abcd1") == "participant/abcd1111")
+    }
+}
