@@ -17,14 +17,41 @@ enum ServerPolicy {
     static func make() -> any SyncPolicy { ForumPolicy() }
 
     /// The configuration with the dashboard's public URL from `--public-url`, else the
-    /// environment's `FORUM_PUBLIC_URL`, else `http://127.0.0.1:<port>` (`--port`, 8080).
+    /// environment's `FORUM_PUBLIC_URL`, else the address a running `serve` on the same data
+    /// directory wrote (`DATA/serving-url`), else `http://127.0.0.1:<port>` (`--port`, 8080).
     static func configuration(_ parsed: ParsedArguments) -> SyncServerConfiguration {
         var configuration = SyncServerConfiguration()
         let port = (try? parsed.int("port", in: 0...65535)) ?? nil
         let url = parsed.string("public-url") ?? ProcessInfo.processInfo.environment["FORUM_PUBLIC_URL"]
-            ?? "http://127.0.0.1:\(port ?? 8080)"
+            ?? servingURL(dataDirectory: dataDirectory(parsed)) ?? "http://127.0.0.1:\(port ?? 8080)"
         configuration.dashboard = DashboardConfiguration(publicURL: url)
         return configuration
+    }
+}
+
+extension ServerPolicy {
+    /// The data directory the command works on.
+    static func dataDirectory(_ parsed: ParsedArguments) -> String { parsed.string("data") ?? "./forum-data" }
+
+    /// The file where `serve` notes the address it serves on, so that `admin login-link`
+    /// run beside it makes links to that address.
+    static func servingURLFile(dataDirectory: String) -> String {
+        (dataDirectory as NSString).appendingPathComponent("serving-url")
+    }
+
+    /// The address a running (or the last) `serve` noted, `nil` when none.
+    static func servingURL(dataDirectory: String) -> String? {
+        guard let text = try? String(contentsOfFile: servingURLFile(dataDirectory: dataDirectory), encoding: .utf8) else {
+            return nil
+        }
+        let url = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return url.hasPrefix("http://") || url.hasPrefix("https://") ? url : nil
+    }
+
+    /// Notes the address `serve` serves on (owner-only, like everything in the directory).
+    static func noteServingURL(_ url: String, dataDirectory: String) {
+        FileManager.default.createFile(atPath: servingURLFile(dataDirectory: dataDirectory), contents: Data((url + "\n").utf8),
+                                       attributes: [.posixPermissions: 0o600])
     }
 }
 
@@ -82,6 +109,10 @@ enum Serve {
         }
         let shownHost = host.contains(":") ? "[\(host)]" : host
         print("listening on http://\(shownHost):\(bound)")
+        // Login links made beside this server point at it (unless a public URL is set).
+        let listening = "http://\(shownHost == "0.0.0.0" || shownHost == "[::]" ? "127.0.0.1" : shownHost):\(bound)"
+        ServerPolicy.noteServingURL(parsed.string("public-url") ?? ProcessInfo.processInfo.environment["FORUM_PUBLIC_URL"] ?? listening,
+                                    dataDirectory: ServerPolicy.dataDirectory(parsed))
         if let metricsPort {
             let metricsHost = parsed.string("metrics-host") ?? "127.0.0.1"
             let metricsBound: UInt16
