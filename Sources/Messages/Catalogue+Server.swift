@@ -232,6 +232,10 @@ extension Catalogue {
         Entry("server.error.storage_error", sv: "databasen kunde inte läsas eller skrivas: {detail}",
               en: "the database could not be read or written: {detail}"),
         Entry("server.error.data_directory", sv: "datakatalogen kunde inte skapas", en: "the data directory could not be created"),
+        Entry("server.error.no_database",
+              sv: "det finns ingen serverdatabas i datakatalogen; ange rätt katalog med --data (forum-server serve eller device add skapar en ny)",
+              en: "there is no server database in the data directory; give the right one with --data (forum-server serve or device add creates a new one)"),
+        Entry("server.database.created", sv: "En ny serverdatabas skapades i {directory}.", en: "A new server database was created in {directory}."),
         Entry("server.error.bind_failed", sv: "kunde inte lyssna på adressen: {detail}", en: "could not listen on the address: {detail}"),
     ]
 }

@@ -18,6 +18,9 @@ public enum AdminErrorCode: String, Sendable, CaseIterable {
     /// A municipality not on the server's list; carries `suggestions`.
     case unknownMunicipality = "unknown_municipality"
     case invalidName = "invalid_name"
+    /// A command other than `serve` and `device add` found no database in the data
+    /// directory (a mistyped `--data`); carries `directory`.
+    case noDatabase = "no_database"
     /// The data directory could not be created or made private.
     case dataDirectory = "data_directory"
     /// The database failed (the detail names SQL and files, never bound values).

@@ -59,9 +59,24 @@ do {
     usageFailure(error)
 }
 
-func openDatabase() throws(SyncServerError) -> ServerDatabase {
-    try ServerDatabase(directory: parsed.string("data") ?? "./forum-data", policy: ServerPolicy.make(),
-                       configuration: ServerPolicy.configuration(parsed))
+/// The server's database in the data directory. Only `serve` and `device add` (the first
+/// steps of a new installation) create one; every other command refuses a directory that
+/// holds none, so a mistyped `--data` or a command run from the wrong directory does not
+/// leave an empty database behind and report nothing found.
+func openDatabase(creating: Bool = false) throws(SyncServerError) -> ServerDatabase {
+    let directory = ServerPolicy.dataDirectory(parsed)
+    let file = (directory as NSString).appendingPathComponent(ServerDatabase.fileName)
+    let existed = FileManager.default.fileExists(atPath: file)
+    guard creating || existed else {
+        throw SyncServerError(AdminErrorCode.noDatabase, "There is no server database in the data directory.",
+                              extra: ["directory": .string(directory)])
+    }
+    let database = try ServerDatabase(directory: directory, policy: ServerPolicy.make(),
+                                      configuration: ServerPolicy.configuration(parsed))
+    if !existed {
+        FileHandle.standardError.write(Data((l["server.database.created", ["directory": directory]] + "\n").utf8))
+    }
+    return database
 }
 
 /// Runs the command; `SyncServerError` ends it with one line on stderr and status 1.
@@ -72,7 +87,7 @@ func run() throws -> ExitCode {
     case ["device", "add"]:
         guard let name = parsed.string("name") else { throw UsageFailure(parsed.invalidValue("name", reason: l["server.device.add.name"])) }
         guard let role = parsed.string("role") else { throw UsageFailure(parsed.invalidValue("role", reason: l["server.device.add.role"])) }
-        let added = try openDatabase().addDevice(name: name, role: role, municipalities: parsed.strings("municipality"))
+        let added = try openDatabase(creating: true).addDevice(name: name, role: role, municipalities: parsed.strings("municipality"))
         print(l["server.device.add.done", ["id": added.device.id, "code": added.code,
                                             "expires": StockholmTime.format(Date(timeIntervalSince1970: Double(added.expires) / 1000),
                                                                             language: l.language)]])

@@ -36,13 +36,19 @@ import TestSupport
         let missing = try run(["backup", "--data", data])
         #expect(missing.status == 64)
 
+        // A directory without a database (a mistyped --data) is refused, and left without one.
         let revoke = try run(["device", "revoke", "dev-00000000", "--data", data], lang: "sv_SE.UTF-8")
         #expect(revoke.status == 1)
-        #expect(revoke.err == "Fel: finns inte\n")
+        #expect(revoke.err.hasPrefix("Fel: det finns ingen serverdatabas i datakatalogen"))
+        #expect(!FileManager.default.fileExists(atPath: directory.path("server.sqlite")))
 
         let added = try run(["device", "add", "--data", data, "--name", "Kims dator", "--role", "coordinator",
                              "--municipality", "Södertälje", "--municipality", "Nykvarn"])
         #expect(added.status == 0)
+        #expect(added.err.contains("A new server database was created"))
+        let unknown = try run(["device", "revoke", "dev-00000000", "--data", data], lang: "sv_SE.UTF-8")
+        #expect(unknown.status == 1)
+        #expect(unknown.err == "Fel: finns inte\n")
         let list = try run(["device", "list", "--json", "--data", data])
         let devices = try #require(try? JSONSerialization.jsonObject(with: Data(list.out.utf8)) as? [[String: Any]])
         #expect(devices.first?["municipalities"] as? [String] == ["Södertälje", "Nykvarn"])
