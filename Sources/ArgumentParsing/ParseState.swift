@@ -73,6 +73,11 @@ struct ParseState {
         let name = String(body.prefix { $0 != "=" })
         let inlineValue = body.firstIndex(of: "=").map { String(body[body.index(after: $0)...]) }
         guard let spec = scope.first(where: { $0.name == name }) else {
+            // "did you mean" the nearest option of this command, as for commands.
+            if let suggestion = NearestCommand.nearest(to: name, in: scope.filter { !$0.isPositional }.map(\.name)) {
+                throw context.error(.unknownOption, "cli.error.unknown_option_suggestion",
+                                    ["option": "--" + name, "suggestion": "--" + suggestion])
+            }
             throw context.error(.unknownOption, "cli.error.unknown_option", ["option": "--" + name])
         }
         try apply(spec, spelled: "--" + name, inlineValue: inlineValue, rest: &rest)

@@ -25,6 +25,8 @@ extension Catalogue {
 
         // Usage errors, one per code.
         Entry("cli.error.unknown_option", sv: "okänd flagga '{option}'", en: "unknown option '{option}'"),
+        Entry("cli.error.unknown_option_suggestion", sv: "okänd flagga '{option}'; menade du '{suggestion}'?",
+              en: "unknown option '{option}'; did you mean '{suggestion}'?"),
         Entry("cli.error.missing_value", sv: "värde saknas för '{option}'", en: "missing value for '{option}'"),
         Entry("cli.error.flag_with_value", sv: "'{option}' tar inget värde", en: "'{option}' takes no value"),
         Entry("cli.error.missing_argument", sv: "argumentet '{argument}' saknas", en: "missing argument '{argument}'"),

@@ -25,6 +25,16 @@ import TestSupport
         #expect(cli.run(["teleport"]).1.error.contains("valid ones: enroll, forum"))
     }
 
+    @Test func aMistypedOptionGetsADidYouMean() {
+        let (status, terminal) = cli.run(["forum", "add", "--titel", "Brukarråd"])
+        #expect(status == 64)
+        #expect(terminal.error.hasPrefix("Error: unknown option '--titel'; did you mean '--title'?"), "\(terminal.error)")
+        let (_, swedish) = cli.run(["forum", "add", "--amuont", "500"], lang: "sv_SE.UTF-8")
+        #expect(swedish.error.hasPrefix("Fel: okänd flagga '--amuont'; menade du '--amount'?"), "\(swedish.error)")
+        // Nothing near: as before.
+        #expect(cli.run(["forum", "add", "--teleport"]).1.error.hasPrefix("Error: unknown option '--teleport'"))
+    }
+
     @Test(arguments: [("ja", true), ("nej", false), ("Ja", true), ("yes", true), ("no", false)])
     func yesAndNoAreAlsoUnderstoodInSwedish(_ word: String, _ anonymous: Bool) throws {
         try cli.profile()
