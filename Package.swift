@@ -89,7 +89,7 @@ let package = Package(
                                                              "ReplicaStoreCrashChild"]),
         .testTarget(name: "FieldClientTests", dependencies: ["FieldClient", "ReplicaStore", "SyncCore", "SyncProtocol", "ForumModel",
                                                             "TestSupport"]),
-        .testTarget(name: "ForumCLITests", dependencies: ["ForumCLI", "FieldClient", "ForumModel", "Messages", "TestSupport"]),
+        .testTarget(name: "ForumCLITests", dependencies: ["ForumCLI", "FieldClient", "ForumModel", "Messages", "SyncCore", "TestSupport"]),
         // Real `forum-server` and `forum` processes over loopback HTTP. A test target that depends on
         // an executable (`forum`, `forum-server`) does so only to have the binary built, not imported.
         .testTarget(name: "EndToEndTests", dependencies: ["FieldClient", "ForumModel", "SyncCore", "TestSupport", "forum",

@@ -58,21 +58,25 @@ enum StatusCommands {
         }
     }
 
-    /// Open conflicts: every value and who wrote it, anonymous participants' personal
-    /// fields redacted exactly as for the admin.
+    /// Open conflicts: every field in conflict with every value and who wrote it. The
+    /// people on this laptop may read the records it holds (its participant register shows
+    /// their names), so values are shown as stored, and an anonymous participant's record is
+    /// marked as such; redacting them as for the admin merged the differing names into one
+    /// pseudonym and showed an empty entry. Writers: this laptop, the administrator, or
+    /// another device by its id.
     static func conflicts(_ context: CommandContext) throws {
         let replica = try context.replica()
         let summaries: [ConflictSummary]
         do { summaries = try replica.store.conflicts(.init(includeReviewFlags: false), limit: 1000) } catch {
             throw context.failure(ClientError.storageFailure)
         }
-        let language = DomainBridge.language(context.language)
         var items: [JSONValue] = []
         var lines: [String] = []
         for summary in summaries {
-            guard let stored = try? replica.state(collection: summary.collection, id: summary.id) else { continue }
-            let state = Redaction.view(of: stored, for: .admin, lookup: replica.lookup, language: language)
-            lines.append(context.t("client.collection.\(summary.collection)") + " " + RecordResolver.short(summary.id))
+            guard let state = try? replica.state(collection: summary.collection, id: summary.id) else { continue }
+            let anonymous = summary.collection == Participant.collection && ((try? Participant(state))?.anonymous ?? false)
+            lines.append(context.t("client.collection.\(summary.collection)") + " " + RecordResolver.short(summary.id)
+                         + (anonymous ? " " + context.t("client.conflicts.anonymous_mark") : ""))
             var fields: [JSONValue] = []
             for conflict in state.conflicts {
                 let (name, entries): (String, [FieldEntry]) = switch conflict {
@@ -82,15 +86,18 @@ enum StatusCommands {
                 lines.append("  " + context.t("client.conflicts.field", ["field": name]))
                 for entry in entries {
                     let when = context.show(Date(timeIntervalSince1970: Double(entry.time.wallMillis) / 1000))
+                    let writer = entry.dot.replica == replica.replica ? context.t("client.conflicts.this_laptop")
+                        : entry.dot.replica == .server ? context.t("client.conflicts.administrator") : entry.dot.replica.rawValue
                     lines.append("    " + TextTable.printable(JSONWriter.string(entry.value)) + "  "
-                                 + context.t("client.conflicts.by", ["replica": entry.dot.replica.rawValue, "time": when]))
+                                 + context.t("client.conflicts.by", ["replica": writer, "time": when]))
                 }
                 fields.append(["field": .string(name), "values": .array(entries.map {
                     ["value": $0.value, "replica": .string($0.dot.replica.rawValue), "counter": .integer(Int64(clamping: $0.dot.counter)),
                      "time": .array([.integer($0.time.wallMillis), .integer(Int64($0.time.logical))])]
                 })])
             }
-            items.append(["collection": .string(summary.collection), "id": .string(summary.id), "fields": .array(fields)])
+            items.append(["collection": .string(summary.collection), "id": .string(summary.id), "anonymous": .bool(anonymous),
+                          "fields": .array(fields)])
         }
         if context.json { context.printJSON(.array(items)); return }
         guard !lines.isEmpty else { context.say(context.t("client.conflicts.none")); return }

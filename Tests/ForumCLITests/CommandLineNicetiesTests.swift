@@ -2,6 +2,7 @@ import FieldClient
 import ForumCLI
 import ForumModel
 import Foundation
+import SyncCore
 import Testing
 import TestSupport
 
@@ -70,5 +71,32 @@ import TestSupport
             #expect(terminal.text.contains(#""status":"proposed""#))
         }
         #expect(cli.run(["honorarium", "list", "--status", "godkänt", "--json"]).1.text == "[]\n")
+    }
+}
+
+/// `forum conflicts` on the laptop (issue 19): an anonymous participant's conflicting
+/// names are shown with the field and both values (the laptop's people may read them; the
+/// record is marked anonymous), and writers are named as this laptop or by device id.
+/// Seen failing before: the redaction for the admin merged both names into one pseudonym,
+/// which left an entry with no field and no values.
+@Suite struct ClientConflictViewTests {
+    @Test func anAnonymousParticipantsConflictShowsTheFieldAndBothValues() throws {
+        let cli = try CLIHarness(prefix: "forum-conflict-view")
+        try cli.profile()
+        let id = try cli.participant("Anna Andersson")
+        #expect(cli.run(["participant", "edit", id, "--anonymous", "ja"]).0 == 0)
+        let replica = try cli.replica()
+        // Another device, concurrently, wrote another name.
+        var other = RecordState(collection: Participant.collection, id: id)
+        try other.write([Participant.Field.displayName: "Anna A."], by: RecordFixtures.replica("dev-other"),
+                        at: HybridTimestamp(wallMillis: 1_764_000_000_000))
+        _ = try replica.store.merge([other])
+        let (status, terminal) = cli.run(["conflicts"])
+        #expect(status == 0)
+        let text = terminal.text
+        #expect(text.contains("field displayName:"), "\(text)")
+        #expect(text.contains("\"Anna Andersson\"") && text.contains("\"Anna A.\""), "\(text)")
+        #expect(text.contains("written by this laptop") && text.contains("written by dev-other"), "\(text)")
+        #expect(text.contains("(anonymous:"), "\(text)")
     }
 }
