@@ -3,22 +3,27 @@ import Testing
 import TestSupport
 @testable import SyncServer
 
+/// Runs the built `forum-server` with `arguments` and `LANG=lang`; its output and status.
+func runForumServer(_ arguments: [String], lang: String = "C") throws -> (out: String, err: String, status: Int32) {
+    let process = Process()
+    process.executableURL = BuiltProducts.executable("forum-server")
+    process.arguments = arguments
+    process.environment = ["LANG": lang]
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self), process.terminationStatus)
+}
+
 @Suite struct ForumServerCommandTests {
     private static let executable = BuiltProducts.executable("forum-server")
 
     private func run(_ arguments: [String], lang: String = "C") throws -> (out: String, err: String, status: Int32) {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.environment = ["LANG": lang]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self), process.terminationStatus)
+        try runForumServer(arguments, lang: lang)
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
@@ -108,18 +113,7 @@ import TestSupport
     private static let executable = BuiltProducts.executable("forum-server")
 
     private func run(_ arguments: [String]) throws -> (out: String, err: String, status: Int32) {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.environment = ["LANG": "C"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self), process.terminationStatus)
+        try runForumServer(arguments)
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
