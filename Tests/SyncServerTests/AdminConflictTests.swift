@@ -3,6 +3,7 @@ import Testing
 import ForumModel
 import Messages
 import SyncCore
+@testable import ServerCLI
 @testable import SyncServer
 
 @Suite struct AdminConflictTests {

@@ -2,6 +2,7 @@ import Foundation
 import ForumModel
 import Messages
 import SyncCore
+import SyncServer
 
 /// Text and JSON renderings of admin listings, shared by the CLI and (later) the web
 /// dashboard. Times are shown in Europe/Stockholm.
@@ -12,16 +13,13 @@ public enum AdminText {
         return StockholmTime.format(Date(timeIntervalSince1970: Double(millis) / 1000), style: .dateTime, language: l.language)
     }
 
-    /// Left-aligned columns separated by two spaces. Cells pass `TextTable.printable`:
-    /// titles and names come from field devices and may hold terminal escapes.
+    /// Left-aligned columns separated by two spaces, without a rule or a final newline:
+    /// `TextTable`, whose cells pass its control-character filter (titles and names come
+    /// from field devices and may hold terminal escapes).
     static func table(_ header: [String], _ rows: [[String]]) -> String {
-        let all = ([header] + rows).map { $0.map(TextTable.printable) }
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        return all.map { row in
-            row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
+        var text = TextTable.render(header: header, rows: rows, rule: false)
+        if text.hasSuffix("\n") { text.removeLast() }
+        return text
     }
 
     /// The device table of `device list`.
