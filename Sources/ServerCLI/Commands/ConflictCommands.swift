@@ -37,7 +37,9 @@ struct ConflictsShowCommand: Command {
 
     func run(_ context: ServerContext) throws -> ExitCode {
         let database = try context.openDatabase()
-        let detail = try database.conflict(try database.conflictID(matching: id), language: context.localizer.language)
+        guard let detail = try database.conflict(try database.conflictID(matching: id), language: context.localizer.language) else {
+            throw SyncServerError.notFound("record")
+        }
         context.say(json ? AdminText.conflictJSON(detail) : AdminText.conflict(detail, context.localizer))
         return .success
     }

@@ -71,7 +71,7 @@ public enum AdminText {
     }
 
     static func listingJSON(_ item: ConflictListing) -> JSONValue {
-        .object(["id": .string(item.conflictID), "collection": .string(item.collection), "record": .string(item.id),
+        .object(["id": .string(item.conflictID), "collection": .string(item.collection), "record": .string(item.recordID),
                  "label": .string(item.label), "fields": .array(item.fields.map(JSONValue.string)),
                  "reviewFlags": .array(item.reviewFlags.map(JSONValue.string)), "since": .integer(item.sinceMillis)])
     }
@@ -85,7 +85,8 @@ public enum AdminText {
             for value in field.values {
                 let writer = value.writerName.map { "\($0), \(value.writerRole ?? "")" } ?? l["server.conflicts.unknown_writer"]
                 lines.append(TextTable.printable(l["server.conflicts.value_line", [
-                    "id": value.valueID, "value": value.value, "writer": writer, "time": time(value.writtenMillis, l)]]))
+                    "id": value.valueID, "value": value.value ?? l["server.conflicts.hidden_value"], "writer": writer,
+                    "time": time(value.writtenMillis, l)]]))
             }
         }
         return lines.joined(separator: "\n")
@@ -96,7 +97,7 @@ public enum AdminText {
         var object = listingJSON(detail.listing).objectValue ?? [:]
         object["conflicts"] = .array(detail.fields.map { field in
             .object(["field": .string(field.field), "values": .array(field.values.map { value in
-                .object(["valueId": .string(value.valueID), "value": (try? JSONParser().parse(value.value)) ?? .null,
+                .object(["valueId": .string(value.valueID), "value": value.value.flatMap { try? JSONParser().parse($0) } ?? .null,
                          "replica": .string(value.replica), "writer": value.writerName.map(JSONValue.string) ?? .null,
                          "writerRole": value.writerRole.map(JSONValue.string) ?? .null,
                          "written": .integer(value.writtenMillis)])
