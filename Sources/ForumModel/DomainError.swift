@@ -47,6 +47,12 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case roleForbidden = "role_forbidden"
         /// The record belongs to a municipality outside the actor's.
         case outsideScope = "outside_scope"
+        /// A personal identity or coordination number with a wrong form, date or check digit.
+        case invalidIdentityNumber = "invalid_identity_number"
+        /// A clearing number that is not 4–5 digits, or an account number that is not 1–15 digits.
+        case invalidBankAccount = "invalid_bank_account"
+        /// The actor's role may neither read nor write the collection (`CollectionSpec.roles`).
+        case collectionForbidden = "collection_forbidden"
         /// A delete would remove paid honoraria, which must be kept for the accounts.
         case hasPaidHonoraria = "has_paid_honoraria"
     }

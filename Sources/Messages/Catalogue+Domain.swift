@@ -130,5 +130,16 @@ extension Catalogue {
               en: "your role may not make this change"),
         Entry("domain.error.outside_scope", sv: "posten hör till en kommun du inte arbetar i",
               en: "the record belongs to a municipality you do not work in"),
+        Entry("domain.error.invalid_identity_number",
+              sv: "personnumret eller samordningsnumret i '{field}' är ogiltigt (form, datum eller kontrollsiffra)",
+              en: "the personal identity or coordination number in '{field}' is invalid (form, date or check digit)"),
+        Entry("domain.error.invalid_bank_account",
+              sv: "'{field}' är inget giltigt clearingnummer (4–5 siffror) eller kontonummer (1–15 siffror)",
+              en: "'{field}' is not a valid clearing number (4–5 digits) or account number (1–15 digits)"),
+        Entry("domain.error.collection_forbidden",
+              sv: "uppgifterna i '{collection}' får bara läsas och ändras av samordnare",
+              en: "the data in '{collection}' may only be read and changed by coordinators"),
+        // Payees (payment details).
+        Entry("domain.payee.hidden", sv: "(dold)", en: "(hidden)"),
     ]
 }
