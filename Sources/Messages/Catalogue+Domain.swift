@@ -74,6 +74,12 @@ extension Catalogue {
         Entry("domain.payment.not_counted_as_income", sv: "Räknas ej som inkomst (försörjningsstöd)",
               en: "Not counted as income (income support)"),
         Entry("domain.payment.method", sv: "Betalningssätt", en: "Payment method"),
+        Entry("domain.payment.identity_number", sv: "Personnummer", en: "Personal identity number"),
+        Entry("domain.payment.payout", sv: "Utbetalning till", en: "Paid to"),
+        Entry("domain.payment.payout.bank", sv: "Bankkonto", en: "Bank account"),
+        Entry("domain.payment.payout.payroll", sv: "Lön", en: "Payroll"),
+        Entry("domain.payment.clearing", sv: "Clearingnummer", en: "Clearing number"),
+        Entry("domain.payment.account", sv: "Kontonummer", en: "Account number"),
         Entry("domain.payment.total", sv: "Summa", en: "Total"),
         // Minutes header.
         Entry("domain.minutes.kind", sv: "Typ: {kind}", en: "Kind: {kind}"),
