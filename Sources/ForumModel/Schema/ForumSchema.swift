@@ -159,9 +159,8 @@ public enum ForumSchema {
         scope: .via(Payee.Field.participantID),
         roles: coordinator,
         summary: "How a participant is paid: identity number and payout. Derived id: at most one per participant. "
-            + "Read and written by coordinators and the server only: filed under coordinator-only scope tags, never "
-            + "sent to other devices; any other role's write is refused `collection_forbidden`. A forum is recorded "
-            + "without it. Deleted with its participant; the server's erasure of the participant deletes it.",
+            + "A forum is recorded without it; a coordinator completes it. The server deletes it when its participant "
+            + "is deleted or erased.",
         consistency: { _, reader throws(DomainError) in
             let kind = try reader.enumValue(Payee.Field.payout, as: Payee.Kind.self)
             for name in [Payee.Field.clearingNumber, Payee.Field.accountNumber] {
