@@ -135,6 +135,7 @@ func run() throws -> ExitCode {
         let id = try database.recordID(in: "participant", matching: parsed.string("id") ?? "")
         let report = try database.eraseParticipant(id: id)
         print(l["server.participant.erased", ["id": id, "kept": String(report.keptHonoraria)]])
+        if report.deletedPayee { print(l["server.participant.payee_deleted"]) }
     case ["tombstones", "purge"]:
         let report = try openDatabase().purgeTombstones(horizonDays: try parsed.int("horizon-days", in: 0...36_500))
         print(l["server.tombstones.purged", ["purged": String(report.purged), "waiting": String(report.waiting)]])

@@ -121,3 +121,17 @@ import TestSupport
         #expect(cli.run(["payee", "--help"], lang: "sv_SE.UTF-8").1.text.contains("processledarnas datorer"))
     }
 }
+
+extension PayeeCommandsTests {
+    @Test func deletingTheParticipantOnTheCoordinatorsLaptopDeletesThePayeeWithIt() throws {
+        try cli.profile(role: "coordinator")
+        let anna = try cli.participant("Anna Berg")
+        #expect(cli.run(["payee", "set", anna, "--personnummer", "811218-9876", "--payroll"]).0 == 0)
+        let (status, terminal) = cli.run(["participant", "delete", anna, "--yes"])
+        #expect(status == 0, "\(terminal.error)")
+        let stored = try #require(try cli.replica().state(collection: Payee.collection, id: Payee.id(participantID: anna)))
+        #expect(stored.isDeleted)
+        #expect(stored[Payee.Field.identityNumber] == nil)
+        #expect(!String(decoding: try cli.replica().canonicalExport(pendingOnly: false), as: UTF8.self).contains("9876"))
+    }
+}
