@@ -131,7 +131,9 @@ extension ServerDatabase {
                 try deletePayee(ofParticipant: state.id)
                 return
             }
-            // A payee is filed under its participant's municipality: it moves with them.
+            // A payee is filed under its participant's municipality: it moves with them. A
+            // new participant has no payee yet (a payee needs its participant stored first).
+            if created { return }
             if let previous, policy.municipality(of: previous, lookup: lookup) == policy.municipality(of: state, lookup: lookup) {
                 return
             }

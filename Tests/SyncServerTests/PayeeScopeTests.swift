@@ -161,6 +161,10 @@ import TestSupport
             #expect(listing != nil)
             #expect(!"\(String(describing: listing))".contains("9876"))
         }
+        let dashboard = try #require(try fixture.database.dashboardConflict(conflictID, language: .sv))
+        #expect(!"\(dashboard)".contains("1111111111") && !"\(dashboard)".contains("2222222222"))
+        #expect(!"\(dashboard)".contains("9876"))
+        #expect("\(dashboard)".contains("(dold)"))
         #expect(throws: SyncServerError.self) {
             try fixture.database.resolve(conflictID, field: Payee.Field.accountNumber, .text("3333333333"))
         }
@@ -170,5 +174,31 @@ import TestSupport
                                        base: merged, at: HybridTimestamp(wallMillis: Records.start.wallMillis + 9000))
         #expect(Self.status(try fixture.push([settled], token: one.token)) == "merged")
         #expect(try fixture.database.store.state(collection: Payee.collection, id: base.id)?.hasConflict == false)
+    }
+
+    @Test func aPayeeMovesWithItsParticipantsMunicipalityAndLeavesTheOldCoordinators() throws {
+        let fixture = try ServerFixture()
+        let both = try fixture.enrol(role: "coordinator", municipalities: ["Södertälje", "Norrtälje"], name: "Länet")
+        let södertälje = try fixture.enrol(role: "coordinator", municipalities: ["Södertälje"], name: "Södertälje")
+        let norrtälje = try fixture.enrol(role: "coordinator", municipalities: ["Norrtälje"], name: "Norrtälje")
+        let meeting = try Records.meeting(by: both.replica)
+        #expect(try fixture.push(meeting, token: both.token).status == 200)
+        let payee = try Self.payee(by: both.replica)
+        #expect(Self.status(try fixture.push([payee], token: both.token)) == "merged")
+        let client = try RawHTTPClient(port: fixture.port)
+        let auth = ["Authorization": "Bearer \(södertälje.token)"]
+        let first = try #require(client.request("GET", "/v1/sync/pull", headers: auth)?.json)
+        #expect(first["records"]?.arrayValue?.contains { $0["id"]?.stringValue == payee.id } == true)
+        let cursor = try #require(first["cursor"]?.stringValue)
+        #expect(try fixture.pullAll(token: norrtälje.token).allSatisfy { $0.id != payee.id })
+
+        let moved = try Records.edit(meeting[1], [Participant.Field.municipality: "Norrtälje"], by: both.replica)
+        #expect(Self.status(try fixture.push([moved], token: both.token)) == "merged")
+        // Södertälje's coordinator still sees the participant (they attend its forum) but is
+        // told to forget the payee; Norrtälje's now receives it.
+        let second = try #require(client.request("GET", "/v1/sync/pull?cursor=\(cursor)", headers: auth)?.json)
+        #expect(second["forget"]?.arrayValue?.contains { $0["id"]?.stringValue == payee.id } == true)
+        #expect(second["records"]?.arrayValue?.contains { $0["id"]?.stringValue == "p1" } == true)
+        #expect(try fixture.pullAll(token: norrtälje.token).contains { $0.id == payee.id })
     }
 }
