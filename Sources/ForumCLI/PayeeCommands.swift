@@ -41,8 +41,16 @@ enum PayeeCommands {
             payout = .bank(clearing: clearing, account: account)
         }
         let payee = Payee(participantID: participant.id, identityNumber: number, payout: payout)
+        // Details deleted before (with a participant deleted and restored) are written anew:
+        // a write to a deleted record would leave it deleted.
         try context.write { replica throws(ClientError) in
-            try replica.write(collection: Payee.collection, id: payee.id, values: payee.fields)
+            try replica.change(collection: Payee.collection, id: payee.id) { state, writer, time in
+                if state.isDeleted {
+                    _ = try state.restore(payee.fields, by: writer, at: time)
+                } else {
+                    try state.write(payee.fields, by: writer, at: time)
+                }
+            }
         }
         context.say(context.t("client.payee.saved", ["id": RecordResolver.short(participant.id)]))
     }

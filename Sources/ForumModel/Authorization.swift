@@ -49,6 +49,12 @@ public enum Authorization {
         if !after.isDeleted, case .failure(let error) = ForumRules.checkReferences(after, lookup: lookup) {
             return .failure(error)
         }
+        // An erased participant's identity stays erased: no payment details may be added back.
+        if after.collection == Payee.collection, !after.isDeleted,
+           let participantID = after[Payee.Field.participantID]?.stringValue,
+           lookup.live(collection: Participant.collection, id: participantID)?[Participant.Field.erased] == .bool(true) {
+            return .failure(DomainError(.participantErased))
+        }
 
         if actor.role == .admin {
             guard let before, before.hasConflict else { return .failure(DomainError(.roleForbidden, ["role": "admin"])) }

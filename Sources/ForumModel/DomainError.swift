@@ -53,6 +53,8 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidBankAccount = "invalid_bank_account"
         /// The actor's role may neither read nor write the collection (`CollectionSpec.roles`).
         case collectionForbidden = "collection_forbidden"
+        /// Payment details for a participant whose identifying data the server erased.
+        case participantErased = "participant_erased"
         /// A delete would remove paid honoraria, which must be kept for the accounts.
         case hasPaidHonoraria = "has_paid_honoraria"
     }

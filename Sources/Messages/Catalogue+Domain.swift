@@ -145,6 +145,9 @@ extension Catalogue {
         Entry("domain.error.collection_forbidden",
               sv: "uppgifterna i '{collection}' får bara läsas och ändras av samordnare",
               en: "the data in '{collection}' may only be read and changed by coordinators"),
+        Entry("domain.error.participant_erased",
+              sv: "deltagarens personuppgifter är raderade; inga utbetalningsuppgifter kan läggas till",
+              en: "the participant's personal data was erased; no payment details can be added"),
         // Payees (payment details).
         Entry("domain.payee.hidden", sv: "(dold)", en: "(hidden)"),
     ]

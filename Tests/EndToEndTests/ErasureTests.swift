@@ -96,6 +96,9 @@ import TestSupport
             #expect(!String(decoding: try c.export(), as: UTF8.self).contains(text))
         }
         #expect(try c.ok(["payee", "show", id]).contains("no payment details"))
+        // And none can be added back.
+        let again = try c.run(["payee", "set", id, "--personnummer", "811218-9876", "--payroll"])
+        #expect(again.status == 1 && again.stderr.contains("erased"))
         let log = String(decoding: FileManager.default.contents(atPath: logPath) ?? Data(), as: UTF8.self)
         #expect(!log.isEmpty)
         #expect(!log.contains(number) && !log.contains(account))

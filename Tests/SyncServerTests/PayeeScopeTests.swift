@@ -113,6 +113,14 @@ import TestSupport
         let pulled = try #require(try fixture.pullAll(token: coordinator.token).first { $0.id == payee.id })
         #expect(pulled.isDeleted)
         #expect(!JSONWriter.string(pulled.jsonValue).contains("9876"))
+        // No payment details can be written for the erased participant again.
+        var again = pulled
+        _ = try again.restore(Payee(participantID: "p1", identityNumber: try #require(IdentityNumber(parsing: Self.number)),
+                                    payout: .payroll).fields,
+                              by: coordinator.replica, at: HybridTimestamp(wallMillis: Records.start.wallMillis + 9000))
+        let refused = try fixture.push([again], token: coordinator.token)
+        #expect(refused.json?["results"]?.arrayValue?.first?["reason"]?["code"] == "participant_erased")
+        #expect(try fixture.database.store.state(collection: Payee.collection, id: payee.id)?.isDeleted == true)
     }
 
     @Test func aFacilitatorDeletingTheParticipantTakesThePayeeWithIt() throws {
