@@ -94,11 +94,11 @@ import TestSupport
         let anna = try cli.participant("Anna Berg")
         let set = cli.run(["payee", "set", anna, "--personnummer", "811218-9876", "--payroll"])
         #expect(set.0 == 1)
-        #expect(set.1.error.contains("may only be read and changed by coordinators"))
+        #expect(set.1.error.contains("only coordinators may read and change this data, not the role facilitator"))
         #expect(!set.1.error.contains("9876"))
         let show = cli.run(["payee", "show", anna], lang: "sv_SE.UTF-8")
         #expect(show.0 == 1)
-        #expect(show.1.error.contains("får bara läsas och ändras av samordnare"))
+        #expect(show.1.error.contains("bara samordnare får läsa och ändra de här uppgifterna, inte rollen processledare"))
         #expect(try cli.ids(Payee.collection).isEmpty)
 
         // Even written past the command (a forged local write), the replica's rules refuse it.
