@@ -169,6 +169,15 @@ import TestSupport
             #expect(listing != nil)
             #expect(!"\(String(describing: listing))".contains("9876"))
         }
+        // The dashboard's pages, as the admin's browser receives them.
+        let pages = try InProcessDashboard(fixture.database)
+        let list = pages.text("/admin/conflicts")
+        #expect(list.contains(String(base.id.prefix(12))))
+        let page = pages.text("/admin/conflicts/payee/\(base.id)")
+        #expect(page.contains("(dold)"))
+        for secret in ["1111111111", "2222222222", "9876", "0123456789"] {
+            #expect(!list.contains(secret) && !page.contains(secret), "\(secret)")
+        }
         let dashboard = try #require(try fixture.database.dashboardConflict(conflictID, language: .sv))
         #expect(!"\(dashboard)".contains("1111111111") && !"\(dashboard)".contains("2222222222"))
         #expect(!"\(dashboard)".contains("9876"))
