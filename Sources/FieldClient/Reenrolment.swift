@@ -1,3 +1,4 @@
+import ForumModel
 import Foundation
 import SyncCore
 
@@ -50,6 +51,17 @@ public enum Reenrolment {
             try replica.transaction { () throws(ClientError) in
                 for state in work {
                     do { try replica.store.forget(collection: state.collection, id: state.id) } catch { throw ClientError.storage(error) }
+                }
+                // A collection the new role may not read (a coordinator's laptop enrolled
+                // again as a facilitator's: payees) leaves the laptop, synced or not; the
+                // server never sends it to this role and would refuse its writes.
+                let role = Role(rawValue: profile.role)
+                for spec in ForumSchema.collections where role.map({ !spec.admits($0) }) ?? (spec.roles != nil) {
+                    do {
+                        for id in try replica.store.ids(in: spec.name, withPrefix: "", limit: Int.max) {
+                            try replica.store.forget(collection: spec.name, id: id)
+                        }
+                    } catch { throw ClientError.storage(error) }
                 }
                 // From the beginning: the forgotten records come back, and the new
                 // enrolment's scope may differ from the old one's.

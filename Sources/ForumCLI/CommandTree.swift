@@ -54,6 +54,15 @@ enum CommandTree {
             CommandSpec("delete", abstract: t("client.cmd.participant_delete"), discussion: t("client.help.delete_discussion"),
                         arguments: [participantArg, yes]),
         ])
+        let payee = CommandSpec("payee", abstract: t("client.cmd.payee"), discussion: t("client.help.payee"), subcommands: [
+            CommandSpec("set", abstract: t("client.cmd.payee_set"), arguments: [
+                participantArg,
+                .option("personnummer", valueName: t("client.placeholder.identity_number"), help: t("client.help.personnummer")),
+                .option("clearing", valueName: t("client.placeholder.clearing"), help: t("client.help.clearing")),
+                .option("account", valueName: t("client.placeholder.account"), help: t("client.help.account")),
+                .flag("payroll", help: t("client.help.payroll"))]),
+            CommandSpec("show", abstract: t("client.cmd.payee_show"), arguments: [participantArg, json]),
+        ])
         let honorarium = CommandSpec("honorarium", abstract: t("client.cmd.honorarium"), subcommands: [
             CommandSpec("list", abstract: t("client.cmd.honorarium_list"), arguments: [
                 .option("status", help: t("client.help.honorarium_status")), municipality, json]),
@@ -92,7 +101,7 @@ enum CommandTree {
             CommandSpec("enroll", abstract: t("client.cmd.enroll"), arguments: [
                 .positional("url", help: t("client.help.url")), .positional("code", help: t("client.help.code")),
                 .option("ca-file", valueName: "file", help: t("client.help.ca_file"))]),
-            forum, participant,
+            forum, participant, payee,
             CommandSpec("attend", abstract: t("client.cmd.attend"), arguments: [
                 forumArg, participantArg,
                 .option("role", help: t("client.help.attendance_role")),

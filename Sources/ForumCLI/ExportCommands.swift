@@ -22,6 +22,11 @@ enum ExportCommands {
         // The notice is no row of the CSV (a reader would take it for data, see
         // `PaymentList.csv`): it goes to standard error, seen by the person who runs this.
         context.terminal.err(TextTable.printable(list.title(language)) + "\n")
+        // Rows without payment details are listed with those columns empty; the count (never
+        // a name) tells the coordinator how many to complete with `forum payee set`.
+        if list.missingPayees > 0 {
+            context.terminal.err(context.t("client.payee.missing_notice", ["count": String(list.missingPayees)]) + "\n")
+        }
         // The payment list names people: the server's audit trail hears of it at the next sync.
         try note(.paymentListExport, context, replica, scope: [try context.municipality()])
         guard let out = context.arguments.string("out") else {

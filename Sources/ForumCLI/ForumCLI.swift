@@ -76,6 +76,8 @@ public enum ForumCLI {
         case ["participant", "list"]: try ParticipantCommands.list(context, matching: nil)
         case ["participant", "find"]: try ParticipantCommands.list(context, matching: context.arguments.string("name"))
         case ["participant", "edit"]: try ParticipantCommands.edit(context)
+        case ["payee", "set"]: try PayeeCommands.set(context)
+        case ["payee", "show"]: try PayeeCommands.show(context)
         case ["attend"]: try AttendanceCommands.attend(context)
         case ["absent"]: try AttendanceCommands.absent(context)
         case ["honorarium", "list"]: try HonorariumCommands.list(context)

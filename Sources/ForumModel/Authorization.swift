@@ -10,7 +10,8 @@ import SyncCore
 public enum Authorization {
     /// Decides whether `actor` may turn `before` into `after`.
     ///
-    /// In order: the collection is known; nothing changed is always allowed; `after` is
+    /// In order: the collection is known and open to the actor's role
+    /// (`CollectionSpec.roles`, `collection_forbidden`); nothing changed is always allowed; `after` is
     /// valid (`ForumRules.validate`) and, when live, the records it refers to exist; admins
     /// may only resolve records with an open conflict (any field, any municipality);
     /// everyone else must work in the record's municipality before and after the change
@@ -36,12 +37,23 @@ public enum Authorization {
         guard let spec = ForumSchema.collection(after.collection) else {
             return .failure(DomainError(.unknownCollection, ["collection": after.collection]))
         }
+        // A restricted collection (payees) is neither read nor written by other roles; the
+        // admin does not resolve it either: a coordinator's new write settles a conflict.
+        guard spec.admits(actor.role) else {
+            return .failure(DomainError(.collectionForbidden, ["collection": spec.name, "role": actor.role.rawValue]))
+        }
         let changed = changedFields(before: before, after: after)
         if changed.isEmpty { return .success(()) }
 
         if case .failure(let error) = ForumRules.validate(after, configuration: configuration) { return .failure(error) }
         if !after.isDeleted, case .failure(let error) = ForumRules.checkReferences(after, lookup: lookup) {
             return .failure(error)
+        }
+        // An erased participant's identity stays erased: no payment details may be added back.
+        if after.collection == Payee.collection, !after.isDeleted,
+           let participantID = after[Payee.Field.participantID]?.stringValue,
+           lookup.live(collection: Participant.collection, id: participantID)?[Participant.Field.erased] == .bool(true) {
+            return .failure(DomainError(.participantErased))
         }
 
         if actor.role == .admin {

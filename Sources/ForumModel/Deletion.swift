@@ -54,6 +54,12 @@ public struct Deletion: Sendable, Equatable {
             if attendance.id != id { targets.append(Target(collection: Attendance.collection, id: attendance.id)) }
         }
         guard paid == 0 else { return .failure(DomainError(.hasPaidHonoraria, ["count": String(paid)])) }
+        // A participant's payee (identity number, account) goes with them where it is held
+        // (a coordinator's device); the server deletes it when a device that cannot read it
+        // deletes the participant.
+        if collection == Participant.collection, lookup.live(collection: Payee.collection, id: Payee.id(participantID: id)) != nil {
+            targets.append(Target(collection: Payee.collection, id: Payee.id(participantID: id)))
+        }
         targets.append(Target(collection: collection, id: id))
         return .success(Deletion(targets: targets))
     }

@@ -47,6 +47,15 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case roleForbidden = "role_forbidden"
         /// The record belongs to a municipality outside the actor's.
         case outsideScope = "outside_scope"
+        /// A personal identity or coordination number with a wrong form, date or check digit.
+        case invalidIdentityNumber = "invalid_identity_number"
+        /// A clearing number that is not 4–5 digits, or an account number that is not 1–15 digits.
+        case invalidBankAccount = "invalid_bank_account"
+        /// The actor's role may neither read nor write the collection (`CollectionSpec.roles`);
+        /// the message names the role, never the collection (a person reads it).
+        case collectionForbidden = "collection_forbidden"
+        /// Payment details for a participant whose identifying data the server erased.
+        case participantErased = "participant_erased"
         /// A delete would remove paid honoraria, which must be kept for the accounts.
         case hasPaidHonoraria = "has_paid_honoraria"
     }
@@ -74,8 +83,9 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         })
     }
 
-    /// A parameter as a person reads it: a status by its name, anything else as it is.
+    /// A parameter as a person reads it: a status or a role by its name, anything else as it is.
     static func shown(_ name: String, _ value: String, _ language: Language) -> String {
+        if name == "role", let role = Role(rawValue: value) { return DomainText.text(role.messageKey, language).lowercased() }
         guard ["status", "from", "to"].contains(name), let status = HonorariumStatus(rawValue: value) else { return value }
         return DomainText.text(status.messageKey, language).lowercased()
     }

@@ -31,6 +31,9 @@ public struct PaymentList: Hashable, Sendable {
         /// Not counted as income for income support (försörjningsstöd).
         public let notCountedAsIncome: Bool
         public let paymentMethod: PaymentMethod?
+        /// How the participant is paid, `nil` when no coordinator has recorded it yet (or the
+        /// record cannot be read): the row is still listed, with the payee columns empty.
+        public let payee: Payee?
     }
 
     /// The paying municipality.
@@ -39,6 +42,8 @@ public struct PaymentList: Hashable, Sendable {
     public let period: ReportPeriod
     /// Items by forum start, then recipient.
     public let items: [Item]
+    /// How many items lack the participant's payment details (`Item.payee`).
+    public var missingPayees: Int { items.filter { $0.payee == nil }.count }
     /// The sum of all amounts, whole kronor.
     public var total: Int64 { items.reduce(0) { $0 + $1.amount } }
 
@@ -68,7 +73,9 @@ public struct PaymentList: Hashable, Sendable {
                               recipient: participant.displayName, association: participant.association,
                               anonymousElsewhere: Participant.isAnonymous(participantState), amount: honorarium.amount,
                               payer: honorarium.payerMunicipality, notCountedAsIncome: honorarium.notCountedAsIncome,
-                              paymentMethod: honorarium.paymentMethod))
+                              paymentMethod: honorarium.paymentMethod,
+                              payee: lookup.live(collection: Payee.collection, id: Payee.id(participantID: participantState.id))
+                                .flatMap { try? Payee($0) }))
         }
         items.sort { ($0.forumStart, $0.recipient, $0.honorariumID) < ($1.forumStart, $1.recipient, $1.honorariumID) }
         return .success(PaymentList(municipality: municipality, period: period, items: items))
@@ -90,7 +97,8 @@ public struct PaymentList: Hashable, Sendable {
         ["domain.payment.honorarium_id", "domain.payment.participant_id", "domain.payment.date", "domain.payment.forum",
          "domain.payment.recipient", "domain.payment.association", "domain.payment.anonymous_elsewhere",
          "domain.payment.amount", "domain.payment.payer", "domain.payment.not_counted_as_income",
-         "domain.payment.method"].map { DomainText.text(MessageKey($0), language) }
+         "domain.payment.method", "domain.payment.identity_number", "domain.payment.payout",
+         "domain.payment.clearing", "domain.payment.account"].map { DomainText.text(MessageKey($0), language) }
     }
 
     /// The index of the amount column in `header` and `rows`.
@@ -106,6 +114,19 @@ public struct PaymentList: Hashable, Sendable {
              item.forumTitle, item.recipient, item.association ?? "", item.anonymousElsewhere ? yes : no,
              amountsForPeople ? KronorFormat.format(Int(item.amount), language: language) : String(item.amount), item.payer,
              item.notCountedAsIncome ? yes : no, item.paymentMethod.map { DomainText.text($0.messageKey, language) } ?? ""]
+                + Self.payeeCells(item.payee, language)
+        }
+    }
+
+    /// The payee columns: identity number, payout, clearing and account number; all empty
+    /// when the details are missing, clearing and account empty for a payroll payout.
+    static func payeeCells(_ payee: Payee?, _ language: Language) -> [String] {
+        guard let payee else { return ["", "", "", ""] }
+        switch payee.payout {
+        case .bank(let clearing, let account):
+            return [payee.identityNumber.canonical, DomainText.text("domain.payment.payout.bank", language), clearing, account]
+        case .payroll:
+            return [payee.identityNumber.canonical, DomainText.text("domain.payment.payout.payroll", language), "", ""]
         }
     }
 
@@ -120,6 +141,14 @@ public struct PaymentList: Hashable, Sendable {
     /// not in the file: a trailer line would still be read as a row. The `forum export
     /// payments` command prints it on standard error, where a person running it sees it
     /// and a redirect into a file does not mix it into the data.
+    ///
+    /// The payee columns (coordinators only, like the whole list): the identity number as
+    /// `YYYYMMDD-NNNN`, which the hyphen keeps as text in Excel; the payout in words; the
+    /// clearing and account number as digits. An account number with a leading zero (a
+    /// Nordea personkonto of someone born in the 2000s) loses it when Excel opens the file
+    /// by double-click, as any number would: import with that column set to Text, or read
+    /// the file as CSV. A row without payment details has those four cells empty, and
+    /// `forum export payments` says on standard error how many there are.
     ///
     /// Ids are 32 hexadecimal digits. Excel turns a cell into a number only when it has no
     /// letter, or a single `e` between digits (about one id in a million); compare ids as

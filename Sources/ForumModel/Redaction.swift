@@ -29,6 +29,8 @@ public enum Redaction {
             return participantView(state, audience: audience, forumID: forumID, lookup: lookup, language: language)
         case Forum.collection where audience.hidesAnonymous:
             return forumView(state, lookup: lookup, language: language)
+        case Payee.collection where audience != .coordinator:
+            return payeeView(state, language: language)
         default:
             return state
         }
@@ -80,6 +82,21 @@ public enum Redaction {
             fields[Participant.Field.contact] = nil
         } else if audience.hidesContact {
             fields[Participant.Field.contact] = nil
+        }
+        return rebuilt(state, fields: fields)
+    }
+
+    /// A payee as anyone but a coordinator may see it: every entry of its identity number,
+    /// clearing and account number replaced by "(dold)" / "(hidden)" (dots and times kept).
+    /// Such audiences never receive payees from the server; this guards every other view.
+    static func payeeView(_ state: RecordState, language: Language) -> RecordState {
+        var fields = state.fields
+        let hidden = JSONValue.string(DomainText.text("domain.payee.hidden", language))
+        for name in Payee.Field.personal {
+            guard let register = fields[name] else { continue }
+            fields[name] = FieldRegister(register.entries.map {
+                FieldEntry(value: $0.value.isNull ? $0.value : hidden, dot: $0.dot, time: $0.time)
+            })
         }
         return rebuilt(state, fields: fields)
     }

@@ -74,6 +74,12 @@ extension Catalogue {
         Entry("domain.payment.not_counted_as_income", sv: "Räknas ej som inkomst (försörjningsstöd)",
               en: "Not counted as income (income support)"),
         Entry("domain.payment.method", sv: "Betalningssätt", en: "Payment method"),
+        Entry("domain.payment.identity_number", sv: "Personnummer", en: "Personal identity number"),
+        Entry("domain.payment.payout", sv: "Utbetalning till", en: "Paid to"),
+        Entry("domain.payment.payout.bank", sv: "Bankkonto", en: "Bank account"),
+        Entry("domain.payment.payout.payroll", sv: "Lön", en: "Payroll"),
+        Entry("domain.payment.clearing", sv: "Clearingnummer", en: "Clearing number"),
+        Entry("domain.payment.account", sv: "Kontonummer", en: "Account number"),
         Entry("domain.payment.total", sv: "Summa", en: "Total"),
         // Minutes header.
         Entry("domain.minutes.kind", sv: "Typ: {kind}", en: "Kind: {kind}"),
@@ -130,5 +136,19 @@ extension Catalogue {
               en: "your role may not make this change"),
         Entry("domain.error.outside_scope", sv: "posten hör till en kommun du inte arbetar i",
               en: "the record belongs to a municipality you do not work in"),
+        Entry("domain.error.invalid_identity_number",
+              sv: "personnumret eller samordningsnumret i '{field}' är ogiltigt (form, datum eller kontrollsiffra)",
+              en: "the personal identity or coordination number in '{field}' is invalid (form, date or check digit)"),
+        Entry("domain.error.invalid_bank_account",
+              sv: "'{field}' är inget giltigt clearingnummer (4–5 siffror) eller kontonummer (1–15 siffror)",
+              en: "'{field}' is not a valid clearing number (4–5 digits) or account number (1–15 digits)"),
+        Entry("domain.error.collection_forbidden",
+              sv: "bara samordnare får läsa och ändra de här uppgifterna, inte rollen {role}",
+              en: "only coordinators may read and change this data, not the role {role}"),
+        Entry("domain.error.participant_erased",
+              sv: "deltagarens personuppgifter är raderade; inga utbetalningsuppgifter kan läggas till",
+              en: "the participant's personal data was erased; no payment details can be added"),
+        // Payees (payment details).
+        Entry("domain.payee.hidden", sv: "(dold)", en: "(hidden)"),
     ]
 }

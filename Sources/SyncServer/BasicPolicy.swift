@@ -32,6 +32,11 @@ public struct BasicPolicy: SyncPolicy {
 
     public func knowsField(collection: String, field: String) -> Bool { true }
 
+    /// As `ForumSchema` declares it, so scope tags are filed as the server files them.
+    public func readers(of collection: String) -> Set<String>? {
+        ForumSchema.collection(collection)?.roles.map { Set($0.map(\.rawValue)) }
+    }
+
     public func reviewFlags(for state: RecordState, lookup: StoreLookup) -> [String] { [] }
 
     public func adminView(of state: RecordState, lookup: StoreLookup, language: Language) -> RecordState { state }

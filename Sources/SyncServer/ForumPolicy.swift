@@ -59,6 +59,10 @@ public struct ForumPolicy: SyncPolicy {
         ForumSchema.collection(collection)?.field(field) != nil
     }
 
+    public func readers(of collection: String) -> Set<String>? {
+        ForumSchema.collection(collection)?.roles.map { Set($0.map(\.rawValue)) }
+    }
+
     public func reviewFlags(for state: RecordState, lookup: StoreLookup) -> [String] {
         ReviewFlags.flags(for: state, lookup: lookup).map(\.code.rawValue)
     }

@@ -1,30 +1,57 @@
+import ForumModel
 import ReplicaStore
 import SyncCore
 
 /// Scope: a device receives the records of its municipalities. A forum is filed under its
 /// municipality, attendance and honoraria under their forum's, and a participant under
 /// its own municipality and those of every forum it attends, so a facilitator sees the
-/// people at its forums even when they live elsewhere.
+/// people at its forums even when they live elsewhere. A collection the policy opens to
+/// some roles only (payees: coordinators) is filed under role tags instead, which only
+/// devices of those roles pull.
 extension ServerDatabase {
     /// The tag of a municipality.
     static func municipalityTag(_ municipality: String) -> String { municipalityTagPrefix + municipality }
 
-    /// The stored scope tags of a record (municipalities).
+    /// The tag of a municipality for a collection only devices of `role` may read:
+    /// `r:<role>:<municipality>`.
+    static func roleTag(_ role: String, _ municipality: String) -> String { roleTagPrefix + role + ":" + municipality }
+
+    /// The stored scope tags of a record (municipalities, plain or for a role).
     func storedScopeTags(of state: RecordState) -> [String]? {
-        (try? store.tags(collection: state.collection, id: state.id))?.filter { $0.hasPrefix(Self.municipalityTagPrefix) }
+        (try? store.tags(collection: state.collection, id: state.id))?.filter(Self.isScopeTag)
     }
 
     static let municipalityTagPrefix = "m:"
+    static let roleTagPrefix = "r:"
+
+    static func isScopeTag(_ tag: String) -> Bool {
+        tag.hasPrefix(municipalityTagPrefix) || tag.hasPrefix(roleTagPrefix)
+    }
+
+    /// The municipality a scope tag names.
+    static func municipality(inTag tag: String) -> String {
+        if tag.hasPrefix(roleTagPrefix) {
+            let rest = tag.dropFirst(roleTagPrefix.count)
+            return rest.firstIndex(of: ":").map { String(rest[rest.index(after: $0)...]) } ?? ""
+        }
+        return String(tag.dropFirst(municipalityTagPrefix.count))
+    }
 
     /// The municipalities a record is filed under: what a tombstone's scope is.
     func storedMunicipalities(of state: RecordState) -> Set<String> {
-        Set((storedScopeTags(of: state) ?? []).map { String($0.dropFirst(Self.municipalityTagPrefix.count)) })
+        Set((storedScopeTags(of: state) ?? []).map(Self.municipality(inTag:)))
     }
 
-
-    /// The tags a device pulls.
+    /// The tags a device pulls: its municipalities, plain and for its role.
     static func pullTags(for device: Device) -> [String] {
-        device.municipalities.map(municipalityTag)
+        device.municipalities.map(municipalityTag) + device.municipalities.map { roleTag(device.role, $0) }
+    }
+
+    /// The scope tags of a record filed under `municipalities`: plain, or, for a collection
+    /// the policy opens to some roles only, one per role and municipality.
+    func scopeTags(collection: String, municipalities: Set<String>) -> Set<String> {
+        guard let roles = policy.readers(of: collection) else { return Set(municipalities.map(Self.municipalityTag)) }
+        return Set(roles.flatMap { role in municipalities.map { Self.roleTag(role, $0) } })
     }
 
     /// Whether `device` may read the stored record: it is filed under one of the device's
@@ -54,7 +81,7 @@ extension ServerDatabase {
                 if let municipality = policy.municipality(of: attendance, lookup: lookup) { municipalities.insert(municipality) }
             }
         }
-        var tags = Set(municipalities.map(Self.municipalityTag))
+        var tags = scopeTags(collection: state.collection, municipalities: municipalities)
         // A delete clears the fields scope is read from; the tombstone (and a later
         // restore) must still reach every device that holds the record, so a deleted
         // record, or one whose municipality cannot be read, keeps its stored tags.
@@ -67,7 +94,7 @@ extension ServerDatabase {
     /// After a change, updates records whose scope or flags depend on it: an attendance's
     /// participant (re-tagged so devices of the forum's municipality receive it) and its
     /// honoraria (review flags follow attendance); a forum's attendances and honoraria
-    /// when its municipality moves them.
+    /// when its municipality moves them; a participant's payee when its municipality moves.
     ///
     /// - Parameter previous: the state stored before the change, when the caller has it.
     ///   Work that cannot change anything is then skipped: a forum whose municipality (as
@@ -95,6 +122,23 @@ extension ServerDatabase {
             }
             for honorarium in lookup.states(collection: "honorarium", where: "attendanceId", equals: state.id) {
                 try refile(honorarium, annotations: annotations(for: honorarium))
+            }
+        case Participant.collection:
+            // A deleted participant's payee goes too (the identity number and account must not
+            // outlive the person's record); a device's delete cannot reach it when the device
+            // may not read payees (a facilitator's).
+            if state.isDeleted {
+                try deletePayee(ofParticipant: state.id)
+                return
+            }
+            // A payee is filed under its participant's municipality: it moves with them. A
+            // new participant has no payee yet (a payee needs its participant stored first).
+            if created { return }
+            if let previous, policy.municipality(of: previous, lookup: lookup) == policy.municipality(of: state, lookup: lookup) {
+                return
+            }
+            if let payee = lookup.state(collection: Payee.collection, id: Payee.id(participantID: state.id)) {
+                try refile(payee, tags: annotations(for: payee).tags)
             }
         case "forum":
             if let previous, policy.municipality(of: previous, lookup: lookup) == policy.municipality(of: state, lookup: lookup) {

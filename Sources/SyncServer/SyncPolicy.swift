@@ -51,4 +51,13 @@ public protocol SyncPolicy: Sendable {
     func adminView(of state: RecordState, lookup: StoreLookup, language: Language) -> RecordState
     /// A short label of the record for admin listings, without personal data of anonymous people.
     func adminLabel(of state: RecordState, lookup: StoreLookup, language: Language) -> String
+    /// The roles whose devices may read the collection, `nil` for every role. Records of a
+    /// collection with readers are filed under role tags (PROTOCOL.md §14) that only
+    /// devices of those roles pull.
+    func readers(of collection: String) -> Set<String>?
+}
+
+extension SyncPolicy {
+    /// Every role reads every collection, unless a policy says otherwise.
+    public func readers(of collection: String) -> Set<String>? { nil }
 }

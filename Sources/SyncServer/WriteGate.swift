@@ -16,7 +16,8 @@ public enum WritePath: String, CaseIterable, Sendable {
     /// `importStates`: trusted states merged in on no device's behalf (migration, seeding).
     case importStates
     /// `forum-server participant erase`: the server clears a participant's identifying
-    /// fields (a write by the server's replica, audited).
+    /// fields (a write by the server's replica, audited); and the server deletes the payee
+    /// record of a participant that is erased or deleted (`deletePayee`).
     case erasure
 }
 
@@ -28,7 +29,8 @@ enum WriteActor {
     case admin
     /// No one: an import. Validated, not authorized.
     case system
-    /// The server's erasure: validated, and may change only identifying fields and `erased`.
+    /// The server's erasure: validated, and may change only a participant's identifying
+    /// fields and `erased`, or delete a payee.
     case erasure
 }
 
@@ -113,6 +115,12 @@ extension ServerDatabase {
         case .system:
             return policy.validate(after)
         case .erasure:
+            if after.collection == Payee.collection {
+                guard after.isDeleted else {
+                    return GateRefusal(code: DomainError.Code.roleForbidden.rawValue, message: "An erasure only deletes a payee.")
+                }
+                return policy.validate(after)
+            }
             let allowed = Set(Participant.Field.personal + [Participant.Field.erased])
             var names = Set(after.fields.keys)
             if let before { names.formUnion(before.fields.keys) }

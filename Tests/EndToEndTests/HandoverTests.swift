@@ -87,4 +87,26 @@ import TestSupport
         #expect(try c.ok(["show", forum]).contains("Biblioteket"))
         #expect(try a.export() == c.export(), "nothing of the old identity's unsent writes is left on the laptop")
     }
+
+    /// Issue 19: a coordinator's laptop enrolled again as a facilitator's keeps no payee,
+    /// neither a synced one nor one it had not sent yet.
+    @Test func aCoordinatorsLaptopEnrolledAgainAsAFacilitatorsLetsItsPayeesGo() throws {
+        let c = try enrol("c", "coordinator")
+        try c.ok(["participant", "add", "Bo Ek"])
+        try c.ok(["participant", "add", "Cecilia"])
+        let people = try c.ids(["participant", "list"])
+        try c.ok(["payee", "set", people[0], "--personnummer", "811218-9876", "--payroll"])
+        try c.sync()
+        try c.ok(["payee", "set", people[1], "--personnummer", "850709-9805", "--clearing", "6000", "--account", "5550001"])
+        let old = try #require((try c.json(["status"]) as? [String: Any])?["replica"] as? String)
+        #expect(try server.admin(["device", "revoke", old]).status == 0)
+
+        let enrolled = try c.run(["enroll", server.url, try server.addDevice(role: "facilitator")])
+        #expect(enrolled.status == 0, "\(enrolled.stderr)")
+        let export = String(decoding: try c.export(), as: UTF8.self)
+        for text in ["payee", "19811218-9876", "19850709-9805", "5550001"] { #expect(!export.contains(text), "\(text)") }
+        try c.sync()
+        #expect(!String(decoding: try c.export(), as: UTF8.self).contains("payee"))
+        #expect(try c.ids(["participant", "list"]).count == 2)
+    }
 }

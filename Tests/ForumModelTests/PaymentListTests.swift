@@ -28,9 +28,11 @@ import TestSupport
         let header = try #require(rows.first)
         let expected = language == .sv
             ? ["Arvode-id", "Deltagar-id", "Datum", "Forum", "Mottagare", "Förening", "Anonym i protokoll", "Belopp (kr)",
-               "Utbetalande kommun", "Räknas ej som inkomst (försörjningsstöd)", "Betalningssätt"]
+               "Utbetalande kommun", "Räknas ej som inkomst (försörjningsstöd)", "Betalningssätt",
+               "Personnummer", "Utbetalning till", "Clearingnummer", "Kontonummer"]
             : ["Honorarium id", "Participant id", "Date", "Forum", "Recipient", "Association", "Anonymous in minutes",
-               "Amount (SEK)", "Paying municipality", "Not counted as income (income support)", "Payment method"]
+               "Amount (SEK)", "Paying municipality", "Not counted as income (income support)", "Payment method",
+               "Personal identity number", "Paid to", "Clearing number", "Account number"]
         #expect(header == expected)
         let data = rows.dropFirst()
         #expect(data.count == 2, "one row per honorarium, no total row")

@@ -70,6 +70,13 @@ import TestSupport
         _ = try resolved.write(["title": "Deltagarforum 3, boende (ny lokal)"], by: c, at: at(minutes: 90))
         var deleted = mistake
         _ = deleted.delete(by: f, at: at(minutes: 95))
+        // Skatteverket's well-known example number, valid by date and check digit.
+        var payee = RecordState(collection: "payee", id: Payee.id(participantID: participantID))
+        _ = try payee.write(["participantId": .string(participantID), "identityNumber": "19121212-1212", "payout": "bank",
+                             "clearingNumber": "83279", "accountNumber": "0123456789"], by: c, at: at(minutes: 100))
+        var facilitatorPayee = RecordState(collection: "payee", id: Payee.id(participantID: participantID))
+        _ = try facilitatorPayee.write(["participantId": .string(participantID), "identityNumber": "19121212-1212",
+                                        "payout": "payroll"], by: f, at: at(minutes: 101))
 
         return [
             Step(title: "The facilitator records a forum and two participants",
@@ -148,6 +155,24 @@ import TestSupport
                      """,
                  device: f, records: [deleted],
                  expected: [(.merged, nil)]),
+            Step(title: "The coordinator records Kim's payment details",
+                 text: """
+                     At the office the coordinator completes how Kim is paid: a `payee` record, its id \
+                     derived from `participantId` (§9), with the identity number in its twelve-digit \
+                     form and a bank account (§20). Only coordinators' devices of Södertälje receive it \
+                     (§14); the facilitator's pulls never carry it.
+                     """,
+                 device: c, records: [payee],
+                 expected: [(.merged, nil)]),
+            Step(title: "A facilitator's payment details are refused",
+                 text: """
+                     A facilitator's device may neither read nor write payees. Its push of one is \
+                     refused `collection_forbidden` and nothing is stored; since the device may not \
+                     read the stored record, the refusal carries no state, and the device drops its \
+                     copy (§8, like a refused creation).
+                     """,
+                 device: f, records: [facilitatorPayee],
+                 expected: [(.refused, "collection_forbidden")]),
         ]
     }
 
@@ -196,7 +221,7 @@ import TestSupport
             #expect(results.map(\.status) == step.expected.map(\.0), "example \(index + 1): statuses")
             #expect(results.map { $0.reason?.code } == step.expected.map(\.1), "example \(index + 1): reasons")
             // A refusal never re-stamps: the server's state is what it was before the push.
-            if let refused = results.first(where: { $0.status == .refused }) {
+            if let refused = results.first(where: { $0.status == .refused }), refused.collection == "honorarium" {
                 #expect(refused.state?.fields["status"]?.entries.map(\.dot.replica) == [coordinatorDevice.replica])
             }
             // Canonical again after the swap: the ids' byte order decides the order of context keys.
@@ -207,6 +232,8 @@ import TestSupport
         // Every replica of the municipality converges on the server's states after the examples.
         let pulled = try fixture.pullAll(token: facilitatorDevice.token)
         #expect(pulled.count == 5)
+        #expect(!pulled.contains { $0.collection == "payee" })
+        #expect(try fixture.pullAll(token: coordinatorDevice.token).filter { $0.collection == "payee" }.count == 1)
         #expect(pulled.first { $0.collection == "forum" }?.conflicts.isEmpty == true)
 
         let rendered = Self.render(steps, answers: answers.map { "[\n\($0)\n]" })

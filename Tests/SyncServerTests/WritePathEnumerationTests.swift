@@ -37,6 +37,42 @@ import TestSupport
         #expect(try fixture.database.store.state(collection: "forum", id: "f1") == before)
     }
 
+    /// Each path tried with a payee write it may not make (issue 19): only a coordinator's
+    /// push writes a payee, and the server's erasure only deletes one.
+    @Test(arguments: WritePath.allCases)
+    func everyWritePathRefusesAPayeeWriteItMayNotMake(_ path: WritePath) throws {
+        let fixture = try ServerFixture()
+        let facilitator = try fixture.enrol(role: "facilitator")
+        let coordinator = try fixture.enrol(role: "coordinator")
+        #expect(try fixture.push(Records.meeting(by: facilitator.replica), token: facilitator.token).status == 200)
+        let number = try #require(IdentityNumber(parsing: "811218-9876"))
+        let payee = Payee(participantID: "p1", identityNumber: number, payout: .payroll)
+        let written = try Records.make(Payee.collection, payee.id, payee.fields, by: coordinator.replica)
+        #expect(try fixture.push([written], token: coordinator.token).json?["results"]?.arrayValue?.first?["status"] == "merged")
+        let before = try fixture.database.store.state(collection: Payee.collection, id: payee.id)
+        switch path {
+        case .push:
+            // Its own write (one built on the coordinator's would be forged history: the
+            // facilitator never received it).
+            let bad = try Records.make(Payee.collection, payee.id, [Payee.Field.payout: "bank", Payee.Field.clearingNumber: "8327",
+                                                                    Payee.Field.accountNumber: "1"], by: facilitator.replica,
+                                       at: HybridTimestamp(wallMillis: Records.start.wallMillis + 1000))
+            let result = try fixture.push([bad], token: facilitator.token).json?["results"]?.arrayValue?.first
+            #expect(result?["reason"]?["code"] == "collection_forbidden")
+        case .adminResolve:
+            #expect(throws: SyncServerError.self) {
+                try fixture.database.resolve("payee/\(payee.id)", field: Payee.Field.payout, .text("bank"))
+            }
+        case .importStates:
+            let bad = try Records.edit(written, [Payee.Field.identityNumber: "19811218-9875"], by: .server)
+            #expect(throws: SyncServerError.self) { try fixture.database.importStates([bad]) }
+        case .erasure:
+            let bad = try Records.edit(written, [Payee.Field.identityNumber: "19850709-9805"], by: .server)
+            #expect(fixture.database.lock.withLock { fixture.database.admit(bad, before: before, by: .erasure) } != nil)
+        }
+        #expect(try fixture.database.store.state(collection: Payee.collection, id: payee.id) == before)
+    }
+
     /// The replica store's writing functions are called only by the gate's file (the
     /// tombstone purge included: `WriteGate.purgeTombstone`).
     @Test func onlyTheGateWritesToTheReplicaStore() throws {

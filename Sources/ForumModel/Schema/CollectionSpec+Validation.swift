@@ -50,6 +50,15 @@ extension FieldReader {
         case .reference: present = try optionalString(name) != nil
         case .municipality: present = try optionalMunicipality(name) != nil
         case .correction: present = try correction(name) != nil
+        case .identityNumber:
+            guard let text = try optionalString(name) else { present = false; break }
+            guard IdentityNumber.isCanonical(text) else { throw DomainError(.invalidIdentityNumber, ["field": name]) }
+            present = true
+        case .clearingNumber, .accountNumber:
+            guard let text = try optionalString(name) else { present = false; break }
+            let stored = spec.type == .clearingNumber ? Payee.clearingNumber(parsing: text) : Payee.accountNumber(parsing: text)
+            guard stored == text else { throw DomainError(.invalidBankAccount, ["field": name]) }
+            present = true
         }
         if spec.required, !present { throw DomainError(.missingField, ["field": name]) }
     }

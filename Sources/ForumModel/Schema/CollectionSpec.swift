@@ -22,6 +22,11 @@ public struct CollectionSpec: Sendable {
     /// The statuses (of the field `status`) in which a facilitator may change the record;
     /// `nil` when a facilitator may change it in any status.
     public let facilitatorStatuses: Set<String>?
+    /// The roles whose devices may read and write the collection at all, `nil` for every
+    /// role. A collection restricted so is filed under its own scope tags (PROTOCOL.md §14),
+    /// never sent to devices of other roles, and a write by another role is refused
+    /// `collection_forbidden`. The server (its erasure) writes it regardless.
+    public let roles: Set<Role>?
     /// One paragraph for the protocol document.
     public let summary: String
     /// The rules that tie fields together (beyond each field's own type), run after every
@@ -31,7 +36,7 @@ public struct CollectionSpec: Sendable {
     private let fieldPositions: [String: Int]
 
     init(name: String, fields: [FieldSpec], naturalKey: [String]? = nil, scope: Scope,
-         facilitatorStatuses: Set<String>? = nil, summary: String,
+         facilitatorStatuses: Set<String>? = nil, roles: Set<Role>? = nil, summary: String,
          consistency: @escaping @Sendable (RecordState, FieldReader) throws(DomainError) -> Void = { _, _ in }) {
         self.name = name
         self.fields = fields
@@ -40,9 +45,13 @@ public struct CollectionSpec: Sendable {
         self.naturalKey = naturalKey
         self.scope = scope
         self.facilitatorStatuses = facilitatorStatuses
+        self.roles = roles
         self.summary = summary
         self.consistency = consistency
     }
+
+    /// Whether devices of `role` may read and write the collection.
+    public func admits(_ role: Role) -> Bool { roles?.contains(role) ?? true }
 
     /// The declaration of a field, `nil` when the collection has no such field.
     public func field(_ name: String) -> FieldSpec? { fieldPositions[name].map { fields[$0] } }

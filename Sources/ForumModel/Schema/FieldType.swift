@@ -26,6 +26,14 @@ public enum FieldType: Hashable, Sendable {
     case municipality
     /// An honorarium correction: `{"reason": text, "at": instant}`.
     case correction
+    /// A personal identity number or coordination number in the form `YYYYMMDD-NNNN`,
+    /// with a valid date (day + 60 for a coordination number) and Luhn check digit
+    /// (`IdentityNumber`).
+    case identityNumber
+    /// A bank clearing number: 4 or 5 digits.
+    case clearingNumber
+    /// A bank account number: 1 to 15 digits.
+    case accountNumber
 
     /// The type's name in the protocol document.
     public var protocolName: String {
@@ -40,6 +48,9 @@ public enum FieldType: Hashable, Sendable {
         case .reference(let collection): "id of a `\(collection)`"
         case .municipality: "municipality"
         case .correction: "correction"
+        case .identityNumber: "identity number"
+        case .clearingNumber: "clearing number"
+        case .accountNumber: "account number"
         }
     }
 
@@ -53,7 +64,8 @@ extension FieldType {
     /// The value a person's typed `text` stands for in a field of this type, `nil` when it
     /// is not one: an amount as whole kronor (`700`), a boolean as `true`/`false` or
     /// `ja`/`nej`, a choice as one of its values, a municipality NFC-normalised, other
-    /// texts as they are (trimmed). The admin's resolve (CLI and dashboard) reads input so.
+    /// texts as they are (trimmed); an identity number, clearing or account number as
+    /// people write it, in its stored form. The admin's resolve (CLI and dashboard) reads input so.
     /// Limits are checked afterwards, by validation, with their own codes.
     public func value(parsing text: String) -> JSONValue? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -72,6 +84,12 @@ extension FieldType {
             return trimmed.isEmpty ? nil : .string(trimmed.precomposedStringWithCanonicalMapping)
         case .correction:
             return nil
+        case .identityNumber:
+            return IdentityNumber(parsing: trimmed).map { .string($0.canonical) }
+        case .clearingNumber:
+            return Payee.clearingNumber(parsing: trimmed).map(JSONValue.string)
+        case .accountNumber:
+            return Payee.accountNumber(parsing: trimmed).map(JSONValue.string)
         case .text, .longText, .instant, .day, .reference:
             return trimmed.isEmpty ? nil : .string(trimmed)
         }

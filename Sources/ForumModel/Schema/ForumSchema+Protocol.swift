@@ -20,6 +20,11 @@ extension ForumSchema {
                 out += " A facilitator may change it only while its `status` is "
                     + statuses.sorted().map { "`\($0)`" }.joined(separator: ", ") + " in the facilitator's own state."
             }
+            if let roles = spec.roles {
+                out += " Read and written only by devices of role "
+                    + Role.allCases.filter(roles.contains).map { "`\($0.rawValue)`" }.joined(separator: ", ")
+                    + " and by the server; never sent to other devices (§14); others' writes are refused `collection_forbidden`."
+            }
             out += "\n\n| Field | Type | Required | Personal | Written by | Meaning |\n|---|---|---|---|---|---|\n"
             for field in spec.fields {
                 let writers = Role.allCases.filter { field.writers.contains($0) }.map(\.rawValue).joined(separator: ", ")

@@ -10,7 +10,7 @@ import SyncCore
 /// field not declared here is refused (`unknown_collection`, `unknown_field`).
 public enum ForumSchema {
     /// Every collection, in the order the protocol document lists them (parents first).
-    public static let collections: [CollectionSpec] = [forum, participant, attendance, honorarium]
+    public static let collections: [CollectionSpec] = [forum, participant, attendance, honorarium, payee]
 
     /// The declaration of a collection, `nil` when unknown.
     public static func collection(_ name: String) -> CollectionSpec? {
@@ -136,6 +136,37 @@ public enum ForumSchema {
             }
             if status == .declined, try reader.optionalString(Honorarium.Field.declineReason) == nil {
                 throw DomainError(.missingField, ["field": Honorarium.Field.declineReason])
+            }
+        })
+
+    // MARK: - payee
+
+    static let payee = CollectionSpec(
+        name: Payee.collection,
+        fields: [
+            FieldSpec(Payee.Field.participantID, .reference(Participant.collection), required: true, writers: coordinator,
+                      "The participant paid."),
+            FieldSpec(Payee.Field.identityNumber, .identityNumber, required: true, identifiesPerson: true, writers: coordinator,
+                      "Personnummer or samordningsnummer, `YYYYMMDD-NNNN`."),
+            FieldSpec(Payee.Field.payout, .choice(Payee.Kind.allCases.map(\.rawValue)), required: true, writers: coordinator,
+                      "`bank`: to the account below; `payroll`: through the municipality's payroll."),
+            FieldSpec(Payee.Field.clearingNumber, .clearingNumber, identifiesPerson: true, writers: coordinator,
+                      "The bank's clearing number; required for `bank`, unset for `payroll`."),
+            FieldSpec(Payee.Field.accountNumber, .accountNumber, identifiesPerson: true, writers: coordinator,
+                      "The account number; required for `bank`, unset for `payroll`."),
+        ],
+        naturalKey: [Payee.Field.participantID],
+        scope: .via(Payee.Field.participantID),
+        roles: coordinator,
+        summary: "How a participant is paid: identity number and payout. Derived id: at most one per participant. "
+            + "A forum is recorded without it; a coordinator completes it. The server deletes it when its participant "
+            + "is deleted or erased.",
+        consistency: { _, reader throws(DomainError) in
+            let kind = try reader.enumValue(Payee.Field.payout, as: Payee.Kind.self)
+            for name in [Payee.Field.clearingNumber, Payee.Field.accountNumber] {
+                let set = reader.value(name) != nil
+                if kind == .bank, !set { throw DomainError(.missingField, ["field": name]) }
+                if kind == .payroll, set { throw DomainError(.invalidField, ["field": name]) }
             }
         })
 }

@@ -61,6 +61,7 @@ struct ParticipantEraseCommand: Command {
         let participant = try database.recordID(in: "participant", matching: id)
         let report = try database.eraseParticipant(id: participant)
         context.say(context.localizer["server.participant.erased", ["id": participant, "kept": String(report.keptHonoraria)]])
+        if report.deletedPayee { context.say(context.localizer["server.participant.payee_deleted"]) }
         return .success
     }
 }
