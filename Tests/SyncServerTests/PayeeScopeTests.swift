@@ -161,11 +161,11 @@ import TestSupport
 
         let conflictID = "payee/\(base.id)"
         for language in [Language.sv, .en] {
-            let detail = try fixture.database.conflict(conflictID, language: language)
-            let shown = detail.fields.flatMap { $0.values.map(\.value) }.joined(separator: " ")
+            let detail = try #require(try fixture.database.conflict(conflictID, language: language))
+            let shown = detail.fields.flatMap { $0.values.compactMap(\.value) }.joined(separator: " ")
             #expect(!shown.isEmpty)
             #expect(!shown.contains("1111111111") && !shown.contains("2222222222"))
-            let listing = try fixture.database.conflicts(language: language).first { $0.id == base.id }
+            let listing = try fixture.database.conflicts(language: language).first { $0.recordID == base.id }
             #expect(listing != nil)
             #expect(!"\(String(describing: listing))".contains("9876"))
         }
@@ -178,7 +178,7 @@ import TestSupport
         for secret in ["1111111111", "2222222222", "9876", "0123456789"] {
             #expect(!list.contains(secret) && !page.contains(secret), "\(secret)")
         }
-        let dashboard = try #require(try fixture.database.dashboardConflict(conflictID, language: .sv))
+        let dashboard = try #require(try fixture.database.conflict(conflictID, language: .sv))
         #expect(!"\(dashboard)".contains("1111111111") && !"\(dashboard)".contains("2222222222"))
         #expect(!"\(dashboard)".contains("9876"))
         #expect("\(dashboard)".contains("(dold)"))
