@@ -46,8 +46,12 @@ let package = Package(
         // Error bodies are written with SyncCore's one JSON string escaper.
         .target(name: "HTTPServer", dependencies: ["SyncCore"]),
 
+        // MARK: - Server-rendered pages: HTML escaping, form bodies, cookies, secrets, security
+        // headers and the shared style sheet, for the admin dashboard and the field app.
+        .target(name: "WebPage", dependencies: ["HTTPServer", "Digest"]),
+
         // MARK: - Admin web dashboard (server-rendered HTML under /admin, no JavaScript)
-        .target(name: "AdminDashboard", dependencies: ["HTTPServer", "Messages", "ForumModel", "SyncCore", "Digest"]),
+        .target(name: "AdminDashboard", dependencies: ["HTTPServer", "Messages", "ForumModel", "SyncCore", "Digest", "WebPage"]),
 
         // MARK: - Central server: sync protocol v1 over the store, admin operations, and its CLI
         .target(name: "SyncServer", dependencies: ["HTTPServer", "ReplicaStore", "SQLite", "SyncCore", "SyncProtocol", "Digest",
@@ -81,7 +85,9 @@ let package = Package(
         .testTarget(name: "ForumModelTests", dependencies: ["ForumModel", "Messages", "SyncCore", "TestSupport"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
-        .testTarget(name: "AdminDashboardTests", dependencies: ["AdminDashboard", "ForumModel", "SyncCore", "HTTPServer", "Messages"]),
+        .testTarget(name: "WebPageTests", dependencies: ["WebPage"]),
+        .testTarget(name: "AdminDashboardTests", dependencies: ["AdminDashboard", "ForumModel", "SyncCore", "HTTPServer", "Messages",
+                                                               "WebPage"]),
         .executableTarget(name: "ReplicaStoreCrashChild", dependencies: ["ReplicaStore", "SyncCore"],
                           path: "Tests/ReplicaStoreCrashChild"),
         // ReplicaStoreCrashChild is not imported: it is the child process the crash tests kill.
@@ -96,7 +102,7 @@ let package = Package(
                                                           "forum-server"]),
         .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "SyncProtocol", "AdminDashboard", "HTTPServer", "ForumModel",
                                                           "Messages", "Digest", "ReplicaStore", "SQLite", "SyncCore",
-                                                          "TestSupport", "forum-server"]),
+                                                          "TestSupport", "forum-server", "WebPage"]),
         // Proof under load and faults: county simulation, fault proxy, kill -9, full and
         // read-only disks, fuzz corpus replay (Tests/Fuzz has the libFuzzer targets).
         .testTarget(name: "ProofTests", dependencies: ["SyncCore", "SyncProtocol", "SQLite", "ReplicaStore", "ForumModel", "SyncServer",

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import Messages
+import WebPage
 
 /// The frame of every page: document head with the inline style sheet, the header with
 /// navigation and the logout button, and the main region.

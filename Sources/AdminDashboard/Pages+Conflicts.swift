@@ -1,5 +1,6 @@
 import HTTPServer
 import Messages
+import WebPage
 
 extension Pages {
     /// The age filter's choices in days; "" is any age.

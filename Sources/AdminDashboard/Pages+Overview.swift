@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import Messages
+import WebPage
 
 extension Pages {
     /// `GET /admin`: open conflicts and review flags with the oldest's age, stale devices,
