@@ -70,7 +70,7 @@ let package = Package(
             name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "FieldClient", dependencies: ["ReplicaStore", "SQLite", "SyncCore", "SyncProtocol", "ForumModel", "Digest",
-                                                    "CCurl"]),
+                                                    "CCurl", "Messages"]),
         .target(name: "ForumCLI", dependencies: ["FieldClient", "ReplicaStore", "ForumModel", "Messages", "ArgumentParsing",
                                                  "SyncCore", "SyncProtocol"]),
         .executableTarget(name: "forum", dependencies: ["ForumCLI"]),
