@@ -71,8 +71,11 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "FieldClient", dependencies: ["ReplicaStore", "SQLite", "SyncCore", "SyncProtocol", "ForumModel", "Digest",
                                                     "CCurl", "Messages"]),
+        // The field app (issue 19): `forum app`, a local web UI on 127.0.0.1 over the same
+        // operations as the CLI (FieldClient, ForumModel), server-rendered, no JavaScript.
+        .target(name: "FieldApp", dependencies: ["FieldClient", "ForumModel", "Messages", "HTTPServer", "WebPage", "SyncCore", "Digest"]),
         .target(name: "ForumCLI", dependencies: ["FieldClient", "ReplicaStore", "ForumModel", "Messages", "ArgumentParsing",
-                                                 "SyncCore", "SyncProtocol"]),
+                                                 "SyncCore", "SyncProtocol", "FieldApp"]),
         .executableTarget(name: "forum", dependencies: ["ForumCLI"]),
 
         // MARK: - Tests
@@ -88,6 +91,10 @@ let package = Package(
         .testTarget(name: "WebPageTests", dependencies: ["WebPage"]),
         .testTarget(name: "AdminDashboardTests", dependencies: ["AdminDashboard", "ForumModel", "SyncCore", "HTTPServer", "Messages",
                                                                "WebPage"]),
+        // The field app's handler in process (security, pages, anonymity) and, in
+        // FieldAppBrowserTests, the real `forum app` and `forum-server` with headless Chromium.
+        .testTarget(name: "FieldAppTests", dependencies: ["FieldApp", "FieldClient", "ForumModel", "HTTPServer", "Messages", "WebPage",
+                                                          "SyncCore", "TestSupport", "forum", "forum-server"]),
         .executableTarget(name: "ReplicaStoreCrashChild", dependencies: ["ReplicaStore", "SyncCore"],
                           path: "Tests/ReplicaStoreCrashChild"),
         // ReplicaStoreCrashChild is not imported: it is the child process the crash tests kill.
