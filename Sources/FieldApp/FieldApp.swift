@@ -3,6 +3,7 @@ import ForumModel
 import Foundation
 import HTTPServer
 import Messages
+import SyncCore
 import WebPage
 
 /// The field app: a local web UI for facilitators and coordinators over the device's
@@ -163,6 +164,22 @@ public final class FieldApp: @unchecked Sendable {
             return changeHonorarium(context, id: p[1], action: p[2], form)
         default: return AppPages.notFound(context)
         }
+    }
+
+    /// Writes `values` to a record; the CLI's words for a refusal or failure, `nil` when stored.
+    func store(_ collection: String, id: String, values: [String: JSONValue]) -> String? {
+        if case .failure(let problem) = attempt({ () throws(ClientError) in
+            try replica.write(collection: collection, id: id, values: values)
+        }) { return problem.text }
+        return nil
+    }
+
+    /// The municipality a new record goes to: the one chosen when it is the device's, else
+    /// the device's only one; `nil` when a choice is needed.
+    func chosenMunicipality(_ chosen: String?) -> String? {
+        let municipalities = replica.actor.municipalities.sorted()
+        if let chosen, municipalities.contains(chosen) { return chosen }
+        return municipalities.count == 1 ? municipalities.first : nil
     }
 
     /// Runs a local write; a refusal or failure becomes the CLI's words.

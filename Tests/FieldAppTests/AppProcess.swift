@@ -6,19 +6,10 @@ import TestSupport
 enum Tools {
     /// The environment every child gets: the C locale (the app is told `--lang sv`), quick
     /// retries and short deadlines, so a sync with the server down fails in seconds.
-    static let environment: [String: String] = {
-        var environment = ProcessInfo.processInfo.environment
-        environment["LANG"] = "C"
-        environment["LC_ALL"] = "C"
-        environment["FORUM_DATA"] = nil
-        environment["DISPLAY"] = nil
-        environment["WAYLAND_DISPLAY"] = nil
-        environment["FORUM_RETRY_ATTEMPTS"] = "1"
-        environment["FORUM_RETRY_BASE_MS"] = "20"
-        environment["FORUM_TIMEOUT_SECONDS"] = "5"
-        environment["FORUM_UNANSWERED_SECONDS"] = "5"
-        return environment
-    }()
+    static let environment: [String: String] = ProcessInfo.processInfo.environment
+        .filter { !["FORUM_DATA", "DISPLAY", "WAYLAND_DISPLAY", "LC_MESSAGES"].contains($0.key) }
+        .merging(["LANG": "C", "LC_ALL": "C", "FORUM_RETRY_ATTEMPTS": "1", "FORUM_RETRY_BASE_MS": "20",
+                  "FORUM_TIMEOUT_SECONDS": "5", "FORUM_UNANSWERED_SECONDS": "5"]) { $1 }
 
     /// Runs `name arguments…` to the end; standard output and error as text.
     @discardableResult

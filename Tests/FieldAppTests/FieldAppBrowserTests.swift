@@ -93,6 +93,16 @@ import TestSupport
         #expect(page.contains("Det föreslagna arvodet"), "\(Self.notices(page))")
         #expect(page.contains("frånvarande: godkänns inte"))
 
+        // Screenshots for the README: the forum page in Swedish at laptop and tablet widths.
+        try FileManager.default.createDirectory(at: Self.artefacts, withIntermediateDirectories: true)
+        try browser.chromium.screenshot().write(to: Self.artefacts.appendingPathComponent("app-forum-laptop.png"))
+        let tablet = try HeadlessChromium(width: 800, height: 1100)
+        try tablet.open(app.url)
+        try tablet.open(app.base + forumPath)
+        try tablet.screenshot().write(to: Self.artefacts.appendingPathComponent("app-forum-tablet.png"))
+        try tablet.open(app.base + "/")
+        try tablet.screenshot().write(to: Self.artefacts.appendingPathComponent("app-forums-tablet.png"))
+
         // The printable sheet names the anonymous attendee by pseudonym only.
         try browser.click("a[href$='/print']", load: true)
         let print = try browser.html()
@@ -100,7 +110,6 @@ import TestSupport
         #expect(print.contains("Anonym deltagare 1") && print.contains("Alva Berg"))
         #expect(print.contains("Vi talade om boendestödet."))
         try browser.check()
-        try FileManager.default.createDirectory(at: Self.artefacts, withIntermediateDirectories: true)
         try browser.chromium.screenshot().write(to: Self.artefacts.appendingPathComponent("app-print.png"))
 
         // Sync with the server down: said plainly, and the offline banner appears.
@@ -150,6 +159,56 @@ import TestSupport
 }
 
 extension FieldAppBrowserTests {
+    @Test(.enabled(if: canRun, "needs the built forum, forum-server and the chromium package"))
+    func aConflictMadeByTwoLaptopsIsShownWithItsContextAndResolvedWithOneChoice() throws {
+        let directory = try TemporaryDirectory(prefix: "field-app-conflict")
+        let server = try ServerProcess(data: directory.path("server"))
+        defer { server.kill() }
+        let first = directory.path("first"), second = directory.path("second")
+        try Tools.enrol(first, role: "facilitator", server: server)
+        try Tools.enrol(second, role: "facilitator", server: server)
+        let start = StockholmTime.format(Date().addingTimeInterval(86_400), style: .dateTime, language: .sv)
+        #expect(try Tools.run("forum", ["--data", first, "forum", "add", "--title", "Brukarråd december", "--start", start,
+                                        "--venue", "Träffpunkten"]).status == 0)
+        #expect(try Tools.run("forum", ["--data", first, "sync"]).status == 0)
+        #expect(try Tools.run("forum", ["--data", second, "sync"]).status == 0)
+        let listed = try Tools.run("forum", ["--data", first, "forum", "list", "--json"]).out
+        let forumID = try #require(PageChecks.firstGroup(#""id":"([0-9a-f]{32})""#, in: listed))
+        // Both laptops move the forum, neither having seen the other's change.
+        #expect(try Tools.run("forum", ["--data", second, "forum", "edit", forumID, "--venue", "Rum B"]).status == 0)
+        #expect(try Tools.run("forum", ["--data", second, "sync"]).status == 0)
+        #expect(try Tools.run("forum", ["--data", first, "forum", "edit", forumID, "--venue", "Rum A"]).status == 0)
+
+        let app = try AppProcess(data: first)
+        defer { app.stop() }
+        let browser = try CountingBrowser(HeadlessChromium(width: 1280, height: 900))
+        try browser.open(app.url)
+        try browser.click("form[action='/sync'] button[type=submit]", load: true)
+        #expect(try browser.html().contains("1 konflikter behöver ett val"))
+        try browser.click("a[href='/conflicts']", load: true)
+        let page = try browser.html()
+        try browser.check()
+        #expect(page.contains("Mötet Brukarråd december") || page.contains("Brukarråd december"), "which forum")
+        #expect(page.contains("Två olika värden för Plats"))
+        let mine = try #require(PageChecks.firstGroup(#"<strong>Rum A</strong> – ([^<]*)</label>"#, in: page))
+        let theirs = try #require(PageChecks.firstGroup(#"<strong>Rum B</strong> – ([^<]*)</label>"#, in: page))
+        #expect(mine.hasPrefix("skrivet av den här datorn") || mine.contains("den här datorn"), "\(mine)")
+        #expect(theirs.contains("en annan dator"), "\(theirs)")
+        let choice = try #require(PageChecks.firstGroup(#"<label for="(c0-0-\d)"><input[^>]*> <strong>Rum B</strong>"#, in: page))
+        try browser.click("#\(choice)", load: false)
+        try browser.click("form[action='/conflicts/resolve'] button[type=submit]", load: true)
+        #expect(try browser.html().contains("Konflikten är löst."))
+        #expect(try Tools.run("forum", ["--data", first, "conflicts", "--json"]).out.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+
+        // The choice reaches the other laptop through the server.
+        try browser.click("nav a[href='/sync']", load: true)
+        try browser.click("form[action='/sync'] button[type=submit]", load: true)
+        #expect(try Tools.run("forum", ["--data", second, "sync"]).status == 0)
+        let shown = try Tools.run("forum", ["--data", second, "forum", "list", "--json"]).out
+        #expect(shown.contains("\"venue\":\"Rum B\""))
+        #expect(try Tools.run("forum", ["--data", second, "conflicts", "--json"]).out.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+    }
+
     /// The notices of a page, for failure messages.
     static func notices(_ html: String) -> [String] { PageChecks.matches(#"<p class="notice[^"]*"[^>]*>[^<]*</p>"#, in: html) }
 }

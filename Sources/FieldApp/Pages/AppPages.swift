@@ -16,17 +16,8 @@ enum AppPages {
     static func page(_ context: Context, title: String, section: Section, status: HTTPStatus = .ok,
                      navigation: Bool = true, body: String) -> HTTPResponse {
         let l = context.l
-        var html = """
-            <!DOCTYPE html>
-            <html lang="\(l.language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTML.escape(title)) – \(context.h("app.product"))</title>
-            <style>\(AppStyle.css)</style>
-            </head>
-            <body>
-            <a class="skip" href="#main">\(context.h("app.skip"))</a>
+        var html = PageDocument.start(language: l.language.rawValue, title: "\(HTML.escape(title)) – \(context.h("app.product"))",
+                                      css: AppStyle.css, skip: context.h("app.skip")) + """
             <header>
             <p class="brand">\(context.h("app.product"))</p>
 

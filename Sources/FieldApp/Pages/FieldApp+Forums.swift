@@ -129,21 +129,15 @@ extension FieldApp {
             if let status = trimmed(Forum.Field.status).flatMap(ForumStatus.init(rawValue:)), status != existing.status {
                 values[Forum.Field.status] = .string(status.rawValue)
             }
-            if case .failure(let problem) = attempt({ () throws(ClientError) in
-                try replica.write(collection: Forum.collection, id: existing.id, values: values)
-            }) { return fail(problem.text) }
+            if let problem = store(Forum.collection, id: existing.id, values: values) { return fail(problem) }
             return PageResponse.redirect("/forums/\(HTML.urlComponent(existing.id))?done=saved")
         }
-        let municipalities = replica.actor.municipalities.sorted()
-        guard let municipality = trimmed(Forum.Field.municipality).flatMap({ municipalities.contains($0) ? $0 : nil })
-                ?? (municipalities.count == 1 ? municipalities.first : nil) else {
+        guard let municipality = chosenMunicipality(form[Forum.Field.municipality]) else {
             return fail(context.t("app.problem.required", ["field": context.t("app.field.municipality")]))
         }
         let forum = Forum(id: RecordID.random(), municipality: municipality, title: title, series: series, kind: kind,
                           venue: venue, start: start, end: end, defaultHonorariumKronor: amount)
-        if case .failure(let problem) = attempt({ () throws(ClientError) in
-            try replica.write(collection: Forum.collection, id: forum.id, values: forum.fields)
-        }) { return fail(problem.text) }
+        if let problem = store(Forum.collection, id: forum.id, values: forum.fields) { return fail(problem) }
         return PageResponse.redirect("/forums/\(HTML.urlComponent(forum.id))?done=created")
     }
 

@@ -105,22 +105,16 @@ extension FieldApp {
             if contact != existing.contact { values[Participant.Field.contact] = contact.map(JSONValue.string) ?? .null }
             if anonymous != existing.anonymous { values[Participant.Field.anonymous] = .bool(anonymous) }
             if consent != existing.consentGiven { values.merge(Participant.consentFields(given: consent, day: today)) { $1 } }
-            if case .failure(let problem) = attempt({ () throws(ClientError) in
-                try replica.write(collection: Participant.collection, id: existing.id, values: values)
-            }) { return fail(problem.text) }
+            if let problem = store(Participant.collection, id: existing.id, values: values) { return fail(problem) }
             return PageResponse.redirect("/participants/\(HTML.urlComponent(existing.id))?done=saved")
         }
-        let municipalities = replica.actor.municipalities.sorted()
-        guard let municipality = trimmed(Participant.Field.municipality).flatMap({ municipalities.contains($0) ? $0 : nil })
-                ?? (municipalities.count == 1 ? municipalities.first : nil) else {
+        guard let municipality = chosenMunicipality(form[Participant.Field.municipality]) else {
             return fail(context.t("app.problem.required", ["field": context.t("app.field.municipality")]))
         }
         let person = Participant(id: RecordID.random(), displayName: name, association: association, contact: contact,
                                  municipality: municipality, anonymous: anonymous, consentGiven: consent,
                                  consentDate: consent ? today : nil)
-        if case .failure(let problem) = attempt({ () throws(ClientError) in
-            try replica.write(collection: Participant.collection, id: person.id, values: person.fields)
-        }) { return fail(problem.text) }
+        if let problem = store(Participant.collection, id: person.id, values: person.fields) { return fail(problem) }
         return PageResponse.redirect("/participants/new?done=added")
     }
 }
