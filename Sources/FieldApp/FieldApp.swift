@@ -36,6 +36,8 @@ public final class FieldApp: @unchecked Sendable {
     let lock = NSLock()
     /// What the last sync did, for its result page and the offline banner.
     var lastSync: SyncReport?
+    /// The background check of the server's address while serving (`nil` in process).
+    var reachability: ServerReachability?
     /// Wall clock; replaceable in tests.
     var now: () -> Date = { Date() }
 
@@ -60,6 +62,18 @@ public final class FieldApp: @unchecked Sendable {
 
     /// The launch secret, for the first URL (`/?key=…`).
     public var key: String { access.key }
+
+    /// Whether the server cannot be reached: the last sync could not reach it, or (while
+    /// serving) the latest background check found its address closed. A sync that reached
+    /// the server since wins over an older check.
+    var isOffline: Bool {
+        switch (lastSync, reachability?.lastCheck) {
+        case (let sync?, let check?): return check.at > sync.at ? !check.reachable : sync.offline
+        case (let sync?, nil): return sync.offline
+        case (nil, let check?): return !check.reachable
+        case (nil, nil): return false
+        }
+    }
 
     /// Whether this device's role is coordinator (the coordinator's pages are shown).
     var isCoordinator: Bool { replica.actor.role == .coordinator }
@@ -88,7 +102,7 @@ public final class FieldApp: @unchecked Sendable {
     private func route(_ request: HTTPRequest) -> HTTPResponse {
         let l = Localizer(language: language)
         let context = Context(request: request, l: l, csrf: access.csrfToken, coordinator: isCoordinator,
-                              banner: lastSync?.offline == true ? l["app.offline.banner"] : nil)
+                              banner: isOffline ? l["app.offline.banner"] : nil)
         // The first URL: the key becomes the cookie, and the address bar loses the key.
         if request.path == "/", let presented = request.query["key"] {
             guard access.isKey(presented), request.method == .get || request.method == .head else {

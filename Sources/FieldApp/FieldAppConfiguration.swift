@@ -8,6 +8,12 @@ public struct FieldAppConfiguration: Sendable, Equatable {
     /// How many participants the register shows at once. Default 500.
     public var maxListedParticipants = 500
 
+    /// Seconds between background checks that the server's address answers (for the
+    /// offline banner). Default 60.
+    public var reachabilityInterval: Double = 60
+    /// Seconds a background check waits for a connection. Default 3.
+    public var reachabilityTimeout: Double = 3
+
     /// The defaults.
     public init() {}
 }

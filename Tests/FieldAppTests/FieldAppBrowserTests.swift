@@ -48,6 +48,8 @@ import TestSupport
             #expect(try browser.html().contains("Deltagaren är tillagd."))
         }
         try browser.check()
+        // The app found the server's address closed in the background: the banner says so.
+        #expect(try browser.html().contains("<p class=\"banner\" role=\"status\">Servern går inte att nå just nu."))
 
         // The forum, started an hour ago, 300 kr a head.
         try browser.click("nav a[href='/']", load: true)

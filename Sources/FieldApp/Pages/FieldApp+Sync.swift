@@ -14,6 +14,8 @@ struct SyncReport {
     var failure: String?
     /// Whether the server could not be reached (the offline banner).
     var offline: Bool
+    /// When the sync ended.
+    var at = Date()
 }
 
 /// The sync button's page, and conflicts with their context, settled with one choice.

@@ -20,6 +20,10 @@ extension FieldApp {
         serverConfiguration.writeTimeout = 120
         let server = HTTPServer(configuration: serverConfiguration) { [self] request in handle(request) }
         let bound = try server.start(host: "127.0.0.1", port: port)
+        if let check = ServerReachability(url: profile.serverURL) {
+            lock.withLock { reachability = check }
+            check.start(interval: configuration.reachabilityInterval, timeout: configuration.reachabilityTimeout)
+        }
         let url = "http://127.0.0.1:\(bound)/?key=\(key)"
         ready(url)
         if openBrowser { Self.openInBrowser(url) }
