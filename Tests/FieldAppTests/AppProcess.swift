@@ -43,6 +43,24 @@ enum Tools {
     }
 }
 
+/// A running `forum-server` in a temporary directory and one enrolled laptop per role
+/// (`laptop0`, `laptop1`, …); the server is killed and the directory removed with it.
+final class Office {
+    let directory: TemporaryDirectory
+    let server: ServerProcess
+    let laptops: [String]
+
+    init(_ roles: [String]) throws {
+        directory = try TemporaryDirectory(prefix: "field-app")
+        server = try ServerProcess(data: directory.path("server"))
+        let directory = self.directory
+        laptops = roles.indices.map { directory.path("laptop\($0)") }
+        for (laptop, role) in zip(laptops, roles) { try Tools.enrol(laptop, role: role, server: server) }
+    }
+
+    deinit { server.kill() }
+}
+
 /// A running `forum --data DIR --lang sv app --no-browser`.
 final class AppProcess {
     let process = Process()

@@ -20,12 +20,8 @@ import TestSupport
 
     @Test(.enabled(if: canRun, "needs the built forum, forum-server and the chromium package"))
     func facilitatorRecordsAForumOfflineSyncsAndCoordinatorApprovesAndDownloadsThePaymentList() throws {
-        let directory = try TemporaryDirectory(prefix: "field-app-browser")
-        let server = try ServerProcess(data: directory.path("server"))
-        defer { server.kill() }
-        let laptop = directory.path("facilitator"), office = directory.path("coordinator")
-        try Tools.enrol(laptop, role: "facilitator", server: server)
-        try Tools.enrol(office, role: "coordinator", server: server)
+        let office = try Office(["facilitator", "coordinator"])
+        let server = office.server, laptop = office.laptops[0], coordinatorLaptop = office.laptops[1]
         // The venue has no network: the server is down while the forum is recorded.
         server.terminate()
 
@@ -129,11 +125,8 @@ import TestSupport
         #expect(!page.contains("class=\"banner\""))
 
         // The coordinator: sync, approve all of the forum, download the payment list.
-        let officeApp = try AppProcess(data: office)
+        let (officeApp, coordinator) = try CountingBrowser.syncing(in: coordinatorLaptop)
         defer { officeApp.stop() }
-        let coordinator = try CountingBrowser(HeadlessChromium(width: 1280, height: 900))
-        try coordinator.open(officeApp.url)
-        try coordinator.click("form[action='/sync'] button[type=submit]", load: true)
         #expect(try coordinator.html().contains("ändringar skickade"))
         try coordinator.click("nav a[href='/honoraria']", load: true)
         try coordinator.check()
@@ -157,18 +150,15 @@ import TestSupport
         #expect(data.count == 6, "six approved, the absent ones not: \(rows)")
         #expect(data.allSatisfy { $0.count == header.count && $0[0].count == 32 && $0[1].count >= 16 }, "ids in every row, no total row")
         #expect(!data.contains { $0.contains(where: { $0.lowercased().contains("summa") || $0.lowercased().contains("total") }) })
+        withExtendedLifetime(office) {}
     }
 }
 
 extension FieldAppBrowserTests {
     @Test(.enabled(if: canRun, "needs the built forum, forum-server and the chromium package"))
     func aConflictMadeByTwoLaptopsIsShownWithItsContextAndResolvedWithOneChoice() throws {
-        let directory = try TemporaryDirectory(prefix: "field-app-conflict")
-        let server = try ServerProcess(data: directory.path("server"))
-        defer { server.kill() }
-        let first = directory.path("first"), second = directory.path("second")
-        try Tools.enrol(first, role: "facilitator", server: server)
-        try Tools.enrol(second, role: "facilitator", server: server)
+        let office = try Office(["facilitator", "facilitator"])
+        let first = office.laptops[0], second = office.laptops[1]
         let start = StockholmTime.format(Date().addingTimeInterval(86_400), style: .dateTime, language: .sv)
         #expect(try Tools.run("forum", ["--data", first, "forum", "add", "--title", "Brukarråd december", "--start", start,
                                         "--venue", "Träffpunkten"]).status == 0)
@@ -181,11 +171,8 @@ extension FieldAppBrowserTests {
         #expect(try Tools.run("forum", ["--data", second, "sync"]).status == 0)
         #expect(try Tools.run("forum", ["--data", first, "forum", "edit", forumID, "--venue", "Rum A"]).status == 0)
 
-        let app = try AppProcess(data: first)
+        let (app, browser) = try CountingBrowser.syncing(in: first)
         defer { app.stop() }
-        let browser = try CountingBrowser(HeadlessChromium(width: 1280, height: 900))
-        try browser.open(app.url)
-        try browser.click("form[action='/sync'] button[type=submit]", load: true)
         #expect(try browser.html().contains("Konflikter som behöver ett val: 1"))
         try browser.click("a[href='/conflicts']", load: true)
         let page = try browser.html()
@@ -209,6 +196,7 @@ extension FieldAppBrowserTests {
         let shown = try Tools.run("forum", ["--data", second, "forum", "list", "--json"]).out
         #expect(shown.contains("\"venue\":\"Rum B\""))
         #expect(try Tools.run("forum", ["--data", second, "conflicts", "--json"]).out.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+        withExtendedLifetime(office) {}
     }
 
     /// The notices of a page, for failure messages.
@@ -222,6 +210,16 @@ final class CountingBrowser {
     private(set) var keystrokes = 0
 
     init(_ chromium: HeadlessChromium) { self.chromium = chromium }
+
+    /// `forum app` on the laptop in `data`, opened in a laptop-wide browser that has
+    /// pressed "Synka nu" once.
+    static func syncing(in data: String) throws -> (AppProcess, CountingBrowser) {
+        let app = try AppProcess(data: data)
+        let browser = try CountingBrowser(HeadlessChromium(width: 1280, height: 900))
+        try browser.open(app.url)
+        try browser.click("form[action='/sync'] button[type=submit]", load: true)
+        return (app, browser)
+    }
 
     func open(_ url: String) throws { try chromium.open(url) }
     func url() throws -> String { try chromium.url() }
