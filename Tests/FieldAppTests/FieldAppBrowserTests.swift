@@ -150,6 +150,11 @@ import TestSupport
         #expect(data.count == 6, "six approved, the absent ones not: \(rows)")
         #expect(data.allSatisfy { $0.count == header.count && $0[0].count == 32 && $0[1].count >= 16 }, "ids in every row, no total row")
         #expect(!data.contains { $0.contains(where: { $0.lowercased().contains("summa") || $0.lowercased().contains("total") }) })
+        // The very bytes `forum export payments` writes for the same period.
+        let exported = try Tools.run("forum", ["--data", coordinatorLaptop, "--lang", "sv", "export", "payments",
+                                               "--from", "\(today.prefix(4))-01-01", "--to", today])
+        #expect(exported.status == 0)
+        #expect(Array(exported.out.utf8) == csv.body)
         withExtendedLifetime(office) {}
     }
 }

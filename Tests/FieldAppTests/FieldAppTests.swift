@@ -144,6 +144,18 @@ struct FieldAppTests {
         #expect(honorarium.status == .proposed)
     }
 
+    @Test func approvingOneHonorariumOfAForumNotHeldIsRefusedToo() throws {
+        let harness = try AppHarness(role: .coordinator)
+        let (forum, people) = try harness.seed(people: [("Alva Öppen", false)], status: .planned)
+        try harness.logIn()
+        _ = harness.post("/forums/\(forum)/attendance", [("pid", people[0]), ("a.\(people[0])", "present"), ("r.\(people[0])", "participant")])
+        let id = try #require(harness.replica.lookup.states(collection: Honorarium.collection).first?.id)
+        let refused = harness.post("/honoraria/\(id)/approve", [])
+        #expect(refused.status == 422)
+        #expect(refused.text.contains("nekat:"))
+        #expect(harness.replica.lookup.live(collection: Honorarium.collection, id: id).flatMap { try? Honorarium($0) }?.status == .proposed)
+    }
+
     @Test func aFacilitatorSeesNoCoordinatorPages() throws {
         let harness = try AppHarness(role: .facilitator)
         try harness.logIn()
