@@ -46,8 +46,12 @@ let package = Package(
         // Error bodies are written with SyncCore's one JSON string escaper.
         .target(name: "HTTPServer", dependencies: ["SyncCore"]),
 
+        // MARK: - Server-rendered pages: HTML escaping, form bodies, cookies, secrets, security
+        // headers and the shared style sheet, for the admin dashboard and the field app.
+        .target(name: "WebPage", dependencies: ["HTTPServer", "Digest"]),
+
         // MARK: - Admin web dashboard (server-rendered HTML under /admin, no JavaScript)
-        .target(name: "AdminDashboard", dependencies: ["HTTPServer", "Messages", "ForumModel", "SyncCore", "Digest"]),
+        .target(name: "AdminDashboard", dependencies: ["HTTPServer", "Messages", "ForumModel", "SyncCore", "Digest", "WebPage"]),
 
         // MARK: - Central server: sync protocol v1 over the store, admin operations, and its CLI
         .target(name: "SyncServer", dependencies: ["HTTPServer", "ReplicaStore", "SQLite", "SyncCore", "SyncProtocol", "Digest",
@@ -68,9 +72,12 @@ let package = Package(
             name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "FieldClient", dependencies: ["ReplicaStore", "SQLite", "SyncCore", "SyncProtocol", "ForumModel", "Digest",
-                                                    "CCurl"]),
+                                                    "CCurl", "Messages"]),
+        // The field app (issue 19): `forum app`, a local web UI on 127.0.0.1 over the same
+        // operations as the CLI (FieldClient, ForumModel), server-rendered, no JavaScript.
+        .target(name: "FieldApp", dependencies: ["FieldClient", "ForumModel", "Messages", "HTTPServer", "WebPage", "SyncCore", "Digest"]),
         .target(name: "ForumCLI", dependencies: ["FieldClient", "ReplicaStore", "ForumModel", "Messages", "ArgumentParsing",
-                                                 "SyncCore", "SyncProtocol"]),
+                                                 "SyncCore", "SyncProtocol", "FieldApp"]),
         .executableTarget(name: "forum", dependencies: ["ForumCLI"]),
 
         // MARK: - Tests
@@ -83,7 +90,13 @@ let package = Package(
         .testTarget(name: "ForumModelTests", dependencies: ["ForumModel", "Messages", "SyncCore", "TestSupport"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
-        .testTarget(name: "AdminDashboardTests", dependencies: ["AdminDashboard", "ForumModel", "SyncCore", "HTTPServer", "Messages"]),
+        .testTarget(name: "WebPageTests", dependencies: ["WebPage"]),
+        .testTarget(name: "AdminDashboardTests", dependencies: ["AdminDashboard", "ForumModel", "SyncCore", "HTTPServer", "Messages",
+                                                               "WebPage"]),
+        // The field app's handler in process (security, pages, anonymity) and, in
+        // FieldAppBrowserTests, the real `forum app` and `forum-server` with headless Chromium.
+        .testTarget(name: "FieldAppTests", dependencies: ["FieldApp", "FieldClient", "ForumModel", "HTTPServer", "Messages", "WebPage",
+                                                          "SyncCore", "TestSupport", "forum", "forum-server"]),
         .executableTarget(name: "ReplicaStoreCrashChild", dependencies: ["ReplicaStore", "SyncCore"],
                           path: "Tests/ReplicaStoreCrashChild"),
         // ReplicaStoreCrashChild is not imported: it is the child process the crash tests kill.
@@ -101,7 +114,7 @@ let package = Package(
                                                           "forum-server"]),
         .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "ServerCLI", "SyncProtocol", "AdminDashboard", "HTTPServer", "ForumModel",
                                                           "Messages", "Digest", "ReplicaStore", "SQLite", "SyncCore",
-                                                          "TestSupport", "forum-server"]),
+                                                          "TestSupport", "forum-server", "WebPage"]),
         // Proof under load and faults: county simulation, fault proxy, kill -9, full and
         // read-only disks, fuzz corpus replay (Tests/Fuzz has the libFuzzer targets).
         .testTarget(name: "ProofTests", dependencies: ["SyncCore", "SyncProtocol", "SQLite", "ReplicaStore", "ForumModel", "SyncServer",

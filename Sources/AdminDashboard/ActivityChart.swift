@@ -1,4 +1,5 @@
 import Messages
+import WebPage
 
 /// The sync-activity chart of the overview: grouped bars (pushes, pulls, conflicts) per
 /// day, drawn by the server as inline SVG, with a table carrying the same numbers for

@@ -1,6 +1,7 @@
 import HTTPServer
 import Messages
 import SyncCore
+import WebPage
 
 extension AdminDashboard {
     /// `POST /admin/conflicts/{collection}/{id}/resolve`: keeps a chosen value or writes a

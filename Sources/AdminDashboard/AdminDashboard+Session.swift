@@ -1,5 +1,6 @@
 import Digest
 import HTTPServer
+import WebPage
 
 extension AdminDashboard {
     /// `GET /admin/login?token=…`: uses up the link and opens a session, or explains why not.
@@ -33,43 +34,17 @@ extension AdminDashboard {
     }
 
     /// The session cookie's value from `Cookie` headers, `nil` when absent.
-    static func sessionCookie(in headers: HTTPHeaders) -> String? {
-        for header in headers.values(for: "Cookie") {
-            for pair in header.split(separator: ";") {
-                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                guard parts.count == 2 else { continue }
-                if parts[0].trimmingCharacters(in: .whitespaces) == cookieName {
-                    let value = parts[1].trimmingCharacters(in: .whitespaces)
-                    return value.isEmpty ? nil : value
-                }
-            }
-        }
-        return nil
-    }
+    static func sessionCookie(in headers: HTTPHeaders) -> String? { Cookies.value(named: cookieName, in: headers) }
 }
 
 /// The check of a form's CSRF token against the session's.
 enum CSRF {
-    /// Whether `presented` equals `expected`, compared in constant time over the bytes so
-    /// the time taken reveals nothing of the expected token.
-    static func matches(_ presented: String?, _ expected: String) -> Bool {
-        guard let presented else { return false }
-        return ConstantTime.equals(Array(presented.utf8), Array(expected.utf8))
-    }
+    /// Whether `presented` equals `expected`, compared in constant time.
+    static func matches(_ presented: String?, _ expected: String) -> Bool { Secret.matches(presented, expected) }
 }
 
-/// The headers every dashboard response carries.
+/// The headers every dashboard response carries (`PageResponse`'s).
 enum SecurityHeaders {
-    /// No scripts at all; inline styles only; images from the page itself or data: URLs
-    /// (the chart is inline SVG); forms post only to this server; no framing.
-    static let contentSecurityPolicy =
-        "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'"
-
-    static func apply(to response: inout HTTPResponse) {
-        response.headers["Content-Security-Policy"] = contentSecurityPolicy
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["Cache-Control"] = "no-store"
-        response.headers["X-Frame-Options"] = "DENY"
-    }
+    static var contentSecurityPolicy: String { PageResponse.contentSecurityPolicy }
+    static func apply(to response: inout HTTPResponse) { PageResponse.applySecurityHeaders(to: &response) }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import Messages
+import WebPage
 
 /// The admin web dashboard, served by the sync server under `/admin`: server-rendered
 /// HTML with inline CSS, usable without JavaScript and without internet access.
@@ -162,8 +163,5 @@ public final class AdminDashboard: Sendable {
     }
 
     /// A 303 to a path of the dashboard (always a fixed, relative location).
-    static func redirect(_ location: String) -> HTTPResponse {
-        HTTPResponse(status: .seeOther, headers: ["Location": location, "Content-Type": "text/plain; charset=utf-8"],
-                     body: Array("See \(location)\n".utf8))
-    }
+    static func redirect(_ location: String) -> HTTPResponse { PageResponse.redirect(location) }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import Messages
+import WebPage
 
 /// The frame of every page: document head with the inline style sheet, the header with
 /// navigation and the logout button, and the main region.
@@ -18,17 +19,8 @@ enum Layout {
     static func page(_ context: AdminDashboard.Context, title: String, section: Section, status: HTTPStatus = .ok,
                      body: String) -> HTTPResponse {
         let l = context.l
-        var html = """
-            <!DOCTYPE html>
-            <html lang="\(l.language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title) – \(HTML.escape(l["dashboard.product"]))</title>
-            <style>\(Style.css)</style>
-            </head>
-            <body>
-            <a class="skip" href="#main">\(HTML.escape(l["dashboard.skip"]))</a>
+        var html = PageDocument.start(language: l.language.rawValue, title: "\(title) – \(HTML.escape(l["dashboard.product"]))",
+                                      css: Style.css, skip: HTML.escape(l["dashboard.skip"])) + """
             <header>
             <p class="brand">\(HTML.escape(l["dashboard.product"]))</p>
 

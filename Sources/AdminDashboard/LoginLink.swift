@@ -1,4 +1,5 @@
 import Digest
+import WebPage
 
 /// A one-time login link: `<public URL>/admin/login?token=<64 hex>`. Only the SHA-256 of
 /// the token is stored, so a copy of the database opens no session.
@@ -17,13 +18,4 @@ public struct LoginLink: Sendable, Equatable {
 
     /// The stored form of a token as presented in a link.
     public static func hash(token: String) -> String { SHA256.hex(token) }
-}
-
-/// Random secrets for links, session ids and CSRF tokens.
-enum Secret {
-    /// `byteCount` random bytes as lower-case hex.
-    static func hex(byteCount: Int) -> String {
-        var generator = SystemRandomNumberGenerator()
-        return HexEncoding.encode((0..<byteCount).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
-    }
 }

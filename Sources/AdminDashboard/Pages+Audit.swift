@@ -1,5 +1,6 @@
 import HTTPServer
 import Messages
+import WebPage
 
 extension Pages {
     /// `GET /admin/audit`: the audit trail, newest first, by ids only (never field values).

@@ -2,6 +2,7 @@ import ForumModel
 import HTTPServer
 import Messages
 import SyncCore
+import WebPage
 
 extension Pages {
     /// `GET /admin/conflicts/{collection}/{id}`: every field in conflict with all of its

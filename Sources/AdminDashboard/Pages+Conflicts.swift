@@ -1,6 +1,7 @@
 import ForumModel
 import HTTPServer
 import Messages
+import WebPage
 
 extension Pages {
     /// The age filter's choices in days; "" is any age.

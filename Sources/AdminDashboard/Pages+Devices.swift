@@ -1,5 +1,6 @@
 import HTTPServer
 import Messages
+import WebPage
 
 extension Pages {
     /// `GET /admin/devices` (and the answer to the enrol form): every device with its last

@@ -2,6 +2,7 @@ import Foundation
 import ForumModel
 import HTTPServer
 import Messages
+import WebPage
 
 extension Pages {
     /// `GET /admin`: open conflicts and review flags with the oldest's age, stale devices,

@@ -1,5 +1,6 @@
 import HTTPServer
 import Messages
+import WebPage
 
 /// The dashboard's pages. Each returns a whole response; every value that comes from
 /// records, devices or the request is passed through `HTML.escape`.

@@ -1,5 +1,6 @@
 import Digest
 import Foundation
+import WebPage
 
 /// The dashboard's sessions, in memory: a restart of the server logs every admin out,
 /// which is the safe failure. Sessions are found by the SHA-256 of their cookie value and

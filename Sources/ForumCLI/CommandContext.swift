@@ -100,17 +100,7 @@ final class CommandContext {
     /// The translated failure for a client error, in the localizer's language: what a person
     /// reads when a command fails. A full disk and a read-only replica are told apart.
     static func failure(_ error: ClientError, localizer: Localizer) -> CommandFailure {
-        func t(_ key: String, _ args: [String: String] = [:]) -> String { localizer[MessageKey(key), args] }
-        switch error.code {
-        case .refused: return CommandFailure(t("client.error.refused", ["reason": DomainBridge.refusal(error, localizer.language)]))
-        case .notEnrolled: return CommandFailure(t("client.error.not_enrolled"))
-        case .deviceRevoked: return CommandFailure(t("client.error.device_revoked_short"), exitCode: .deviceRevoked)
-        case .storageError where error.detailCode == "full":
-            return CommandFailure(t("client.error.storage_full"))
-        case .storageError where ["readonly", "cannot_open", "auth"].contains(error.detailCode ?? ""):
-            return CommandFailure(t("client.error.storage_readonly"))
-        default: return CommandFailure(t("client.error.\(error.code.rawValue)"))
-        }
+        CommandFailure(error.text(localizer.language), exitCode: error.code == .deviceRevoked ? .deviceRevoked : .failure)
     }
 
     /// Runs a local write, turning a refusal into a translated failure.

@@ -117,6 +117,9 @@ enum CommandTree {
             CommandSpec("sync", abstract: t("client.cmd.sync"), discussion: t("client.help.exit_codes"), arguments: [json]),
             CommandSpec("status", abstract: t("client.cmd.status"), arguments: [json]),
             CommandSpec("conflicts", abstract: t("client.cmd.conflicts"), arguments: [json]),
+            CommandSpec("app", abstract: t("client.cmd.app"), discussion: t("client.help.app"), arguments: [
+                .option("port", valueName: "port", help: t("client.help.port")),
+                .flag("no-browser", help: t("client.help.no_browser"))]),
         ])
     }
 }

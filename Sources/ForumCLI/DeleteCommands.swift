@@ -24,13 +24,6 @@ enum DeleteCommands {
 
     /// "the participant, 2 attendance records, 1 unpaid honoraria", in the context's language.
     static func describe(_ plan: Deletion, _ collection: String, _ context: CommandContext) -> String {
-        var parts = [context.t("client.delete.the_\(collection)")]
-        if collection != Attendance.collection, case let count = plan.count(of: Attendance.collection), count > 0 {
-            parts.append(context.t("client.delete.attendances", ["count": String(count)]))
-        }
-        if case let count = plan.count(of: Honorarium.collection), count > 0 {
-            parts.append(context.t("client.delete.honoraria", ["count": String(count)]))
-        }
-        return parts.joined(separator: ", ")
+        plan.summary(of: collection, context.language)
     }
 }

@@ -44,20 +44,12 @@ enum DomainBridge {
         return names
     }
 
-    /// The domain's message for a refused local write.
-    static func refusal(_ error: ClientError, _ language: Language) -> String {
-        guard let code = error.detailCode.flatMap(DomainError.Code.init(rawValue:)) else { return error.message }
-        return DomainError(code, error.detailParams).message(language)
-    }
+    /// The domain's message for a refused local write (`ClientError.refusalReason`).
+    static func refusal(_ error: ClientError, _ language: Language) -> String { ClientError.refusalReason(error, language) }
 
-    /// The domain's message for a refusal sent by the server, in `language`, worded from
-    /// its code and parameters; the server's English text for an unknown code.
+    /// The domain's message for a refusal sent by the server (`ClientError.serverReason`).
     static func reason(code: String, parameters: [String: String] = [:], serverMessage: String,
                        _ language: Language) -> String {
-        guard let domainCode = DomainError.Code(rawValue: code) else { return serverMessage }
-        let text = DomainError(domainCode, parameters).message(language)
-        // A message whose parameters did not all arrive (an older server) keeps a
-        // `{placeholder}`; the server's text is then clearer.
-        return text.contains("{") ? serverMessage : text
+        ClientError.serverReason(code: code, parameters: parameters, serverMessage: serverMessage, language)
     }
 }

@@ -81,10 +81,9 @@ enum ExportCommands {
     static func period(_ context: CommandContext) throws -> ReportPeriod {
         guard let from = try context.date("from") else { throw ForumCommands.required(context, "from") }
         guard let to = try context.date("to") else { throw ForumCommands.required(context, "to") }
-        // The day after `to`: 36 h later is always on the next calendar day, whatever summer time does.
-        let nextDay = StockholmTime.format(to.addingTimeInterval(36 * 3600), style: .date, language: context.language)
-        let end = (try? StockholmTime.parse(nextDay)) ?? to.addingTimeInterval(86_400)
-        guard end > from else { throw context.arguments.invalidValue("to", reason: context.t("client.reason.to_before_from")) }
-        return ReportPeriod(start: from, end: end)
+        guard let period = ReportPeriod.days(from: from, to: to) else {
+            throw context.arguments.invalidValue("to", reason: context.t("client.reason.to_before_from"))
+        }
+        return period
     }
 }

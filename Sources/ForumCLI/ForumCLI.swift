@@ -92,6 +92,7 @@ public enum ForumCLI {
         case ["sync"]: try SyncCommand.run(context)
         case ["status"]: try StatusCommands.status(context)
         case ["conflicts"]: try StatusCommands.conflicts(context)
+        case ["app"]: try AppCommand.run(context)
         default: throw CommandFailure(context.t("client.error.storage_error"))
         }
     }

@@ -7,14 +7,12 @@ import SyncCore
 enum ForumCommands {
     /// How far back `list` shows past forums without `--all`, in seconds (30 days).
     static let recentWindowSeconds: TimeInterval = 30 * 86_400
-    /// How long a forum lasts when `--end` is not given, in seconds (2 hours).
-    static let defaultDurationSeconds: TimeInterval = 2 * 3600
 
     static func add(_ context: CommandContext) throws {
         let arguments = context.arguments
         guard let title = arguments.string("title") else { throw required(context, "title") }
         guard let start = try context.date("start") else { throw required(context, "start") }
-        let end = try context.date("end") ?? start.addingTimeInterval(defaultDurationSeconds)
+        let end = try context.date("end") ?? start.addingTimeInterval(Forum.defaultDurationSeconds)
         let forum = Forum(id: RecordID.random(), municipality: try context.municipality(), title: title,
                           series: arguments.string("series"), kind: try kind(context) ?? .deltagarforum,
                           venue: arguments.string("venue"), start: start, end: end,

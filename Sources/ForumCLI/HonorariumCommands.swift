@@ -114,37 +114,18 @@ enum HonorariumCommands {
     /// with the reason the rules give for each of its honoraria (`HonorariumApproval`).
     static func approveAll(_ context: CommandContext) throws {
         let forumState = try RecordResolver(context: context).forum(context.arguments.string("forum") ?? "")
-        let replica = try context.replica()
-        let lookup = replica.lookup
+        let outcome = try context.write { replica throws(ClientError) in try replica.approveAll(forumID: forumState.id) }
+        let lookup = try context.replica().lookup
         let language = DomainBridge.language(context.language)
-        var toApprove: [(RecordState, Honorarium)] = []
-        var skipped: [(id: String, name: String, reason: String)] = []
-        for attendanceState in lookup.attendances(forumID: forumState.id) {
-            guard let state = lookup.live(collection: Honorarium.collection, id: Honorarium.id(attendanceID: attendanceState.id)),
-                  let honorarium = try? Honorarium(state), honorarium.status == .proposed else { continue }
-            guard let obstacle = HonorariumApproval.obstacle(to: .approved, attendanceID: attendanceState.id, lookup: lookup) else {
-                toApprove.append((state, honorarium))
-                continue
-            }
-            if obstacle.code == .forumNotHeld {
-                throw CommandFailure(context.t("client.error.refused", ["reason": obstacle.message(language)]))
-            }
-            let person = attendanceState[Attendance.Field.participantID]?.stringValue
-                .flatMap { lookup.state(collection: Participant.collection, id: $0) }
+        let skipped = outcome.skipped.map { item -> (id: String, name: String, reason: String) in
+            let person = lookup.state(collection: Participant.collection, id: item.participantID)
             let anonymous = person.flatMap { try? Participant($0) }?.anonymous == true
             let name = (person?[Participant.Field.displayName]?.stringValue ?? "")
                 + (anonymous ? " " + context.t("client.honorarium.anonymous_mark") : "")
-            let reason = obstacle.code == .absentAttendance ? context.t("client.honorarium.skip_absent") : obstacle.message(language)
-            skipped.append((RecordResolver.short(state.id), name, reason))
+            let reason = item.reason.code == .absentAttendance ? context.t("client.honorarium.skip_absent") : item.reason.message(language)
+            return (RecordResolver.short(item.honorariumID), name, reason)
         }
-        try context.write { replica throws(ClientError) in
-            try replica.transaction { () throws(ClientError) in
-                for (state, honorarium) in toApprove {
-                    try replica.write(collection: Honorarium.collection, id: state.id, values: honorarium.approvalFields())
-                }
-            }
-        }
-        context.say(context.t("client.honorarium.approved_all", ["count": String(toApprove.count)]))
+        context.say(context.t("client.honorarium.approved_all", ["count": String(outcome.approved)]))
         guard !skipped.isEmpty else { return }
         context.say(context.t("client.honorarium.skipped", ["count": String(skipped.count)]))
         for item in skipped.sorted(by: { ($0.name, $0.id) < ($1.name, $1.id) }) {

@@ -44,10 +44,7 @@ enum ParticipantCommands {
                      "client.col.anonymous", "client.col.consent"].map { context.t($0) }, rows: rows))
     }
 
-    static func matches(_ name: String, _ query: String?) -> Bool {
-        guard let query else { return true }
-        return name.range(of: query, options: [.caseInsensitive, .diacriticInsensitive]) != nil
-    }
+    static func matches(_ name: String, _ query: String?) -> Bool { Participant.nameMatches(name, query) }
 
     static func json(_ person: Participant) -> JSONValue {
         let association: JSONValue = person.association.map { .string($0) } ?? .null
@@ -66,16 +63,14 @@ enum ParticipantCommands {
             values[Participant.Field.anonymous] = .bool(anonymous)
         }
         if arguments.flag("consent") {
-            values[Participant.Field.consentGiven] = .bool(true)
-            values[Participant.Field.consentDate] = .string(StockholmTime.format(Date(), style: .date, language: context.language))
+            values.merge(Participant.consentFields(given: true, day: StockholmTime.format(Date(), style: .date, language: context.language))) { $1 }
         }
         let withdrawn = arguments.flag("withdraw-consent")
         if withdrawn {
             guard !arguments.flag("consent") else {
                 throw CommandFailure(context.t("client.participant.consent_both"), exitCode: .usage)
             }
-            values[Participant.Field.consentGiven] = .bool(false)
-            values[Participant.Field.consentDate] = .null
+            values.merge(Participant.consentFields(given: false, day: "")) { $1 }
         }
         try context.write { replica throws(ClientError) in
             try replica.write(collection: Participant.collection, id: state.id, values: values)

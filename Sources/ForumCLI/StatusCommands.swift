@@ -66,37 +66,33 @@ enum StatusCommands {
     /// another device by its id.
     static func conflicts(_ context: CommandContext) throws {
         let replica = try context.replica()
-        let summaries: [ConflictSummary]
-        do { summaries = try replica.store.conflicts(.init(includeReviewFlags: false), limit: 1000) } catch {
-            throw context.failure(ClientError.storageFailure)
-        }
+        let conflicts: [OpenConflict]
+        do { conflicts = try replica.openConflicts() } catch { throw context.failure(error) }
         var items: [JSONValue] = []
         var lines: [String] = []
-        for summary in summaries {
-            guard let state = try? replica.state(collection: summary.collection, id: summary.id) else { continue }
-            let anonymous = summary.collection == Participant.collection && ((try? Participant(state))?.anonymous ?? false)
-            lines.append(context.t("client.collection.\(summary.collection)") + " " + RecordResolver.short(summary.id)
-                         + (anonymous ? " " + context.t("client.conflicts.anonymous_mark") : ""))
+        for conflict in conflicts {
+            lines.append(context.t("client.collection.\(conflict.collection)") + " " + RecordResolver.short(conflict.id)
+                         + (conflict.anonymous ? " " + context.t("client.conflicts.anonymous_mark") : ""))
             var fields: [JSONValue] = []
-            for conflict in state.conflicts {
-                let (name, entries): (String, [FieldEntry]) = switch conflict {
-                case .field(let name, let entries): (name, entries)
-                case .deleteVersusUpdate(let deletes, _): (RecordState.deletedField, deletes)
-                }
-                lines.append("  " + context.t("client.conflicts.field", ["field": name]))
-                for entry in entries {
+            for field in conflict.fields {
+                lines.append("  " + context.t("client.conflicts.field", ["field": field.name]))
+                for value in field.values {
+                    let entry = value.entry
                     let when = context.show(Date(timeIntervalSince1970: Double(entry.time.wallMillis) / 1000))
-                    let writer = entry.dot.replica == replica.replica ? context.t("client.conflicts.this_laptop")
-                        : entry.dot.replica == .server ? context.t("client.conflicts.administrator") : entry.dot.replica.rawValue
+                    let writer = switch value.writer {
+                    case .thisDevice: context.t("client.conflicts.this_laptop")
+                    case .administrator: context.t("client.conflicts.administrator")
+                    case .device(let id): id
+                    }
                     lines.append("    " + TextTable.printable(JSONWriter.string(entry.value)) + "  "
                                  + context.t("client.conflicts.by", ["replica": writer, "time": when]))
                 }
-                fields.append(["field": .string(name), "values": .array(entries.map {
+                fields.append(["field": .string(field.name), "values": .array(field.values.map(\.entry).map {
                     ["value": $0.value, "replica": .string($0.dot.replica.rawValue), "counter": .integer(Int64(clamping: $0.dot.counter)),
                      "time": .array([.integer($0.time.wallMillis), .integer(Int64($0.time.logical))])]
                 })])
             }
-            items.append(["collection": .string(summary.collection), "id": .string(summary.id), "anonymous": .bool(anonymous),
+            items.append(["collection": .string(conflict.collection), "id": .string(conflict.id), "anonymous": .bool(conflict.anonymous),
                           "fields": .array(fields)])
         }
         if context.json { context.printJSON(.array(items)); return }

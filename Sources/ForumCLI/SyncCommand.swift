@@ -57,22 +57,13 @@ enum SyncCommand {
         if context.json {
             context.printJSON(["ok": false, "error": ["code": .string(error.code.rawValue)], "pending": .integer(Int64(pending))])
         }
-        switch error.code {
-        case .serverUnreachable, .timeout, .serverError:
-            return CommandFailure(context.t("client.sync.\(error.code.rawValue)", args), exitCode: .syncIncomplete)
-        case .deviceRevoked where error.detailCode == "device_wiped":
-            return CommandFailure(context.t("client.sync.device_wiped",
-                                            args.merging(["wiped": error.detailParams[ClientError.wipedParameter] ?? "0"]) { $1 }),
-                                  exitCode: .deviceRevoked)
-        case .deviceRevoked:
-            return CommandFailure(context.t("client.sync.device_revoked", args), exitCode: .deviceRevoked)
-        case .unauthorized:
-            return CommandFailure(context.t("client.sync.unauthorized", args))
-        case .protocolError, .tlsFailed:
-            return CommandFailure(context.t("client.sync.\(error.code.rawValue)", args), exitCode: .syncIncomplete)
-        default:
-            return context.failure(error)
+        guard let text = error.syncText(pending: pending, context.language) else { return context.failure(error) }
+        let exitCode: ExitCode = switch error.code {
+        case .deviceRevoked: .deviceRevoked
+        case .unauthorized: .failure
+        default: .syncIncomplete
         }
+        return CommandFailure(text, exitCode: exitCode)
     }
 }
 

@@ -1,4 +1,5 @@
 import AdminDashboard
+import WebPage
 import Foundation
 import HTTPServer
 import SyncCore

@@ -52,7 +52,7 @@ import TestSupport
 
     @Test func everyCommandHasHelp() {
         for path in [["enroll"], ["forum", "add"], ["participant", "find"], ["attend"], ["honorarium", "pay"],
-                     ["export", "payments"], ["report", "attendance"], ["status"], ["conflicts"]] {
+                     ["export", "payments"], ["report", "attendance"], ["status"], ["conflicts"], ["app"]] {
             let (status, terminal) = run(path + ["--help"])
             #expect(status == 0)
             #expect(terminal.text.contains("USAGE: forum " + path.joined(separator: " ")))

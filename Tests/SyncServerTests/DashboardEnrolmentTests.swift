@@ -5,6 +5,7 @@ import HTTPServer
 import Testing
 import TestSupport
 @testable import SyncServer
+import WebPage
 
 /// The real server's dashboard over its database, answering requests in process, with a
 /// logged-in admin session (Swedish pages).

@@ -1,5 +1,5 @@
 /// HTML text handling. Every value that did not come from the catalogue or the
-/// dashboard's own markup goes through `escape(_:)`.
+/// page's own markup goes through `escape(_:)` (the admin dashboard and the field app).
 public enum HTML {
     /// Escapes `text` for HTML element content and for double- or single-quoted attribute
     /// values: `&`, `<`, `>`, `"` and `'` become character references.

@@ -1,4 +1,4 @@
-import AdminDashboard
+import WebPage
 import Testing
 
 @Suite("HTML escaping and URL components")

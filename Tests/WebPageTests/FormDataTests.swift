@@ -1,4 +1,4 @@
-@testable import AdminDashboard
+import WebPage
 import Testing
 
 @Suite("Form bodies")
