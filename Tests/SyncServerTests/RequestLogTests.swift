@@ -7,7 +7,7 @@ import SyncCore
 
 @Suite struct RequestLogTests {
     @Test func logsNeitherRecordValuesNorTokensNorQueries() throws {
-        let fixture = try ServerFixture()
+        let fixture = try ServerFixture(overSockets: true)
         let device = try fixture.enrol(name: "Enhetsnamn-Qwerty")
         let marker = "MARKÖR-Zebulon-4711"
         let records = try Records.meeting(name: marker, by: device.replica)

@@ -21,8 +21,15 @@ final class ServerFixture: @unchecked Sendable {
     let port: UInt16
     let log = LogCapture()
     let clock: ManualClock
+    /// Whether the fixture's own requests (`enrol`, `push`, `pull`) go over the socket; by
+    /// default they are answered in process by the server's `SyncService`, parsed by the
+    /// real request parser, and only tests about the socket path or the request log use
+    /// the socket (`RawHTTPClient(port:)` always does).
+    let overSockets: Bool
 
-    init(policy: any SyncPolicy = ForumPolicy(), configure: (inout SyncServerConfiguration) -> Void = { _ in }) throws {
+    init(policy: any SyncPolicy = ForumPolicy(), overSockets: Bool = false,
+         configure: (inout SyncServerConfiguration) -> Void = { _ in }) throws {
+        self.overSockets = overSockets
         directory = try TemporaryDirectory(prefix: "sync-server")
         var configuration = SyncServerConfiguration()
         configuration.shutdownGracePeriod = 2
@@ -38,13 +45,29 @@ final class ServerFixture: @unchecked Sendable {
 
     deinit { server.shutdown() }
 
+    /// One request, answered in process (or over the socket when `overSockets`): the bytes
+    /// a client would send are parsed by the server's own parser and handed to the
+    /// server's `SyncService`, as its connection would.
+    func request(_ method: String, _ target: String, headers: [String: String] = [:], body: [UInt8] = []) throws -> RawHTTPResponse {
+        if overSockets {
+            return try requireValue(RawHTTPClient(port: port).request(method, target, headers: headers, body: body))
+        }
+        var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: \(body.count)\r\n"
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
+        var parser = HTTPRequestParser(limits: database.configuration.http.parserLimits, remoteAddress: "127.0.0.1:50000")
+        parser.feed(Array((head + "\r\n").utf8) + body)
+        guard let request = try parser.nextRequest() else { throw RawHTTPClientError(message: "incomplete request") }
+        let response = server.service.handle(request)
+        var fields: [String: String] = [:]
+        for field in response.headers { fields[field.name.lowercased()] = field.value }
+        return RawHTTPResponse(status: response.status.code, headers: fields, body: response.body)
+    }
+
     /// Adds a device and enrols it over HTTP; returns its replica id and token.
     func enrol(role: String = "facilitator", municipalities: [String] = ["Södertälje"],
                name: String = "Testenhet") throws -> (replica: ReplicaID, token: String) {
         let added = try database.addDevice(name: name, role: role, municipalities: municipalities)
-        let client = try RawHTTPClient(port: port)
-        let response = try requireValue(client.request("POST", "/v1/enroll",
-                                                        body: Array(#"{"code":"\#(added.code)"}"#.utf8)))
+        let response = try request("POST", "/v1/enroll", body: Array(#"{"code":"\#(added.code)"}"#.utf8))
         guard response.status == 200, let replica = response.json?["replica"]?.stringValue.flatMap(ReplicaID.init),
               let token = response.json?["token"]?.stringValue else {
             throw RawHTTPClientError(message: "enrolment failed: \(response.status)")
@@ -55,9 +78,12 @@ final class ServerFixture: @unchecked Sendable {
     /// Pushes records in one batch and returns the response.
     func push(_ records: [RecordState], token: String, batch: String = UUID().uuidString,
               client: RawHTTPClient? = nil) throws -> RawHTTPResponse {
-        let connection = try client ?? RawHTTPClient(port: port)
-        return try requireValue(connection.request("POST", "/v1/sync/push", headers: ["Authorization": "Bearer \(token)"],
-                                                    body: Self.pushBody(records, batch: batch)))
+        guard let client else {
+            return try request("POST", "/v1/sync/push", headers: ["Authorization": "Bearer \(token)"],
+                               body: Self.pushBody(records, batch: batch))
+        }
+        return try requireValue(client.request("POST", "/v1/sync/push", headers: ["Authorization": "Bearer \(token)"],
+                                               body: Self.pushBody(records, batch: batch)))
     }
 
     /// Pushes one record alone; returns its result's status and how many states the
@@ -71,20 +97,18 @@ final class ServerFixture: @unchecked Sendable {
     /// Pulls every page and returns the records' states.
     /// One pull page from `cursor` (`""`: from the beginning): its records and next cursor.
     func pull(token: String, from cursor: String, limit: Int = 500) throws -> ([RecordState], String) {
-        let response = try requireValue(RawHTTPClient(port: port).request(
-            "GET", "/v1/sync/pull?cursor=\(cursor)&limit=\(limit)", headers: ["Authorization": "Bearer \(token)"]))
+        let response = try request("GET", "/v1/sync/pull?cursor=\(cursor)&limit=\(limit)", headers: ["Authorization": "Bearer \(token)"])
         guard response.status == 200, let json = response.json, let records = json["records"]?.arrayValue,
               let next = json["cursor"]?.stringValue else { throw RawHTTPClientError(message: "pull failed: \(response.status)") }
         return (try records.map { try RecordState(json: $0) }, next)
     }
 
     func pullAll(token: String, limit: Int = 500) throws -> [RecordState] {
-        let client = try RawHTTPClient(port: port)
         var cursor = ""
         var states: [RecordState] = []
         while true {
-            let response = try requireValue(client.request("GET", "/v1/sync/pull?cursor=\(cursor)&limit=\(limit)",
-                                                            headers: ["Authorization": "Bearer \(token)"]))
+            let response = try request("GET", "/v1/sync/pull?cursor=\(cursor)&limit=\(limit)",
+                                       headers: ["Authorization": "Bearer \(token)"])
             guard response.status == 200, let json = response.json, let records = json["records"]?.arrayValue,
                   let next = json["cursor"]?.stringValue else { throw RawHTTPClientError(message: "pull failed: \(response.status)") }
             for record in records { states.append(try RecordState(json: record)) }

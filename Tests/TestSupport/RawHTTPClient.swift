@@ -12,6 +12,13 @@ public struct RawHTTPResponse {
     public var json: JSONValue? { try? JSONParser().parse(body) }
     /// The `error.code` of a JSON error body.
     public var errorCode: String? { json?["error"]?["code"]?.stringValue }
+
+    /// A response built by hand, e.g. from a handler answered in process.
+    public init(status: Int, headers: [String: String], body: [UInt8]) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
 }
 
 /// Why the raw client could not connect.
