@@ -76,8 +76,8 @@ final class AcknowledgementLedger: @unchecked Sendable {
                 if hasBeenRestored, let kept = try kept(collection: state.collection, id: state.id) {
                     shadow = kept.advanced(to: state)
                 }
-                try connection.execute("INSERT OR REPLACE INTO shadow (collection, id, shadow) VALUES (?, ?, ?)",
-                                       [.text(state.collection), .text(state.id), .blob(shadow.jsonBytes)])
+                try connection.cachedStatement(sql: "INSERT OR REPLACE INTO shadow (collection, id, shadow) VALUES (?, ?, ?)")
+                    .execute([.text(state.collection), .text(state.id), .blob(shadow.jsonBytes)])
             }
         }
     }
