@@ -13,6 +13,10 @@ public struct SyncServerConfiguration: Sendable {
     /// push is merged in one transaction while other pushes wait (or share it, with group
     /// commit). The field client sends at most 10,000 records or 4 MiB per push.
     public var maxRecordsPerPush = 10_000
+    /// Whether concurrent pushes share write transactions, how many at most, and how long
+    /// the writer waits for more. Default: on, at most 32 pushes per transaction, no wait
+    /// (`GroupCommit`). `forum-server serve --group-commit on|off`.
+    public var groupCommit = GroupCommit()
     /// Records per pull page when the client gives no `limit`. Default 500.
     public var defaultPullLimit = 500
     /// Largest `limit` a pull may ask for. Default 1000. Beyond: 400 `invalid_request`.

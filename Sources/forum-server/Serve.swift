@@ -70,6 +70,10 @@ enum Serve {
         if let limit = try parsed.int("max-connections-per-address", in: 1...65_536) {
             configuration.http.maxConnectionsPerAddress = limit
         }
+        // Concurrent pushes share write transactions unless turned off (Server/README.md).
+        if let choice = try parsed.choice("group-commit", from: ["on", "off"]) {
+            configuration.groupCommit.enabled = choice == "on"
+        }
         // 0 turns retention off: laptops keep participants until they are deleted.
         if let days = try parsed.int("laptop-retention-days", in: 0...36_500) {
             configuration.laptopRetentionDays = days == 0 ? nil : days

@@ -17,6 +17,7 @@ enum ServerCommands {
             .option("port", help: l["server.serve.port"]),
             .option("max-connections", valueName: "n", help: l["server.serve.max_connections"]),
             .option("max-connections-per-address", valueName: "n", help: l["server.serve.max_connections_per_address"]),
+            .option("group-commit", valueName: "on|off", help: l["server.serve.group_commit"]),
             .option("laptop-retention-days", valueName: "days", help: l["server.serve.laptop_retention_days"]),
             .option("tombstone-horizon-days", valueName: "days", help: l["server.serve.tombstone_horizon_days"]),
             .option("trusted-proxy", valueName: "address", repeatable: true, help: l["server.serve.trusted_proxy"]),
