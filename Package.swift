@@ -52,8 +52,10 @@ let package = Package(
         // MARK: - Central server: sync protocol v1 over the store, admin operations, and its CLI
         .target(name: "SyncServer", dependencies: ["HTTPServer", "ReplicaStore", "SQLite", "SyncCore", "SyncProtocol", "Digest",
                                                    "Messages", "ForumModel", "AdminDashboard"]),
-        .executableTarget(name: "forum-server", dependencies: ["SyncServer", "AdminDashboard", "ArgumentParsing", "Messages",
-                                                              "SyncCore"]),
+        // The `forum-server` command line: one typed definition per subcommand, tested in process.
+        .target(name: "ServerCLI", dependencies: ["SyncServer", "AdminDashboard", "ArgumentParsing", "Messages", "ForumModel",
+                                                 "SyncCore"]),
+        .executableTarget(name: "forum-server", dependencies: ["ServerCLI"]),
 
         // MARK: - Executables
         .executableTarget(name: "forum-bench", dependencies: ["SyncCore", "ReplicaStore", "SQLite", "ForumModel", "FieldClient",
@@ -89,12 +91,15 @@ let package = Package(
                                                              "ReplicaStoreCrashChild"]),
         .testTarget(name: "FieldClientTests", dependencies: ["FieldClient", "ReplicaStore", "SyncCore", "SyncProtocol", "ForumModel",
                                                             "TestSupport"]),
-        .testTarget(name: "ForumCLITests", dependencies: ["ForumCLI", "FieldClient", "ForumModel", "Messages", "SyncCore", "TestSupport"]),
+        .testTarget(name: "ForumCLITests", dependencies: ["ForumCLI", "ArgumentParsing", "FieldClient", "ForumModel", "Messages", "SyncCore",
+                                                        "TestSupport"]),
+        // The `forum-server` command line in process: golden help, exit codes, round trips.
+        .testTarget(name: "ServerCLITests", dependencies: ["ServerCLI", "ArgumentParsing", "Messages", "TestSupport"]),
         // Real `forum-server` and `forum` processes over loopback HTTP. A test target that depends on
         // an executable (`forum`, `forum-server`) does so only to have the binary built, not imported.
         .testTarget(name: "EndToEndTests", dependencies: ["FieldClient", "ForumModel", "SyncCore", "TestSupport", "forum",
                                                           "forum-server"]),
-        .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "SyncProtocol", "AdminDashboard", "HTTPServer", "ForumModel",
+        .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "ServerCLI", "SyncProtocol", "AdminDashboard", "HTTPServer", "ForumModel",
                                                           "Messages", "Digest", "ReplicaStore", "SQLite", "SyncCore",
                                                           "TestSupport", "forum-server"]),
         // Proof under load and faults: county simulation, fault proxy, kill -9, full and

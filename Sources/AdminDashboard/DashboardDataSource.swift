@@ -1,3 +1,4 @@
+import ForumModel
 import Messages
 
 /// Everything the dashboard reads from and writes to the server, behind one protocol so
@@ -39,7 +40,7 @@ public protocol DashboardDataSource: Sendable {
     /// - Parameters:
     ///   - conflictID: `collection/id`.
     ///   - language: the language of pseudonyms.
-    func conflict(_ conflictID: String, language: Language) throws(DashboardError) -> DashboardConflict?
+    func conflict(_ conflictID: String, language: Language) throws(DashboardError) -> ConflictDetail?
 
     /// Settles one field of a record as a server write, which every device receives at its
     /// next sync.

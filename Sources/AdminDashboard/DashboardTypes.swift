@@ -1,3 +1,5 @@
+import ForumModel
+
 /// A failure reported by a data source: a stable code and a fixed English message
 /// without personal data. Pages show the catalogue text for the code when there is one.
 public struct DashboardError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -87,11 +89,11 @@ public struct ConflictQuery: Sendable, Equatable {
 /// One page of the conflicts list.
 public struct ConflictPage: Sendable, Equatable {
     /// The rows, oldest first.
-    public var rows: [ConflictRow]
+    public var rows: [ConflictListing]
     /// Whether rows follow this page.
     public var hasMore: Bool
 
-    public init(rows: [ConflictRow], hasMore: Bool) {
+    public init(rows: [ConflictListing], hasMore: Bool) {
         self.rows = rows
         self.hasMore = hasMore
     }
@@ -105,94 +107,6 @@ public struct ConflictFilterOptions: Sendable, Equatable {
     public init(collections: [String], municipalities: [String]) {
         self.collections = collections
         self.municipalities = municipalities
-    }
-}
-
-/// A record with an open conflict or review flags, as listed.
-public struct ConflictRow: Sendable, Equatable {
-    /// `collection/id`.
-    public var conflictID: String
-    public var collection: String
-    /// A label without personal data of anonymous participants.
-    public var label: String
-    /// The municipality the record is filed under, when known.
-    public var municipality: String?
-    /// Fields in conflict; `_deleted` for delete-versus-update.
-    public var fields: [String]
-    /// Review flag codes.
-    public var reviewFlags: [String]
-    /// When the conflict was first seen (flags: the last change).
-    public var sinceMillis: Int64
-
-    public init(conflictID: String, collection: String, label: String, municipality: String?, fields: [String],
-                reviewFlags: [String], sinceMillis: Int64) {
-        self.conflictID = conflictID
-        self.collection = collection
-        self.label = label
-        self.municipality = municipality
-        self.fields = fields
-        self.reviewFlags = reviewFlags
-        self.sinceMillis = sinceMillis
-    }
-}
-
-/// One record's conflicts in full.
-public struct DashboardConflict: Sendable, Equatable {
-    public var row: ConflictRow
-    /// Each field in conflict with all its values.
-    public var fields: [FieldConflict]
-    /// The record's shown values (redacted), by field name, for review flags and context.
-    public var currentValues: [(field: String, value: String)]
-
-    public init(row: ConflictRow, fields: [FieldConflict], currentValues: [(field: String, value: String)]) {
-        self.row = row
-        self.fields = fields
-        self.currentValues = currentValues
-    }
-
-    public static func == (a: DashboardConflict, b: DashboardConflict) -> Bool {
-        a.row == b.row && a.fields == b.fields
-            && a.currentValues.map(\.field) == b.currentValues.map(\.field)
-            && a.currentValues.map(\.value) == b.currentValues.map(\.value)
-    }
-}
-
-/// A field in conflict.
-public struct FieldConflict: Sendable, Equatable {
-    /// The field name; `_deleted` for a delete-versus-update conflict.
-    public var field: String
-    /// Every value, side by side.
-    public var values: [ConflictOption]
-
-    public init(field: String, values: [ConflictOption]) {
-        self.field = field
-        self.values = values
-    }
-
-    /// Whether this is a delete-versus-update conflict.
-    public var isDelete: Bool { field == "_deleted" }
-}
-
-/// One value of a conflicting field.
-public struct ConflictOption: Sendable, Equatable {
-    /// The stable value id: the writing replica and its counter, e.g. `dev-ab12cd34:3`.
-    public var valueID: String
-    /// The value as JSON text, already redacted; `nil` when hidden from the admin
-    /// entirely (the value can still be chosen by its id).
-    public var value: String?
-    /// The writing device's name, `nil` for an unknown replica.
-    public var writerName: String?
-    /// The writing device's role (`server` for the server).
-    public var writerRole: String?
-    /// When it was written.
-    public var writtenMillis: Int64
-
-    public init(valueID: String, value: String?, writerName: String?, writerRole: String?, writtenMillis: Int64) {
-        self.valueID = valueID
-        self.value = value
-        self.writerName = writerName
-        self.writerRole = writerRole
-        self.writtenMillis = writtenMillis
     }
 }
 

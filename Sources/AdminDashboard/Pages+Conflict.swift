@@ -15,7 +15,7 @@ extension Pages {
             return message(context, status: .notFound, titleKey: "dashboard.error.not_found_title",
                            textKey: "dashboard.conflict.not_found", section: .conflicts)
         }
-        let row = detail.row
+        let row = detail.listing
         let action = conflictPath(row.conflictID) + "/resolve"
         var body = "<p><a href=\"/admin/conflicts\">\(HTML.escape(l["dashboard.conflict.back"]))</a></p>"
         if let problem { body += Layout.notice(HTML.escape(l[problem]), error: true) }
@@ -84,7 +84,7 @@ extension Pages {
     }
 
     /// A form that writes a new value to any shown field, for records with review flags.
-    static func correctionForm(_ detail: DashboardConflict, action: String, session: SessionStore.Session,
+    static func correctionForm(_ detail: ConflictDetail, action: String, session: SessionStore.Session,
                                _ l: Localizer) -> String {
         guard !detail.currentValues.isEmpty else { return "" }
         var html = "<form method=\"post\" action=\"\(action)\">\(Layout.csrfField(session))"

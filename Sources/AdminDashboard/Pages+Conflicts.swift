@@ -1,3 +1,4 @@
+import ForumModel
 import HTTPServer
 import Messages
 
@@ -57,7 +58,7 @@ extension Pages {
     }
 
     /// What is wrong with a record, in words: fields in conflict, then review flags.
-    static func describe(_ row: ConflictRow, _ l: Localizer) -> String {
+    static func describe(_ row: ConflictListing, _ l: Localizer) -> String {
         var parts: [String] = []
         let fields = row.fields.filter { $0 != "_deleted" }
         if row.fields.contains("_deleted") { parts.append(l["dashboard.conflict.delete_vs_update"]) }

@@ -1,4 +1,5 @@
 import Foundation
+import ForumModel
 import HTTPServer
 import Messages
 
@@ -61,8 +62,10 @@ extension Pages {
         return html + "</li>"
     }
 
-    /// The role's name in the catalogue, or the code itself when unknown.
+    /// The role's name in the catalogue (the domain's one name of each role; the server,
+    /// which is no role, has its own), or the code itself when unknown.
     static func roleName(_ role: String, _ l: Localizer) -> String {
+        if let known = Role(rawValue: role) { return l[known.messageKey] }
         let key = MessageKey("dashboard.role.\(role)")
         let text = l[key]
         return text == key.rawValue ? role : text
@@ -72,17 +75,8 @@ extension Pages {
     static func dayStrings(endingAt millis: Int64, count: Int) -> [String] {
         let today = StockholmTime.format(Date(timeIntervalSince1970: Double(millis) / 1000), style: .date, language: .sv)
         let parts = today.split(separator: "-").compactMap { Int($0) }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
-        guard parts.count == 3,
-              let noon = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12)) else {
-            return [today]
-        }
-        return (0..<max(1, count)).reversed().compactMap { back in
-            calendar.date(byAdding: .day, value: -back, to: noon).map {
-                let c = calendar.dateComponents([.year, .month, .day], from: $0)
-                return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
-            }
-        }
+        guard parts.count == 3 else { return [today] }
+        let day = CivilDate(year: parts[0], month: parts[1], day: parts[2]).daysSinceEpoch
+        return (0..<max(1, count)).reversed().map { CivilDate(daysSinceEpoch: day - $0).iso8601 }
     }
 }

@@ -19,6 +19,12 @@ public struct HandoverSummary: Sendable, Equatable {
 }
 
 extension LocalReplica {
+    /// Records re-applied per transaction by `reapply(_:)`. Default 1,000. Committing each
+    /// record on its own made an import cost a commit per record; the summary is only
+    /// shown once all are stored, and a record already re-applied is found unchanged when
+    /// an interrupted import is run again.
+    public static let reapplyRecordsPerTransaction = 1000
+
     /// Re-applies the work in `states` (another replica's pending records, as
     /// `forum export replica --pending --json` writes them) as new writes of this replica.
     ///
@@ -39,13 +45,22 @@ extension LocalReplica {
         var lastRefusals: [String: ClientError] = [:]
         while !waiting.isEmpty {
             var next: [RecordState] = []
-            for state in waiting {
-                do {
-                    if try reapplyOne(state) { summary.written += 1 } else { summary.unchanged += 1 }
-                } catch where error.code == .refused {
-                    lastRefusals[state.collection + "/" + state.id] = error
-                    next.append(state)
+            var start = 0
+            while start < waiting.count {
+                let end = min(waiting.count, start + Self.reapplyRecordsPerTransaction)
+                // A refused record's savepoint is rolled back alone; a storage failure rolls
+                // back this group only, the groups before it stay stored.
+                try transaction { () throws(ClientError) in
+                    for state in waiting[start..<end] {
+                        do throws(ClientError) {
+                            if try reapplyOne(state) { summary.written += 1 } else { summary.unchanged += 1 }
+                        } catch where error.code == .refused {
+                            lastRefusals[state.collection + "/" + state.id] = error
+                            next.append(state)
+                        }
+                    }
                 }
+                start = end
             }
             guard next.count < waiting.count else { break } // no progress: the rest stay refused
             waiting = next

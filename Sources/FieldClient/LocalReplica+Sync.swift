@@ -199,14 +199,12 @@ extension LocalReplica {
     /// - Parameter pendingOnly: only records with unsynced local changes.
     public func canonicalExport(pendingOnly: Bool = false) throws(ClientError) -> [UInt8] {
         do {
-            let sql = "SELECT state FROM record \(pendingOnly ? "WHERE pending_seq IS NOT NULL" : "") ORDER BY collection, id"
             var out: [UInt8] = [UInt8(ascii: "[")]
             var first = true
-            for bytes in try store.connection.query(sql, [], row: { try $0.blob(at: 0) }) {
+            try store.forEachState(pendingOnly: pendingOnly) { state in
                 out.append(contentsOf: first ? [0x0A] : [UInt8(ascii: ","), 0x0A])
                 first = false
                 // Re-encode rather than copy: what is compared is the canonical form.
-                let state = try RecordState(jsonBytes: bytes)
                 state.writeCanonicalJSON(into: &out)
             }
             out.append(contentsOf: first ? [UInt8(ascii: "]"), 0x0A] : [0x0A, UInt8(ascii: "]"), 0x0A])

@@ -93,7 +93,7 @@ public final class LocalReplica {
                 try body(&state, replica, time)
                 if enforcingRules, state != before ?? RecordState(collection: collection, id: id),
                    case .failure(let error) = Authorization.check(actor: actor, before: before, after: state,
-                                                                  lookup: lookup, configuration: domain) {
+                                                                  lookup: MemoizedLookup(lookup), configuration: domain) {
                     throw error
                 }
             }
@@ -158,8 +158,11 @@ public final class LocalReplica {
 
     func storedClock() throws -> HybridTimestamp {
         guard let text = try store.checkpoint(Key.clock) else { return .zero }
-        let parts = text.split(separator: ".")
-        guard parts.count == 2, let millis = Int64(parts[0]), let logical = UInt32(parts[1]) else { return .zero }
+        // Read at every local write: split at the one dot without building an array of parts.
+        let utf8 = text.utf8
+        guard let dot = utf8.firstIndex(of: UInt8(ascii: ".")),
+              let millis = Int64(Substring(utf8[..<dot])),
+              let logical = UInt32(Substring(utf8[utf8.index(after: dot)...])) else { return .zero }
         return HybridTimestamp(wallMillis: millis, logical: logical)
     }
 }

@@ -32,6 +32,12 @@ final class CommandContext {
     /// `l["key", args]`: a catalogue text.
     func t(_ key: String, _ args: [String: String] = [:]) -> String { localizer[MessageKey(key), args] }
 
+    /// A role's name in running text ("processledare"): the domain's one name of the role,
+    /// in lower case; the code itself when unknown.
+    func roleName(_ role: String) -> String {
+        Role(rawValue: role).map { localizer[$0.messageKey].lowercased() } ?? role
+    }
+
     /// Prints a line to standard output.
     func say(_ text: String) { terminal.out(text + "\n") }
 

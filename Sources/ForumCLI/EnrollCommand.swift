@@ -24,7 +24,7 @@ enum EnrollCommand {
         // Create the replica now, so a later failure to open it shows up here rather than at a venue.
         _ = try context.replica()
         context.say(context.t("client.enroll.done", [
-            "replica": profile.replica.rawValue, "role": context.t("client.role.\(profile.role)"),
+            "replica": profile.replica.rawValue, "role": context.roleName(profile.role),
             "municipalities": profile.municipalities.joined(separator: ", "),
         ]))
     }
@@ -42,7 +42,7 @@ enum EnrollCommand {
         }
         let profile = outcome.profile
         context.say(context.t("client.enroll.done", [
-            "replica": profile.replica.rawValue, "role": context.t("client.role.\(profile.role)"),
+            "replica": profile.replica.rawValue, "role": context.roleName(profile.role),
             "municipalities": profile.municipalities.joined(separator: ", "),
         ]))
         guard outcome.kept > 0 else { return }

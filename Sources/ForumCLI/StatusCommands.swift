@@ -33,7 +33,7 @@ enum StatusCommands {
             return
         }
         context.say(context.t("client.status.device", ["replica": profile.replica.rawValue,
-                                                       "role": context.t("client.role.\(profile.role)"),
+                                                       "role": context.roleName(profile.role),
                                                        "server": profile.serverURL]))
         if revoked { context.say(context.t("client.status.revoked", ["count": String(pending)])) }
         context.say(context.t("client.status.pending", ["count": String(pending)]))

@@ -36,7 +36,13 @@ public enum HonorariumStatus: String, Sendable, CaseIterable, Hashable {
     /// A push carries the net effect of several local writes, so the server judges
     /// reachability rather than single steps: `proposed → paid` in one push is fine for
     /// a coordinator who approved and paid offline.
-    public var reachable: Set<HonorariumStatus> {
+    public var reachable: Set<HonorariumStatus> { Self.reachableSets[self] ?? [self] }
+
+    /// `reachable` of every status, computed once: every honorarium write asks for it.
+    private static let reachableSets: [HonorariumStatus: Set<HonorariumStatus>] =
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.computedReachable) })
+
+    private var computedReachable: Set<HonorariumStatus> {
         var result: Set<HonorariumStatus> = [self]
         var frontier = [self]
         while let status = frontier.popLast() {

@@ -5,8 +5,9 @@ public enum TextTable {
     ///   - header: column headings.
     ///   - rows: cells; short rows are padded with empty cells.
     ///   - rightAligned: indexes of numeric columns, aligned right.
+    ///   - rule: whether a rule of dashes goes under the header.
     /// - Returns: lines separated by `\n`, ending with one.
-    public static func render(header: [String], rows: [[String]], rightAligned: Set<Int> = []) -> String {
+    public static func render(header: [String], rows: [[String]], rightAligned: Set<Int> = [], rule: Bool = true) -> String {
         let all = ([header] + rows).map { $0.map(printable) }
         let columns = all.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)
@@ -19,7 +20,7 @@ public enum TextTable {
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         var output = line(all[0]) + "\n"
-        output += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        if rule { output += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
         for row in all.dropFirst() { output += line(row) + "\n" }
         return output
     }

@@ -2,9 +2,6 @@ extension Catalogue {
     static let clientOutputEntries: [Entry] = [
         Entry("client.enroll.done", sv: "Klart! Datorn är registrerad som {replica} ({role}, {municipalities}).",
               en: "Done! This computer is enrolled as {replica} ({role}, {municipalities})."),
-        Entry("client.role.facilitator", sv: "processledare", en: "facilitator"),
-        Entry("client.role.coordinator", sv: "samordnare", en: "coordinator"),
-        Entry("client.role.admin", sv: "administratör", en: "administrator"),
         Entry("client.collection.forum", sv: "forum", en: "forum"),
         Entry("client.collection.participant", sv: "deltagare", en: "participant"),
         Entry("client.collection.attendance", sv: "närvaro", en: "attendance"),

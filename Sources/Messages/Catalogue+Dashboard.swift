@@ -19,9 +19,6 @@ extension Catalogue {
         Entry("dashboard.age.minutes.one", sv: "{n} minut", en: "{n} minute"),
         Entry("dashboard.age.minutes.other", sv: "{n} minuter", en: "{n} minutes"),
         // Roles.
-        Entry("dashboard.role.facilitator", sv: "Processledare", en: "Facilitator"),
-        Entry("dashboard.role.coordinator", sv: "Samordnare", en: "Coordinator"),
-        Entry("dashboard.role.admin", sv: "Administratör", en: "Administrator"),
         Entry("dashboard.role.server", sv: "Servern", en: "The server"),
         // Overview.
         Entry("dashboard.overview.title", sv: "Översikt", en: "Overview"),

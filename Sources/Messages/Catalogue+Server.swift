@@ -113,6 +113,7 @@ extension Catalogue {
         Entry("server.conflicts.value_line", sv: "  {id}  {value}  ({writer}, {time})",
               en: "  {id}  {value}  ({writer}, {time})"),
         Entry("server.conflicts.no_open", sv: "Posten har ingen öppen konflikt.", en: "The record has no open conflict."),
+        Entry("server.conflicts.hidden_value", sv: "(dold uppgift om en anonym deltagare)", en: "(hidden: an anonymous participant's)"),
         Entry("server.conflicts.unknown_writer", sv: "okänd enhet", en: "unknown device"),
         Entry("server.conflicts.resolved", sv: "Konflikten i {field} är löst; enheterna får lösningen vid nästa synk.",
               en: "The conflict in {field} is resolved; devices receive the resolution at their next sync."),

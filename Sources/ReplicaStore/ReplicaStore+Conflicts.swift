@@ -12,13 +12,16 @@ extension ReplicaStore {
         public var seenBeforeMillis: Int64?
         /// Include records that only carry review flags. Default: true.
         public var includeReviewFlags: Bool
+        /// Only records carrying this tag (e.g. the server's municipality scope tag).
+        public var tag: String?
 
         public init(collection: String? = nil, field: String? = nil, seenBeforeMillis: Int64? = nil,
-                    includeReviewFlags: Bool = true) {
+                    includeReviewFlags: Bool = true, tag: String? = nil) {
             self.collection = collection
             self.field = field
             self.seenBeforeMillis = seenBeforeMillis
             self.includeReviewFlags = includeReviewFlags
+            self.tag = tag
         }
     }
 
@@ -30,6 +33,10 @@ extension ReplicaStore {
         var bindings: [SQLValue] = []
         if let collection = filter.collection { clauses.append("collection = ?"); bindings.append(.text(collection)) }
         if let field = filter.field { clauses.append("instr(conflict_fields, ?) > 0"); bindings.append(.text(" \(field) ")) }
+        if let tag = filter.tag {
+            clauses.append("EXISTS (SELECT 1 FROM record_tag t WHERE t.record = record.rowid AND t.tag = ?)")
+            bindings.append(.text(tag))
+        }
         let extra = clauses.isEmpty ? "" : " AND " + clauses.joined(separator: " AND ")
         var parts = ["SELECT collection, id, conflict_fields, review_flags, conflict_since AS since FROM record INDEXED BY record_conflict WHERE conflict = 1\(extra)"
                      + (filter.seenBeforeMillis != nil ? " AND conflict_since < ?" : "")]
@@ -61,6 +68,31 @@ extension ReplicaStore {
                 Int(try $0.int64(at: 0))
             } ?? 0
             return (conflicts, flags)
+        }
+    }
+
+    /// When the oldest open conflict was first seen and when the oldest record with review
+    /// flags only last changed (ms since 1970), `nil` when there is none.
+    public func oldestConflictTimes() throws(ReplicaStoreError) -> (conflict: Int64?, reviewFlag: Int64?) {
+        try run {
+            let conflict = try connection.queryOne(
+                "SELECT MIN(conflict_since) FROM record INDEXED BY record_conflict WHERE conflict = 1") { try $0.optionalInt64(at: 0) } ?? nil
+            let flag = try connection.queryOne(
+                "SELECT MIN(updated_at) FROM record INDEXED BY record_review WHERE review_flags IS NOT NULL AND conflict = 0") {
+                try $0.optionalInt64(at: 0)
+            } ?? nil
+            return (conflict, flag)
+        }
+    }
+
+    /// One record's review flags and since when it is listed (its conflict's first sighting,
+    /// else its last change); `nil` for an unknown record.
+    public func reviewInfo(collection: String, id: String) throws(ReplicaStoreError) -> (reviewFlags: [String], sinceMillis: Int64)? {
+        try run {
+            try connection.queryOne("SELECT review_flags, COALESCE(conflict_since, updated_at) FROM record WHERE collection = ? AND id = ?",
+                                    [.text(collection), .text(id)]) {
+                (Self.words(try $0.optionalText(at: 0)), try $0.int64(at: 1))
+            }
         }
     }
 

@@ -54,4 +54,14 @@ extension ReplicaStore {
             } ?? 0
         }
     }
+
+    /// Every stored record, deleted ones included, in collection and then id order (byte
+    /// order), or only those with unsynced local changes; `body` gets each in turn, so the
+    /// whole store is never held in memory at once.
+    public func forEachState(pendingOnly: Bool = false, _ body: (RecordState) throws -> Void) throws(ReplicaStoreError) {
+        let sql = "SELECT state FROM record \(pendingOnly ? "WHERE pending_seq IS NOT NULL" : "") ORDER BY collection, id"
+        try run {
+            _ = try connection.query(sql) { row in try body(try decode(try row.blob(at: 0))) }
+        }
+    }
 }

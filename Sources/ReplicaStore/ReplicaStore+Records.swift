@@ -37,8 +37,7 @@ extension ReplicaStore {
     /// of the same record: equal canonical bytes are an equal state, so the cache can never
     /// answer with a stale one, whatever was written or rolled back in between.
     func decode(_ bytes: [UInt8], key: RecordKey) throws(ReplicaStoreError) -> RecordState {
-        let capacity = configuration.decodedStateCacheCapacity
-        if capacity > 0, let cached = decodedStates[key], cached.bytes == bytes { return cached.state }
+        if let cached = decodedStates.state(for: key, bytes: bytes) { return cached }
         let state = try decode(bytes)
         remember(state, bytes: bytes, key: key)
         return state
@@ -47,10 +46,7 @@ extension ReplicaStore {
     /// Caches a state with its canonical bytes, as read or as just written: rules read the
     /// record they just stored (a parent, a record of the same batch) again soon after.
     func remember(_ state: RecordState, bytes: [UInt8], key: RecordKey) {
-        let capacity = configuration.decodedStateCacheCapacity
-        guard capacity > 0 else { return }
-        if decodedStates.count >= capacity { decodedStates.removeAll(keepingCapacity: true) }
-        decodedStates[key] = (bytes, state)
+        decodedStates.insert((bytes, state), for: key)
     }
 
     func decode(_ bytes: [UInt8]) throws(ReplicaStoreError) -> RecordState {

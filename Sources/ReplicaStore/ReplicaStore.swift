@@ -24,7 +24,8 @@ public final class ReplicaStore {
         public var hostMigrations: [(name: String, sql: String)]
         /// SQLite connection settings. Default: WAL, 5 s busy timeout.
         public var connection: Connection.Configuration
-        /// Most decoded record states kept for reuse, in states. Default 1024; 0 disables.
+        /// Decoded record states kept for reuse, in states per generation (see
+        /// `DecodedStateCache`: at most twice this many are held). Default 1024; 0 disables.
         /// Rules follow references (an honorarium's attendance, its forum), so a push or
         /// import reads the same few parent records again and again; parsing their JSON
         /// each time was most of the server's work.
@@ -48,7 +49,7 @@ public final class ReplicaStore {
     /// Supplies the current time in milliseconds; replaceable in tests.
     public var clock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
     /// Recently decoded states with the exact bytes they came from (see `decode(_:key:)`).
-    var decodedStates: [RecordKey: (bytes: [UInt8], state: RecordState)] = [:]
+    var decodedStates: DecodedStateCache
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     /// - Throws: `ReplicaStoreError` — `store_not_a_database` for a file that is not a
@@ -66,6 +67,7 @@ public final class ReplicaStore {
     public init(connection: Connection, configuration: Configuration = Configuration()) throws(ReplicaStoreError) {
         self.connection = connection
         self.configuration = configuration
+        decodedStates = DecodedStateCache(capacity: configuration.decodedStateCacheCapacity)
         var migrator = Migrator()
         Self.registerMigrations(in: &migrator)
         for migration in configuration.hostMigrations { migrator.register(migration.name, sql: migration.sql) }

@@ -51,22 +51,37 @@ extension Connection {
     private func savepoint<T>(_ body: () throws -> T) throws -> T {
         savepointDepth += 1
         defer { savepointDepth -= 1 }
-        let name = "sqlite_swift_savepoint_\(savepointDepth)"
-        try execute("SAVEPOINT \(name)", [])
+        let names = Self.savepointSQL(depth: savepointDepth)
+        try execute(names.begin, [])
         let value: T
         do {
             value = try body()
-            try execute("RELEASE \(name)", [])
+            try execute(names.release, [])
         } catch {
             // Some errors (e.g. full disk) make SQLite roll back the whole transaction;
             // then the savepoint is gone and there is nothing left to undo.
             if isInTransaction {
-                try? execute("ROLLBACK TO \(name)", [])
-                try? execute("RELEASE \(name)", [])
+                try? execute(names.rollback, [])
+                try? execute(names.release, [])
             }
             throw error
         }
         return value
+    }
+
+    /// The SAVEPOINT, RELEASE and ROLLBACK TO statements of nesting depth `depth`. Every
+    /// local write inside a batch is a savepoint: the first few depths' texts are built
+    /// once rather than at every write.
+    private static func savepointSQL(depth: Int) -> (begin: String, release: String, rollback: String) {
+        if depth < commonSavepoints.count { return commonSavepoints[depth] }
+        return makeSavepointSQL(depth: depth)
+    }
+
+    private static let commonSavepoints = (0..<8).map(makeSavepointSQL)
+
+    private static func makeSavepointSQL(depth: Int) -> (begin: String, release: String, rollback: String) {
+        let name = "sqlite_swift_savepoint_\(depth)"
+        return ("SAVEPOINT \(name)", "RELEASE \(name)", "ROLLBACK TO \(name)")
     }
 
     private func rollbackIgnoringErrors() {

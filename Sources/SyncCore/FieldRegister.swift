@@ -29,7 +29,11 @@ public struct FieldRegister: Hashable, Sendable {
 
     /// The deterministic winner among the entries, shown as the field's value.
     public var winner: FieldEntry? {
-        entries.reduce(nil) { best, entry in best.map { entry.winsOver($0) ? entry : $0 } ?? entry }
+        // Almost every register holds one entry; every rule reads fields through here.
+        guard entries.count > 1 else { return entries.first }
+        var best = entries[0]
+        for entry in entries.dropFirst() where entry.winsOver(best) { best = entry }
+        return best
     }
 
     /// The visible value, `nil` when the register is empty.

@@ -1,3 +1,4 @@
+import ForumModel
 import AdminDashboard
 import Messages
 import SyncCore
@@ -22,7 +23,7 @@ public struct ServerDashboardSource: DashboardDataSource {
     }
 
     public func conflicts(_ query: ConflictQuery, language: Language) throws(DashboardError) -> ConflictPage {
-        try mapped { () throws(SyncServerError) in try database.dashboardConflicts(query, language: language) }
+        try mapped { () throws(SyncServerError) in try database.conflicts(query, language: language) }
     }
 
     public func conflictFilterOptions() throws(DashboardError) -> ConflictFilterOptions {
@@ -30,8 +31,8 @@ public struct ServerDashboardSource: DashboardDataSource {
         return ConflictFilterOptions(collections: database.policy.collections.sorted(), municipalities: municipalities)
     }
 
-    public func conflict(_ conflictID: String, language: Language) throws(DashboardError) -> DashboardConflict? {
-        try mapped { () throws(SyncServerError) in try database.dashboardConflict(conflictID, language: language) }
+    public func conflict(_ conflictID: String, language: Language) throws(DashboardError) -> ConflictDetail? {
+        try mapped { () throws(SyncServerError) in try database.conflict(conflictID, language: language) }
     }
 
     public func resolve(_ conflictID: String, field: String, _ resolution: DashboardResolution) throws(DashboardError) {

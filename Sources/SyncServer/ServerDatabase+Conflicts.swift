@@ -1,47 +1,56 @@
+import AdminDashboard
+import ForumModel
 import Messages
 import ReplicaStore
 import SyncCore
 
 extension ServerDatabase {
-    /// Records with open conflicts and review flags, oldest first, labelled for the admin.
-    public func conflicts(language: Language, limit: Int = 1000) throws(SyncServerError) -> [ConflictListing] {
-        try locked {
-            try store.conflicts(limit: limit).compactMap { summary in
-                guard let state = try store.state(collection: summary.collection, id: summary.id) else { return nil }
-                return listing(collection: summary.collection, id: summary.id, fields: summary.fields,
-                               reviewFlags: summary.reviewFlags, since: summary.sinceMillis, state: state, language: language)
+    /// One page of records with open conflicts or review flags, oldest first, labelled for
+    /// the admin, read through the store's partial indexes (one row more than asked, to tell
+    /// whether more follow). The municipality filter uses the records' scope tags.
+    public func conflicts(_ query: ConflictQuery, language: Language) throws(SyncServerError) -> ConflictPage {
+        let limit = max(1, min(query.limit, 500))
+        let filter = ReplicaStore.ConflictFilter(collection: query.collection, seenBeforeMillis: query.olderThanMillis,
+                                                 tag: query.municipality.map(Self.municipalityTag))
+        return try locked {
+            let summaries = try store.conflicts(filter, limit: limit + 1, offset: max(0, query.offset))
+            var listings: [ConflictListing] = []
+            for summary in summaries.prefix(limit) {
+                guard let state = try store.state(collection: summary.collection, id: summary.id) else { continue }
+                listings.append(listing(state, fields: summary.fields, reviewFlags: summary.reviewFlags,
+                                        since: summary.sinceMillis, language: language))
             }
+            return ConflictPage(rows: listings, hasMore: summaries.count > limit)
         }
     }
 
-    /// One record's conflict with every value side by side, or `not_found`.
+    /// Every record with an open conflict or review flags, oldest first, page by page.
+    public func conflicts(language: Language) throws(SyncServerError) -> [ConflictListing] {
+        var all: [ConflictListing] = []
+        var query = ConflictQuery(limit: 500)
+        while true {
+            let page = try conflicts(query, language: language)
+            all += page.rows
+            guard page.hasMore else { return all }
+            query.offset += query.limit
+        }
+    }
+
+    /// One record in the admin's view: every conflicting value with its writer, review flags
+    /// and the shown values; `nil` for an unknown record. A value the admin view hides
+    /// entirely (an anonymous participant's contact) is listed with its id and no value.
     /// - Parameter conflictID: `collection/id`.
-    public func conflict(_ conflictID: String, language: Language) throws(SyncServerError) -> ConflictDetail {
+    public func conflict(_ conflictID: String, language: Language) throws(SyncServerError) -> ConflictDetail? {
         let (collection, id) = try Self.splitConflictID(conflictID)
-        return try locked {
-            guard let state = try store.state(collection: collection, id: id) else { throw SyncServerError.notFound("record") }
-            var result = ConflictDetail(listing: listing(collection: collection, id: id,
-                                                         fields: state.conflicts.map(Self.conflictField),
-                                                         reviewFlags: [], since: 0, state: state, language: language),
-                                        fields: [])
-            if let flagged = try store.conflicts(ReplicaStore.ConflictFilter(collection: collection), limit: 100_000)
-                .first(where: { $0.id == id }) {
-                result.listing.reviewFlags = flagged.reviewFlags
-                result.listing.sinceMillis = flagged.sinceMillis
-            }
+        return try locked { () throws -> ConflictDetail? in
+            guard let state = try store.state(collection: collection, id: id) else { return nil }
             let view = policy.adminView(of: state, lookup: lookup, language: language)
             let writers = try writerNames()
-            for conflict in state.conflicts {
-                let field = Self.conflictField(conflict)
-                let entries = view.fields[field]?.entries ?? []
-                result.fields.append(FieldConflictView(field: field, values: entries.map { entry in
-                    let writer = writers[entry.dot.replica.rawValue]
-                    return ConflictValue(valueID: entry.dot.description, value: JSONWriter.string(entry.value),
-                                         replica: entry.dot.replica.rawValue, writerName: writer?.name,
-                                         writerRole: writer?.role, writtenMillis: entry.time.wallMillis)
-                }))
-            }
-            return result
+            let fields = ConflictDetail.fields(of: state, shownAs: view) { writers[$0.rawValue] }
+            let review = try store.reviewInfo(collection: collection, id: id)
+            return ConflictDetail(listing: listing(state, fields: fields.map(\.field), reviewFlags: review?.reviewFlags ?? [],
+                                                   since: review?.sinceMillis ?? 0, language: language),
+                                  fields: fields, currentValues: ConflictDetail.currentValues(of: view))
         }
     }
 
@@ -138,27 +147,21 @@ extension ServerDatabase {
         return counts
     }
 
-    private func listing(collection: String, id: String, fields: [String], reviewFlags: [String], since: Int64,
-                         state: RecordState, language: Language) -> ConflictListing {
-        ConflictListing(conflictID: "\(collection)/\(id)", collection: collection, id: id,
+    private func listing(_ state: RecordState, fields: [String], reviewFlags: [String], since: Int64,
+                         language: Language) -> ConflictListing {
+        ConflictListing(conflictID: "\(state.collection)/\(state.id)", collection: state.collection,
                         label: policy.adminLabel(of: state, lookup: lookup, language: language),
+                        municipality: policy.municipality(of: state, lookup: lookup),
                         fields: fields, reviewFlags: reviewFlags, sinceMillis: since)
     }
 
     /// Device names and roles by replica id, plus the server itself.
-    private func writerNames() throws -> [String: (name: String, role: String)] {
-        var names: [String: (name: String, role: String)] = [ReplicaID.server.rawValue: ("server", "server")]
+    private func writerNames() throws -> [String: ConflictWriter] {
+        var names = [ReplicaID.server.rawValue: ConflictWriter(name: "server", role: "server")]
         for row in try store.connection.query("SELECT id, name, role FROM device", row: {
             (try $0.text(at: 0), try $0.text(at: 1), try $0.text(at: 2))
-        }) { names[row.0] = (row.1, row.2) }
+        }) { names[row.0] = ConflictWriter(name: row.1, role: row.2) }
         return names
-    }
-
-    static func conflictField(_ conflict: RecordConflict) -> String {
-        switch conflict {
-        case .field(let name, _): name
-        case .deleteVersusUpdate: RecordState.deletedField
-        }
     }
 
     static func splitConflictID(_ text: String) throws(SyncServerError) -> (String, String) {

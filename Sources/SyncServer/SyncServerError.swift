@@ -64,7 +64,7 @@ public struct SyncServerError: Error, Sendable, Equatable, CustomStringConvertib
     }
 
     /// An admin operation named something that does not exist.
-    static func notFound(_ what: String) -> SyncServerError {
+    public static func notFound(_ what: String) -> SyncServerError {
         SyncServerError(AdminErrorCode.notFound, "No such \(what).")
     }
 }

@@ -4,6 +4,7 @@
 //   forum-bench merge [--records N] [--repeat K]
 //   forum-bench store [--records N] [--large N] [--repeat K]
 //   forum-bench decode [--records N] [--page P] [--repeat K]
+//   forum-bench localwrite [--records N] [--repeat K] [--batch B] [--single S] [--import I]
 //   forum-bench initial|push|incremental|devices|memory [options]   (load benchmarks, BENCHMARKS.md)
 
 #if canImport(Glibc)
@@ -20,6 +21,11 @@ let usage = """
                                                     (default N=100000, large=1000000, K=5)
       decode [--records N] [--page P] [--repeat K]  record states decoded from JSON, tree path vs direct path,
                                                     one by one and as pull pages (default N=20000, P=1000, K=7)
+      localwrite [--records N] [--repeat K] [--batch B] [--single S] [--import I]
+                                                    N records through LocalReplica.write (rules checked), B records
+                                                    per transaction, vs raw INSERT; S records written one by one,
+                                                    each committed on return; I records re-applied as forum import
+                                                    does (default N=100000, K=3, B=1000, S=2000, I=10000)
       initial [--small N] [--large N] [--repeat K] [--page P]
                                                     a fresh replica pulls N records over loopback HTTP vs raw INSERT
                                                     (default 10000 and 100000, K=3)
@@ -67,6 +73,12 @@ do {
     case "decode":
         let options = try BenchOptions(Array(arguments.dropFirst()), defaults: ["records": 20_000, "page": 1_000, "repeat": 7])
         try DecodeBenchmark(records: options["records"], pageSize: options["page"], repeats: options["repeat"]).run()
+    case "localwrite":
+        let options = try BenchOptions(Array(arguments.dropFirst()),
+                                       defaults: ["records": 100_000, "repeat": 3, "batch": 1000, "single": 2000,
+                                                  "import": 10_000])
+        try LocalWriteBenchmark.run(records: options["records"], repeats: options["repeat"], batch: options["batch"],
+                                    single: options["single"], importRecords: options["import"])
     case "initial", "push":
         let options = try BenchOptions(Array(arguments.dropFirst()),
                                        defaults: ["small": 10_000, "large": 100_000, "repeat": 3, "page": 1000])

@@ -85,26 +85,14 @@ final class FakeDashboardSource: DashboardDataSource, @unchecked Sendable {
         ConflictFilterOptions(collections: ["forum", "participant"], municipalities: ["Malmö", "Lund"])
     }
 
-    func conflict(_ conflictID: String, language: Language) throws(DashboardError) -> DashboardConflict? {
+    func conflict(_ conflictID: String, language: Language) throws(DashboardError) -> ConflictDetail? {
         guard let state = state(conflictID) else { return nil }
         let view = adminView(state, language: language)
-        let fields = state.conflicts.map { conflict -> FieldConflict in
-            let name: String
-            switch conflict {
-            case .field(let field, _): name = field
-            case .deleteVersusUpdate: name = RecordState.deletedField
-            }
-            let entries = state.fields[name]?.entries ?? []
-            let shown = view.fields[name]?.entries ?? []
-            return FieldConflict(field: name, values: entries.map { entry in
-                let value = shown.first { $0.dot == entry.dot }.map { JSONWriter.string($0.value) }
-                let writer = writers[entry.dot.replica.rawValue]
-                return ConflictOption(valueID: entry.dot.description, value: value, writerName: writer?.0,
-                                     writerRole: writer?.1, writtenMillis: entry.time.wallMillis)
-            })
+        let fields = ConflictDetail.fields(of: state, shownAs: view) { replica in
+            writers[replica.rawValue].map { ConflictWriter(name: $0.0, role: $0.1) }
         }
         let current = view.visibleValues.sorted { $0.key < $1.key }.map { (field: $0.key, value: JSONWriter.string($0.value)) }
-        return DashboardConflict(row: row(state, language: language), fields: fields, currentValues: current)
+        return ConflictDetail(listing: row(state, language: language), fields: fields, currentValues: current)
     }
 
     func resolve(_ conflictID: String, field: String, _ resolution: DashboardResolution) throws(DashboardError) {
@@ -166,20 +154,20 @@ final class FakeDashboardSource: DashboardDataSource, @unchecked Sendable {
 
     // MARK: - Helpers
 
-    private func allRows(language: Language) -> [ConflictRow] {
+    private func allRows(language: Language) -> [ConflictListing] {
         let states = lock.withLock { lookup.allStates }
         return states.filter(\.hasConflict).map { row($0, language: language) }
             .sorted { ($0.sinceMillis, $0.conflictID) < ($1.sinceMillis, $1.conflictID) }
     }
 
-    private func row(_ state: RecordState, language: Language) -> ConflictRow {
+    private func row(_ state: RecordState, language: Language) -> ConflictListing {
         let view = adminView(state, language: language)
         let label = view[Participant.Field.displayName]?.stringValue ?? view["title"]?.stringValue ?? state.id
         let fields = state.conflicts.map { conflict -> String in
             if case .field(let name, _) = conflict { return name }
             return RecordState.deletedField
         }
-        return ConflictRow(conflictID: "\(state.collection)/\(state.id)", collection: state.collection, label: label,
+        return ConflictListing(conflictID: "\(state.collection)/\(state.id)", collection: state.collection, label: label,
                            municipality: state["municipality"]?.stringValue, fields: fields, reviewFlags: [],
                            sinceMillis: lock.withLock { since["\(state.collection)/\(state.id)"] ?? 0 })
     }

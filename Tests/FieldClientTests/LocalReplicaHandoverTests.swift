@@ -28,6 +28,20 @@ import TestSupport
         #expect(try taker.reapply(work) == HandoverSummary(written: 0, unchanged: 4))
     }
 
+    @Test func reappliesMoreRecordsThanOneTransactionHolds() throws {
+        let directory = try TemporaryDirectory()
+        let giver = try ForumFixtures.replica(directory, name: "dev-old", role: .coordinator)
+        let count = LocalReplica.reapplyRecordsPerTransaction + 2
+        try ForumFixtures.participants(in: giver, count: count)
+        let work = try giver.pendingChanges(limit: count + 10).map(\.state)
+        #expect(work.count == count)
+        let taker = try ForumFixtures.replica(directory, name: "dev-new", role: .coordinator)
+
+        #expect(try taker.reapply(work) == HandoverSummary(written: count))
+        #expect(try taker.pendingCount() == count)
+        #expect(try taker.reapply(work) == HandoverSummary(unchanged: count))
+    }
+
     @Test func aWriteTheRulesRefuseIsListedNotDropped() throws {
         let directory = try TemporaryDirectory()
         let coordinator = try ForumFixtures.replica(directory, name: "dev-old", role: .coordinator)

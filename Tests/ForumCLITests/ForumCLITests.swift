@@ -1,3 +1,4 @@
+import ArgumentParsing
 import FieldClient
 import ForumCLI
 import ForumModel

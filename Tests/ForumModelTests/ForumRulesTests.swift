@@ -67,6 +67,13 @@ import Testing
         Case(description: "a deleted record", state: { var s = paid; s.delete(by: Fixture.deviceA, at: Fixture.time); return s }(),
              expected: nil),
         Case(description: "unknown collection", state: Fixture.make("survey", "s1", ["x": 1]), expected: .unknownCollection),
+        // Names of scalars below U+0300 are NFC as they stand (the quick path); others are normalized to compare.
+        Case(description: "municipality with a decomposed ä",
+             state: Fixture.edit(forum, [Forum.Field.municipality: .string("Su\u{0308}ddorf")]), expected: .notNormalized),
+        Case(description: "municipality with the Ångström sign, which NFC replaces by Å",
+             state: Fixture.edit(forum, [Forum.Field.municipality: .string("\u{212B}re")]), expected: .notNormalized),
+        Case(description: "municipality in NFC with a letter above U+0300",
+             state: Fixture.edit(forum, [Forum.Field.municipality: .string("Ωmega")]), expected: nil),
     ]
 
     @Test(arguments: cases)

@@ -3,6 +3,7 @@ import Testing
 import ForumModel
 import Messages
 import SyncCore
+@testable import ServerCLI
 @testable import SyncServer
 
 @Suite struct AdminConflictTests {
@@ -30,7 +31,7 @@ import SyncCore
         #expect(listings.first?.label == "participant: Anonym deltagare 1")
         #expect(listings.first?.fields == ["displayName"])
 
-        let detail = try fixture.database.conflict("participant/p1", language: .sv)
+        let detail = try #require(try fixture.database.conflict("participant/p1", language: .sv))
         let values = try #require(detail.fields.first?.values)
         #expect(values.count == 2)
         #expect(Set(values.map(\.writerName)) == ["Annas dator", "Bosses dator"])

@@ -65,7 +65,7 @@ import TestSupport
         #expect(try browser.url().hasSuffix("/admin/conflicts/participant/p1?done=resolved"))
 
         // The server database: the conflict is gone and the kept value is the server's write.
-        let remaining = try database.dashboardConflicts(ConflictQuery(limit: 10), language: .sv).rows.map(\.conflictID)
+        let remaining = try database.conflicts(ConflictQuery(limit: 10), language: .sv).rows.map(\.conflictID)
         #expect(remaining == ["forum/f1"])
         let state = try #require(try database.store.state(collection: "participant", id: "p1"))
         #expect(!state.hasConflict)
@@ -141,7 +141,7 @@ import TestSupport
         let boName = try Records.make("participant", "p1", ["displayName": "Kim A."], by: b, base: meeting[1], at: later)
         _ = try database.push(body: ServerFixture.pushBody([annaForum, annaName], batch: "a1"), device: anna)
         _ = try database.push(body: ServerFixture.pushBody([boForum, boName], batch: "b1"), device: bo)
-        let detail = try #require(try database.dashboardConflict("participant/p1", language: .sv))
+        let detail = try #require(try database.conflict("participant/p1", language: .sv))
         return try #require(detail.fields.first?.values.first { $0.writerName == "Bo's <iPad>" }?.valueID)
     }
 }

@@ -219,7 +219,7 @@ import TestSupport
         let (fixture, facilitator, _, honorarium, _) = try proposedThenApproved()
         let changed = try Records.edit(honorarium, ["amount": 1200], by: facilitator.replica)
         #expect(results(try fixture.push([changed], token: facilitator.token)).first?["status"] == "merged")
-        let flags = try fixture.database.conflicts(language: .en).first { $0.id == honorarium.id }?.reviewFlags
+        let flags = try fixture.database.conflicts(language: .en).first { $0.recordID == honorarium.id }?.reviewFlags
         #expect(flags == ["amount_changed_during_approval"])
     }
 

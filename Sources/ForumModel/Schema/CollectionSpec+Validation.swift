@@ -59,13 +59,25 @@ extension FieldReader {
     /// and, when the configuration lists municipalities, one of them (`unknown_municipality`).
     func optionalMunicipality(_ name: String) throws(DomainError) -> String? {
         guard let text = try optionalString(name) else { return nil }
-        guard Array(text.utf8) == Array(text.precomposedStringWithCanonicalMapping.utf8) else {
+        guard Self.isNFC(text) else {
             throw DomainError(.notNormalized, ["field": name])
         }
         if let known = configuration.municipalities, !known.contains(text) {
             throw DomainError(.unknownMunicipality, ["field": name])
         }
         return text
+    }
+
+    /// Whether `text` is in Unicode normalization form C, byte for byte.
+    ///
+    /// Text made only of scalars below U+0300 is NFC as it stands (UAX #15 quick check:
+    /// every such scalar is a starter with NFC_Quick_Check=Yes; combining marks and every
+    /// scalar that composes with a preceding one lie above), which is every Swedish
+    /// municipality's name; only other text is normalized by Foundation to compare, which
+    /// cost 3 % of a local write.
+    static func isNFC(_ text: String) -> Bool {
+        if text.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return true }
+        return Array(text.utf8) == Array(text.precomposedStringWithCanonicalMapping.utf8)
     }
 
     /// A correction's reason, `nil` when the field is unset; throws when malformed.

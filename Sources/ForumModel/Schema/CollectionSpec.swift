@@ -27,12 +27,16 @@ public struct CollectionSpec: Sendable {
     /// The rules that tie fields together (beyond each field's own type), run after every
     /// field has passed its type check. Throws the first problem.
     let consistency: @Sendable (RecordState, FieldReader) throws(DomainError) -> Void
+    /// The position of each field in `fields`, by name: rules look fields up at every write.
+    private let fieldPositions: [String: Int]
 
     init(name: String, fields: [FieldSpec], naturalKey: [String]? = nil, scope: Scope,
          facilitatorStatuses: Set<String>? = nil, summary: String,
          consistency: @escaping @Sendable (RecordState, FieldReader) throws(DomainError) -> Void = { _, _ in }) {
         self.name = name
         self.fields = fields
+        // The first declaration of a name wins, as `fields.first` would find it.
+        self.fieldPositions = Dictionary(fields.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })
         self.naturalKey = naturalKey
         self.scope = scope
         self.facilitatorStatuses = facilitatorStatuses
@@ -41,7 +45,7 @@ public struct CollectionSpec: Sendable {
     }
 
     /// The declaration of a field, `nil` when the collection has no such field.
-    public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
+    public func field(_ name: String) -> FieldSpec? { fieldPositions[name].map { fields[$0] } }
 
     /// The fields that refer to other records, with the collection each refers to.
     public var references: [(field: String, collection: String)] {

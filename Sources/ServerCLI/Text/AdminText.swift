@@ -2,6 +2,7 @@ import Foundation
 import ForumModel
 import Messages
 import SyncCore
+import SyncServer
 
 /// Text and JSON renderings of admin listings, shared by the CLI and (later) the web
 /// dashboard. Times are shown in Europe/Stockholm.
@@ -12,16 +13,13 @@ public enum AdminText {
         return StockholmTime.format(Date(timeIntervalSince1970: Double(millis) / 1000), style: .dateTime, language: l.language)
     }
 
-    /// Left-aligned columns separated by two spaces. Cells pass `TextTable.printable`:
-    /// titles and names come from field devices and may hold terminal escapes.
+    /// Left-aligned columns separated by two spaces, without a rule or a final newline:
+    /// `TextTable`, whose cells pass its control-character filter (titles and names come
+    /// from field devices and may hold terminal escapes).
     static func table(_ header: [String], _ rows: [[String]]) -> String {
-        let all = ([header] + rows).map { $0.map(TextTable.printable) }
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        return all.map { row in
-            row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
+        var text = TextTable.render(header: header, rows: rows, rule: false)
+        if text.hasSuffix("\n") { text.removeLast() }
+        return text
     }
 
     /// The device table of `device list`.
@@ -73,7 +71,7 @@ public enum AdminText {
     }
 
     static func listingJSON(_ item: ConflictListing) -> JSONValue {
-        .object(["id": .string(item.conflictID), "collection": .string(item.collection), "record": .string(item.id),
+        .object(["id": .string(item.conflictID), "collection": .string(item.collection), "record": .string(item.recordID),
                  "label": .string(item.label), "fields": .array(item.fields.map(JSONValue.string)),
                  "reviewFlags": .array(item.reviewFlags.map(JSONValue.string)), "since": .integer(item.sinceMillis)])
     }
@@ -87,7 +85,8 @@ public enum AdminText {
             for value in field.values {
                 let writer = value.writerName.map { "\($0), \(value.writerRole ?? "")" } ?? l["server.conflicts.unknown_writer"]
                 lines.append(TextTable.printable(l["server.conflicts.value_line", [
-                    "id": value.valueID, "value": value.value, "writer": writer, "time": time(value.writtenMillis, l)]]))
+                    "id": value.valueID, "value": value.value ?? l["server.conflicts.hidden_value"], "writer": writer,
+                    "time": time(value.writtenMillis, l)]]))
             }
         }
         return lines.joined(separator: "\n")
@@ -98,7 +97,7 @@ public enum AdminText {
         var object = listingJSON(detail.listing).objectValue ?? [:]
         object["conflicts"] = .array(detail.fields.map { field in
             .object(["field": .string(field.field), "values": .array(field.values.map { value in
-                .object(["valueId": .string(value.valueID), "value": (try? JSONParser().parse(value.value)) ?? .null,
+                .object(["valueId": .string(value.valueID), "value": value.value.flatMap { try? JSONParser().parse($0) } ?? .null,
                          "replica": .string(value.replica), "writer": value.writerName.map(JSONValue.string) ?? .null,
                          "writerRole": value.writerRole.map(JSONValue.string) ?? .null,
                          "written": .integer(value.writtenMillis)])

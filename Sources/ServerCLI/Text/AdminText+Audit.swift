@@ -1,6 +1,7 @@
 import ForumModel
 import Messages
 import SyncCore
+import SyncServer
 
 extension AdminText {
     /// The table of `forum-server audit`: time (Stockholm), who, what, on which id.
