@@ -24,6 +24,8 @@ extension Catalogue {
               en: "Port to listen on; 0 picks a free one (default 8080)."),
         Entry("server.serve.max_connections", sv: "Högsta antal samtidiga anslutningar (standard 256); räkna med två per enhet som synkar samtidigt.",
               en: "Most simultaneous connections (default 256); allow two per device syncing at the same time."),
+        Entry("server.serve.group_commit", sv: "Om ändringar som flera enheter skickar samtidigt sparas i gemensamma transaktioner (standard on); varje enhet får svar först när dess ändringar är sparade.",
+              en: "Whether concurrent pushes from several devices are stored in shared transactions (default on); each device is answered only once its changes are stored."),
         Entry("server.serve.max_connections_per_address", sv: "Högsta antal samtidiga anslutningar från en adress (standard 64, ett kontor bakom NAT).",
               en: "Most simultaneous connections from one address (default 64, an office behind NAT)."),
         Entry("server.serve.trusted_proxy", sv: "Adress till en omvänd proxy vars X-Forwarded-For anger klienten (kan upprepas).",

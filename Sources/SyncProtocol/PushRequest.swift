@@ -5,12 +5,12 @@ import SyncCore
 public struct PushRequest: Sendable, Equatable {
     /// What a server accepts in one push.
     public struct Limits: Sendable, Equatable {
-        /// Most records in one push (413 `too_many_records` beyond). Default 500.
+        /// Most records in one push (413 `too_many_records` beyond). Default 10,000.
         public var maxRecords: Int
         /// Longest batch id in bytes. Default 64.
         public var maxBatchIDLength: Int
 
-        public init(maxRecords: Int = 500, maxBatchIDLength: Int = 64) {
+        public init(maxRecords: Int = 10_000, maxBatchIDLength: Int = 64) {
             self.maxRecords = maxRecords
             self.maxBatchIDLength = maxBatchIDLength
         }

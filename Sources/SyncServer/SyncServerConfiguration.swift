@@ -8,8 +8,15 @@ public struct SyncServerConfiguration: Sendable {
     /// Default: `HTTPServer.Configuration()` (bodies up to 16 MiB, which the example nginx
     /// configuration's `client_max_body_size` matches).
     public var http = HTTPServer.Configuration()
-    /// Most records in one push. Default 500. Beyond: 413 `too_many_records`.
-    public var maxRecordsPerPush = 500
+    /// Most records in one push. Default 10,000. Beyond: 413 `too_many_records`. With the
+    /// body limit (`http.maxBodyBytes`, 16 MiB) it bounds what one push costs the server: a
+    /// push is merged in one transaction while other pushes wait (or share it, with group
+    /// commit). The field client sends at most 10,000 records or 4 MiB per push.
+    public var maxRecordsPerPush = 10_000
+    /// Whether concurrent pushes share write transactions, how many at most, and how long
+    /// the writer waits for more. Default: on, at most 32 pushes per transaction, no wait
+    /// (`GroupCommit`). `forum-server serve --group-commit on|off`.
+    public var groupCommit = GroupCommit()
     /// Records per pull page when the client gives no `limit`. Default 500.
     public var defaultPullLimit = 500
     /// Largest `limit` a pull may ask for. Default 1000. Beyond: 400 `invalid_request`.

@@ -58,6 +58,11 @@ public struct SyncServerError: Error, Sendable, Equatable, CustomStringConvertib
         SyncServerError(AdminErrorCode.storageError, "The server's database failed: \(error)")
     }
 
+    /// Any error as a `SyncServerError`: itself, or a storage failure.
+    static func mapped(_ error: any Error) -> SyncServerError {
+        (error as? SyncServerError) ?? .storage(error)
+    }
+
     /// An admin operation named something that does not exist.
     public static func notFound(_ what: String) -> SyncServerError {
         SyncServerError(AdminErrorCode.notFound, "No such \(what).")

@@ -4,8 +4,9 @@ struct BenchOptions {
 
     private var values: [String: Int]
 
-    /// Parses `--name N` pairs; every name must be one of `defaults`' keys, every N positive.
-    init(_ arguments: [String], defaults: [String: Int]) throws {
+    /// Parses `--name N` pairs; every name must be one of `defaults`' keys, every N positive
+    /// (or zero, for the names in `zeroAllowed`).
+    init(_ arguments: [String], defaults: [String: Int], zeroAllowed: Set<String> = ["group-commit"]) throws {
         values = defaults
         var index = 0
         while index < arguments.count {
@@ -13,7 +14,8 @@ struct BenchOptions {
             guard flag.hasPrefix("--"), defaults[String(flag.dropFirst(2))] != nil else {
                 throw Failure(description: "unknown option \(flag)")
             }
-            guard index + 1 < arguments.count, let number = Int(arguments[index + 1]), number > 0 else {
+            guard index + 1 < arguments.count, let number = Int(arguments[index + 1]),
+                  number > 0 || (number == 0 && zeroAllowed.contains(String(flag.dropFirst(2)))) else {
                 throw Failure(description: "\(flag) needs a positive integer")
             }
             values[String(flag.dropFirst(2))] = number

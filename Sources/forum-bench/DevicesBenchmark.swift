@@ -34,23 +34,46 @@ enum DevicesBenchmark {
         func fail(_ code: String) { lock.withLock { errors[code, default: 0] += 1 } }
     }
 
-    static func run(deviceCounts: [Int], seconds: Int, writesPerRound: Int) throws {
+    /// Closed loop: every device writes and syncs again as soon as its last sync ended, for
+    /// `seconds`, at each of `deviceCounts`, once per group-commit mode in `groupCommit`
+    /// (off and on in the same run, so their figures compare).
+    static func run(deviceCounts: [Int], seconds: Int, writesPerRound: Int, groupCommit: [Bool] = [false, true]) throws {
         print("devices: N clients write \(writesPerRound) records and sync, repeatedly for \(seconds) s (load \(Timing.loadAverage()))")
-        print("  devices   syncs   syncs/s   p50 ms   p99 ms   writes  conflicts  errors  converged")
+        print("  group  devices   syncs   syncs/s   p50 ms   p99 ms   writes  conflicts  errors  converged")
         for count in deviceCounts {
-            try runOnce(devices: count, seconds: seconds, writesPerRound: writesPerRound)
+            for grouped in groupCommit {
+                try runOnce(devices: count, seconds: seconds, writesPerRound: writesPerRound, groupCommit: grouped)
+            }
         }
-        print("  target: zero errors and every replica converged")
+        print("  target: zero errors and every replica converged; group commit on >= 2x the syncs/s of off")
     }
 
-    static func runOnce(devices count: Int, seconds: Int, writesPerRound: Int) throws {
-        print("  (server: maxConcurrentConnections \(max(256, 4 * count + 64)), \(SyncServerConfiguration().http.workerThreadCount) workers)")
+    /// Open loop: `count` devices each write `writesPerRound` records and sync every
+    /// `interval` seconds (each starting at a random offset within the first interval),
+    /// for `seconds`, whatever the server's speed: the arrival rate a real fleet gives.
+    /// Latency is a sync's (push, then pull until done), measured from its scheduled start,
+    /// so a device that fell behind counts its wait.
+    static func openLoop(devices count: Int, interval: Int, seconds: Int, writesPerRound: Int,
+                         groupCommit: [Bool] = [true]) throws {
+        print("devices-open: \(count) clients each write \(writesPerRound) records and sync every \(interval) s for \(seconds) s (load \(Timing.loadAverage()))")
+        print("  group  devices   syncs   syncs/s   p50 ms   p99 ms   writes  conflicts  errors  converged")
+        for grouped in groupCommit {
+            try runOnce(devices: count, seconds: seconds, writesPerRound: writesPerRound, groupCommit: grouped,
+                        interval: Double(interval))
+        }
+        print("  target: p99 <= 50 ms, zero errors and every replica converged")
+    }
+
+    /// One run; `interval` `nil`: closed loop, else each device's period in seconds.
+    static func runOnce(devices count: Int, seconds: Int, writesPerRound: Int, groupCommit: Bool,
+                        interval: Double? = nil) throws {
         // Each device holds up to two connections during a sync (its pooled pull connection
         // and a fresh one per push): the default 256 answered 503 to some of 200 devices.
         var configuration = SyncServerConfiguration()
         configuration.http.maxConcurrentConnections = max(configuration.http.maxConcurrentConnections, 4 * count + 64)
         // Every simulated device connects from 127.0.0.1, which a real office would not.
         configuration.http.maxConnectionsPerAddress = configuration.http.maxConcurrentConnections
+        configuration.groupCommit.enabled = groupCommit
         let server = try BenchServer(label: "devices", configuration: configuration)
         defer { server.stop() }
         let corpus = ForumCorpus(records: 2_000, municipalities: municipalities, key: "devices")
@@ -65,20 +88,27 @@ enum DevicesBenchmark {
             try engine.sync()
         }
         let tally = Tally()
-        let deadline = Timing.now() + UInt64(seconds) * 1_000_000_000
-        let group = DispatchGroup()
         let started = Timing.now()
+        let deadline = started + UInt64(seconds) * 1_000_000_000
+        let group = DispatchGroup()
         for (index, engine) in engines.enumerated() {
             group.enter()
             let box = EngineBox(engine) // each engine is used by its own thread only
+            let offset = interval.map { UInt64(Double.random(in: 0..<$0) * 1e9) } ?? 0
             let thread = Thread {
                 let engine = box.engine
                 defer { group.leave() }
                 var round = 0
+                var scheduled = started + offset
                 while Timing.now() < deadline {
+                    if let interval {
+                        let now = Timing.now()
+                        if scheduled > now { usleep(useconds_t((scheduled - now) / 1000)) }
+                        guard scheduled < deadline else { break }
+                    }
                     do {
                         try write(round: round, device: index, count: writesPerRound, corpus: corpus, replica: engine.replica)
-                        let start = Timing.now()
+                        let start = interval == nil ? Timing.now() : scheduled
                         let summary = try engine.sync()
                         tally.add(latency: Double(Timing.now() - start) / 1e9, writes: writesPerRound, conflicts: summary.conflicts)
                         if !summary.refused.isEmpty { tally.fail("refused:" + (summary.refused.first?.code ?? "")) }
@@ -88,6 +118,7 @@ enum DevicesBenchmark {
                         tally.fail(String(describing: type(of: error)))
                     }
                     round += 1
+                    if let interval { scheduled += UInt64(interval * 1e9) }
                 }
             }
             thread.stackSize = 1 << 20
@@ -115,7 +146,7 @@ enum DevicesBenchmark {
         let p50 = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
         let p99 = sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, sorted.count * 99 / 100)]
         let errors = tally.errors.values.reduce(0, +)
-        print(String(format: "  %7d %7d %9.1f %8.1f %8.1f %8d %10d %7d", count, sorted.count, Double(sorted.count) / elapsed,
+        print("  " + (groupCommit ? "on" : "off").padding(toLength: 5, withPad: " ", startingAt: 0) + String(format: " %7d %7d %9.1f %8.1f %8.1f %8d %10d %7d", count, sorted.count, Double(sorted.count) / elapsed,
                      p50 * 1000, p99 * 1000, tally.writes, tally.conflicts, errors) + "   \(converged)/\(count)")
         if !tally.errors.isEmpty { print("    errors by code: \(tally.errors.sorted { $0.key < $1.key })") }
     }

@@ -54,6 +54,7 @@ enum SyncBenchmark {
         for size in sizes {
             var pushes: [Double] = [], totals: [Double] = [], raws: [Double] = [], creates: [Double] = []
             var pushCPUs: [Double] = [], rawCPUs: [Double] = [], serverShares: [Double] = [], imports: [Double] = []
+            var importCPUs: [Double] = []
             var count = 0
             for run in 0..<repeats {
                 let server = try BenchServer(label: "push")
@@ -80,13 +81,19 @@ enum SyncBenchmark {
                 guard summary.sent == count, summary.refused.isEmpty, summary.received == count else {
                     throw Timing.Failure(description: "sent \(summary.sent), refused \(summary.refused.count), received \(summary.received) of \(count)")
                 }
-                imports.append(try serverImport(corpus))
+                let stored = try serverImport(corpus)
+                imports.append(stored.wall)
+                importCPUs.append(stored.cpu)
             }
             printRow("push \(count)", records: count, seconds: pushes, baseline: raws, cpu: pushCPUs, baselineCPU: rawCPUs)
             printRow("  push + pull back", records: count, seconds: totals, baseline: raws)
             print(String(format: "    (local writes through LocalReplica.write, 1,000 per transaction: %.1f s)", Timing.median(creates)))
-            print(String(format: "    (the server's storing alone, importStates of the same records 10,000 per transaction, no policy check, no HTTP: %.2f s, %.2fx the baseline)",
-                         Timing.median(imports), Timing.median(imports) / Timing.median(raws)))
+            print(String(format: "    (the server's storing alone, importStates of the same records 10,000 per transaction, no policy check, no HTTP: %.2f s, %.2fx the baseline; CPU %.2f s, %.2fx the baseline's)",
+                         Timing.median(imports), Timing.median(imports) / Timing.median(raws),
+                         Timing.median(importCPUs), Timing.median(importCPUs) / Timing.median(rawCPUs)))
+            print("    (each run, push s / baseline s / storing alone s: "
+                  + zip(zip(pushes, raws), imports).map { String(format: "%.2f/%.3f/%.2f", $0.0.0, $0.0.1, $0.1) }
+                      .joined(separator: ", ") + ")")
             if !serverShares.isEmpty {
                 print(String(format: "    (the server spent %.0f %% of the push answering push requests: /metrics, forum_request_duration_seconds)",
                              Timing.median(serverShares) * 100))
@@ -99,13 +106,13 @@ enum SyncBenchmark {
     /// in batches of 10,000: the merge, scope tags, review flags and dependent refresh a
     /// push also does, without the policy check, HTTP or the client. A floor for the
     /// server's part of a push. The states are built before the clock starts.
-    static func serverImport(_ corpus: ForumCorpus) throws -> Double {
+    static func serverImport(_ corpus: ForumCorpus) throws -> (wall: Double, cpu: Double) {
         let server = try BenchServer(label: "push-import")
         defer { server.stop() }
         let batches = stride(from: 0, to: corpus.recordCount, by: 10_000).map { start in
             corpus.states(start..<min(corpus.recordCount, start + 10_000), replica: seedWriter)
         }
-        return try Timing.measure {
+        return try Timing.measureBoth {
             for batch in batches { try server.database.importStates(batch) }
         }
     }

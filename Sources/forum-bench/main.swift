@@ -35,9 +35,15 @@ let usage = """
                                                     (default 10000, 100000, 1000000, K=15), each timed with the
                                                     database files as the fill left them, then cached; with the
                                                     KiB read from disk per sync
-      devices [--seconds S] [--devices N] [--writes W]
-                                                    N devices (default 50, then 200) writing W records (default 3),
-                                                    pushing and pulling for S seconds (default 30); convergence check
+      devices [--seconds S] [--devices N] [--writes W] [--group-commit 0|1|2]
+                                                    closed loop: N devices (default 50, then 200) writing W records
+                                                    (default 3), pushing and pulling for S seconds (default 30),
+                                                    convergence check; server group commit off (0), on (1) or
+                                                    both in the same run (2, the default)
+      devices-open [--devices N] [--interval I] [--seconds S] [--writes W] [--group-commit 0|1|2]
+                                                    open loop: N devices (default 300) each writing W records (3) and
+                                                    syncing every I seconds (10) for S seconds (60); p50/p99 latency
+                                                    from each sync's scheduled start; group commit on by default (1)
       memory [--small N] [--large N]                peak RSS of client and server (separate processes) pulling N records
       transport [--requests N] [--delay MS] [--size B] [--transport-only 1]
                                                     client wall and CPU per POST by body size and URLSession variant,
@@ -45,6 +51,15 @@ let usage = """
                                                     connection, server answering after MS ms (default N=20, MS=50;
                                                     sizes 16, 60, 256, 1024, 4096 KiB, or only B bytes)
     """
+
+/// `--group-commit N`: 0 off, 1 on, 2 (or more) both, off first.
+func groupCommitModes(_ value: Int) -> [Bool] {
+    switch value {
+    case 0: [false]
+    case 1: [true]
+    default: [false, true]
+    }
+}
 
 do {
     switch arguments.first {
@@ -78,9 +93,16 @@ do {
                                        defaults: ["small": 10_000, "medium": 100_000, "large": 1_000_000, "repeat": 15])
         try IncrementalBenchmark.run(sizes: [options["small"], options["medium"], options["large"]], repeats: options["repeat"])
     case "devices":
-        let options = try BenchOptions(Array(arguments.dropFirst()), defaults: ["seconds": 30, "devices": 0, "writes": 3])
+        let options = try BenchOptions(Array(arguments.dropFirst()),
+                                       defaults: ["seconds": 30, "devices": 0, "writes": 3, "group-commit": 2])
         let counts = options["devices"] > 0 ? [options["devices"]] : [50, 200]
-        try DevicesBenchmark.run(deviceCounts: counts, seconds: options["seconds"], writesPerRound: options["writes"])
+        try DevicesBenchmark.run(deviceCounts: counts, seconds: options["seconds"], writesPerRound: options["writes"],
+                                 groupCommit: groupCommitModes(options["group-commit"]))
+    case "devices-open":
+        let options = try BenchOptions(Array(arguments.dropFirst()),
+                                       defaults: ["seconds": 60, "devices": 300, "interval": 10, "writes": 3, "group-commit": 1])
+        try DevicesBenchmark.openLoop(devices: options["devices"], interval: options["interval"], seconds: options["seconds"],
+                                      writesPerRound: options["writes"], groupCommit: groupCommitModes(options["group-commit"]))
     case "memory":
         let options = try BenchOptions(Array(arguments.dropFirst()), defaults: ["small": 10_000, "large": 100_000])
         try MemoryBenchmark.run(sizes: [options["small"], options["large"]])

@@ -18,6 +18,9 @@ final class FakeTransport: SyncTransport {
     var refuse: [String: String] = [:]
     /// Runs during a push, before the answer (to make a local change "in flight").
     var duringPush: (() -> Void)?
+    /// Most records one push may carry; more is answered as a server answers it, 413
+    /// `too_many_records`, storing nothing.
+    var maxRecordsPerPush: Int?
     private(set) var pushedBatches: [(batch: String, count: Int)] = []
     private(set) var pullCursors: [String?] = []
     private(set) var successfulPulls = 0
@@ -35,6 +38,9 @@ final class FakeTransport: SyncTransport {
     func push(batch: String, records: [RecordState]) throws(ClientError) -> PushResponse {
         pushedBatches.append((batch, records.count))
         if !pushFailures.isEmpty { throw pushFailures.removeFirst() }
+        if let limit = maxRecordsPerPush, records.count > limit {
+            throw ClientError(.protocolError, "the server answered 413", detailCode: "too_many_records")
+        }
         var results: [PushResult] = []
         for record in records {
             if let code = refuse[record.id] {

@@ -64,6 +64,33 @@ import TestSupport
         #expect(SyncEngine.chunks(of: pending, maxBytes: 1).flatMap { $0 }.map(\.pendingSequence) == pending.map(\.pendingSequence))
     }
 
+    @Test func sendsABatchTheServerFindsTooLargeAgainInHalvesUntilItFits() throws {
+        let directory = try TemporaryDirectory()
+        let replica = try ForumFixtures.replica(directory)
+        try ForumFixtures.participants(in: replica, count: 12)
+        let transport = try FakeTransport(directory: directory)
+        // A server that takes 3 records per push (an older or stricter one than the client's defaults).
+        transport.maxRecordsPerPush = 3
+        let summary = try SyncEngine(replica: replica, transport: transport, configuration: ClientConfiguration()).sync()
+        #expect(transport.pushedBatches.map(\.count).prefix(3) == [12, 6, 3])
+        #expect(transport.pushedBatches.dropFirst(2).allSatisfy { $0.count <= 3 })
+        #expect(summary.sent == 12)
+        #expect(summary.refused.isEmpty)
+        #expect(try replica.pendingCount() == 0)
+        #expect(try transport.store.records(in: "participant", includeDeleted: true, limit: 100, after: nil).count == 12)
+    }
+
+    @Test func aSingleRecordTheServerFindsTooLargeIsReportedNotRetriedForEver() throws {
+        let directory = try TemporaryDirectory()
+        let replica = try ForumFixtures.replica(directory)
+        try ForumFixtures.participants(in: replica, count: 2)
+        let transport = try FakeTransport(directory: directory)
+        transport.maxRecordsPerPush = 0
+        #expect(throws: ClientError.self) { try SyncEngine(replica: replica, transport: transport, configuration: ClientConfiguration()).sync() }
+        #expect(transport.pushedBatches.map(\.count) == [2, 1])
+        #expect(try replica.pendingCount() == 2)
+    }
+
     @Test func sendsOneBatchAtATimeInPendingOrder() throws {
         let directory = try TemporaryDirectory()
         let replica = try ForumFixtures.replica(directory)

@@ -48,6 +48,9 @@ import TestSupport
         #expect(runner.run(["conflicts", "resolve", "abc", "--keep", "v1"]).status == 64)
         #expect(runner.run(["tombstones", "purge", "--horizon-days", "-1"]).status == 64)
         #expect(runner.run(["serve", "--port", "70000"]).status == 64)
+        let grouping = runner.run(["serve", "--group-commit", "maybe"])
+        #expect(grouping.status == 64)
+        #expect(grouping.err.contains("on, off"))
         #expect(runner.run(["device"]).status == 64)
         #expect(runner.run(["devcie", "list"]).err.contains("device"))
     }

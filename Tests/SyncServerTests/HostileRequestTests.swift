@@ -162,7 +162,7 @@ let hostileCases: [HostileCase] = [
     },
     HostileCase("too many records", 413, "too_many_records") { context in
         let record = try Records.forum("f", municipality: "Södertälje", by: context.facilitator.replica)
-        return context.push(Array(repeating: record, count: 501))
+        return context.push(Array(repeating: record, count: SyncServerConfiguration().maxRecordsPerPush + 1))
     },
     HostileCase("wrong method", 405, "method_not_allowed") { $0.get("/v1/sync/push", token: $0.facilitator.token) },
     HostileCase("unknown route", 404, "not_found") { $0.get("/v1/nothing/here") },

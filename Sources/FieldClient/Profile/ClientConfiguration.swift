@@ -26,15 +26,19 @@ public struct ClientConfiguration: Sendable, Equatable {
     /// server that stopped answering, `timeout`), so a hung server is reported within this
     /// many seconds, not after every retry's full timeout. Default 30.
     public var unansweredDeadlineSeconds: Double
-    /// Records sent per push request, at most the server's limit of 500. Default 500.
+    /// Records sent per push request, at most the server's limit (PROTOCOL.md §17, default
+    /// 10,000). Default 10,000. A server that answers `413 too_many_records` or
+    /// `body_too_large` (an older or stricter one) gets the batch again in halves.
     public var pushBatchSize: Int
-    /// Most bytes of record JSON in one push request, in bytes. Default 65,408 (64 KiB less
-    /// 128 bytes for the body's `{"batch":…,"records":[…]}` envelope, at most 69 bytes).
+    /// Most bytes of record JSON in one push request, in bytes. Default 4,194,176 (4 MiB
+    /// less 128 bytes for the body's `{"batch":…,"records":[…]}` envelope, at most 69
+    /// bytes), a quarter of the server's default body limit of 16 MiB.
     ///
-    /// The cap was set for the former URLSession transport, which kept a core spinning while
-    /// it waited for the answer to a body over 65,536 bytes (BENCHMARKS.md, "Transport").
-    /// libcurl, used directly, waits without spinning; the cap stays until larger pushes
-    /// are measured end to end.
+    /// Large batches are what makes a bulk push (a year of history, a resync after a
+    /// restore) cheap: the server merges each request in one transaction, and every commit
+    /// rewrites the index pages its records touch (BENCHMARKS.md, "Bulk push and group
+    /// commit"). The former cap of 65,408 was set for the URLSession transport, which spun a
+    /// core while it waited for the answer to a body over 64 KiB; libcurl does not.
     public var pushBatchMaxBytes: Int
     /// Records asked for per pull request (the protocol allows 1 to 1000). Default 1000:
     /// fewer round trips, and a page is still small (~250 KiB for typical records).
@@ -65,7 +69,7 @@ public struct ClientConfiguration: Sendable, Equatable {
     public init(requestTimeoutSeconds: Double = 10, connectTimeoutSeconds: Double = 10, resourceTimeoutSeconds: Double = 120,
                 retryAttempts: Int = 4, retryBaseDelaySeconds: Double = 0.5, retryMaximumDelaySeconds: Double = 8,
                 unansweredDeadlineSeconds: Double = 30,
-                pushBatchSize: Int = 500, pushBatchMaxBytes: Int = 65_408, pullPageSize: Int = 1000,
+                pushBatchSize: Int = 10_000, pushBatchMaxBytes: Int = 4_194_176, pullPageSize: Int = 1000,
                 pullRecordsPerTransaction: Int = 5_000, pullPrefetchPages: Int = 5, clientVersion: String = "1.0.0",
                 refusedWritesKept: Int = 200) {
         self.requestTimeoutSeconds = requestTimeoutSeconds

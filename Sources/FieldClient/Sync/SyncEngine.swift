@@ -92,16 +92,29 @@ public final class SyncEngine {
 
     func push(into summary: inout SyncSummary, conflicted: inout Set<String>, progress: (SyncProgress) -> Void) throws(ClientError) {
         let total = try replica.pendingCount()
-        let size = min(max(1, configuration.pushBatchSize), 500)
+        var size = min(max(1, configuration.pushBatchSize), Self.maxPushRecords)
+        var maxBytes = configuration.pushBatchMaxBytes
         var previousBatch: String?
         var deferred = Set<String>()
         while true {
             let pending = try replica.pendingChanges(limit: size)
             // Only changes the server could not take yet remain: they wait for a later sync.
             guard !pending.isEmpty, !pending.allSatisfy({ deferred.contains(Self.key($0.state)) }) else { return }
-            for chunk in Self.chunks(of: pending, maxBytes: configuration.pushBatchMaxBytes) {
-                if try push(chunk, previousBatch: &previousBatch, deferred: &deferred, total: total, into: &summary,
-                            conflicted: &conflicted, progress: progress) {
+            for chunk in Self.chunks(of: pending, maxBytes: maxBytes) {
+                let restored: Bool
+                do {
+                    restored = try push(chunk, previousBatch: &previousBatch, deferred: &deferred, total: total,
+                                        into: &summary, conflicted: &conflicted, progress: progress)
+                } catch where Self.isTooLarge(error) && chunk.count > 1 {
+                    // The server takes less per push than this client sends (an older or
+                    // stricter server, PROTOCOL.md §17): nothing of the batch was stored, so
+                    // send the same changes again in halves, under new batch ids.
+                    size = max(1, chunk.count / 2)
+                    maxBytes = max(1, chunk.reduce(0) { $0 + $1.state.canonicalJSON.count + 1 } / 2)
+                    previousBatch = nil
+                    break
+                }
+                if restored {
                     // A restored server: every record is pending again, the batch just sent
                     // included, so its id comes round again legitimately. Start over.
                     previousBatch = nil
@@ -109,6 +122,15 @@ public final class SyncEngine {
                 }
             }
         }
+    }
+
+    /// Most records the client ever puts in one push: the server's default limit
+    /// (PROTOCOL.md §17).
+    static let maxPushRecords = 10_000
+
+    /// Whether a push was refused as too large as a whole (`413`), so nothing was stored.
+    static func isTooLarge(_ error: ClientError) -> Bool {
+        error.code == .protocolError && ["too_many_records", "body_too_large", "413"].contains(error.detailCode ?? "")
     }
 
     /// Sends one batch and acknowledges it.

@@ -15,6 +15,7 @@ struct ServeCommand: Command {
             .option("port", help: l["server.serve.port"]),
             .option("max-connections", valueName: "n", help: l["server.serve.max_connections"]),
             .option("max-connections-per-address", valueName: "n", help: l["server.serve.max_connections_per_address"]),
+            .option("group-commit", valueName: "on|off", help: l["server.serve.group_commit"]),
             .option("laptop-retention-days", valueName: "days", help: l["server.serve.laptop_retention_days"]),
             .option("tombstone-horizon-days", valueName: "days", help: l["server.serve.tombstone_horizon_days"]),
             .option("trusted-proxy", valueName: "address", repeatable: true, help: l["server.serve.trusted_proxy"]),
@@ -28,6 +29,7 @@ struct ServeCommand: Command {
     let port: Int
     let maxConnections: Int?
     let maxConnectionsPerAddress: Int?
+    let groupCommit: Bool?
     let laptopRetentionDays: Int?
     let tombstoneHorizonDays: Int?
     let trustedProxies: [String]
@@ -42,6 +44,7 @@ struct ServeCommand: Command {
         // default of 256, 200 devices syncing at once got 503s (forum-bench devices).
         maxConnections = try arguments.int("max-connections", in: 1...65_536)
         maxConnectionsPerAddress = try arguments.int("max-connections-per-address", in: 1...65_536)
+        groupCommit = try arguments.choice("group-commit", from: ["on", "off"]).map { $0 == "on" }
         laptopRetentionDays = try arguments.int("laptop-retention-days", in: 0...36_500)
         tombstoneHorizonDays = try arguments.int("tombstone-horizon-days", in: 0...36_500)
         trustedProxies = arguments.strings("trusted-proxy")
@@ -55,6 +58,8 @@ struct ServeCommand: Command {
         var configuration = context.configuration(port: port)
         if let maxConnections { configuration.http.maxConcurrentConnections = maxConnections }
         if let maxConnectionsPerAddress { configuration.http.maxConnectionsPerAddress = maxConnectionsPerAddress }
+        // Concurrent pushes share write transactions unless turned off (Server/README.md).
+        if let groupCommit { configuration.groupCommit.enabled = groupCommit }
         // 0 turns retention off: laptops keep participants until they are deleted.
         if let laptopRetentionDays { configuration.laptopRetentionDays = laptopRetentionDays == 0 ? nil : laptopRetentionDays }
         // 0 keeps tombstones for ever.

@@ -40,26 +40,68 @@ public struct RecordShadow: Hashable, Sendable {
         return next
     }
 
-    /// The first 16 bytes of SHA-256 over the canonical JSON `[time, value]` of `entry`.
+    /// The first 16 bytes of SHA-256 over the canonical JSON `[time, value]` of `entry`:
+    /// `[[wallMillis,logical],value]`, written straight into bytes (the same bytes the
+    /// `JSONValue` tree of that array gives; a test holds the two equal, since digests
+    /// stored before must still match).
     public static func digest(of entry: FieldEntry) -> [UInt8] {
-        var bytes: [UInt8] = []
-        JSONWriter.write(.array([.array([.integer(entry.time.wallMillis), .integer(Int64(entry.time.logical))]),
-                                 entry.value]), into: &bytes)
+        var bytes: [UInt8] = [UInt8(ascii: "["), UInt8(ascii: "[")]
+        bytes.reserveCapacity(48)
+        JSONWriter.writeInteger(entry.time.wallMillis, into: &bytes)
+        bytes.append(UInt8(ascii: ","))
+        JSONWriter.writeInteger(Int64(entry.time.logical), into: &bytes)
+        bytes.append(UInt8(ascii: "]"))
+        bytes.append(UInt8(ascii: ","))
+        JSONWriter.write(entry.value, into: &bytes)
+        bytes.append(UInt8(ascii: "]"))
         return Array(SHA256.hash(bytes).prefix(16))
     }
 
-    /// The shadow as stored: `{"context":{…},"entries":{field:[[replica,counter,hex],…]}}`.
+    /// The shadow as stored: `{"context":{…},"entries":{field:[[replica,counter,hex],…]}}`,
+    /// canonical JSON (members sorted by their UTF-8 bytes, entries by dot), written
+    /// straight into bytes: the server writes one shadow per stored record, and building
+    /// a `JSONValue` tree of hex strings for each was a third of its storing time
+    /// (BENCHMARKS.md, "Bulk push and group commit").
     public var jsonBytes: [UInt8] {
-        let fields = entries.mapValues { digests in
-            JSONValue.array(digests.sorted { $0.key < $1.key }.map { dot, digest in
-                .array([.string(dot.replica.rawValue), .integer(Int64(dot.counter)), .string(HexEncoding.encode(digest))])
-            })
+        var out: [UInt8] = []
+        out.reserveCapacity(48 + entries.count * 64)
+        JSONWriter.writeLiteral(#"{"context":{"#, into: &out)
+        for (index, pair) in context.sorted.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            JSONWriter.writeString(pair.replica.rawValue, into: &out)
+            out.append(UInt8(ascii: ":"))
+            JSONWriter.writeInteger(Int64(pair.counter), into: &out)
         }
-        let context = JSONValue.object(Dictionary(uniqueKeysWithValues: self.context.sorted.map {
-            (JSONKey($0.replica.rawValue), JSONValue.integer(Int64($0.counter)))
-        }))
-        return JSONWriter.bytes(["context": context, "entries": JSONValue(object: fields)])
+        JSONWriter.writeLiteral(#"},"entries":{"#, into: &out)
+        let names = entries.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for (index, name) in names.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            JSONWriter.writeString(name, into: &out)
+            out.append(UInt8(ascii: ":"))
+            out.append(UInt8(ascii: "["))
+            let digests = entries[name] ?? [:]
+            for (position, (dot, digest)) in digests.sorted(by: { $0.key < $1.key }).enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "["))
+                JSONWriter.writeString(dot.replica.rawValue, into: &out)
+                out.append(UInt8(ascii: ","))
+                JSONWriter.writeInteger(Int64(dot.counter), into: &out)
+                out.append(UInt8(ascii: ","))
+                out.append(UInt8(ascii: "\""))
+                for byte in digest {
+                    out.append(Self.hexDigits[Int(byte >> 4)])
+                    out.append(Self.hexDigits[Int(byte & 0x0f)])
+                }
+                out.append(UInt8(ascii: "\""))
+                out.append(UInt8(ascii: "]"))
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        JSONWriter.writeLiteral("}}", into: &out)
+        return out
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// A stored shadow; `nil` when the bytes are not one.
     public init?(jsonBytes bytes: [UInt8]) {

@@ -61,6 +61,13 @@ final class AcknowledgementLedger: @unchecked Sendable {
                                 [.text(collection), .text(id)]) { RecordShadow(jsonBytes: try $0.blob(at: 0)) } ?? nil
     }
 
+    /// The states noted since the last flush: taken before a push of a group (group
+    /// commit) and put back with `restore` when that push is rolled back to its savepoint.
+    var noted: [String: RecordState] { pending }
+
+    /// Puts back the noted states as `noted` returned them.
+    func restore(_ noted: [String: RecordState]) { pending = noted }
+
     /// Notes a state about to be stored; written by `flush`.
     func note(_ state: RecordState) { pending["\(state.collection)/\(state.id)"] = state }
 
@@ -76,8 +83,8 @@ final class AcknowledgementLedger: @unchecked Sendable {
                 if hasBeenRestored, let kept = try kept(collection: state.collection, id: state.id) {
                     shadow = kept.advanced(to: state)
                 }
-                try connection.execute("INSERT OR REPLACE INTO shadow (collection, id, shadow) VALUES (?, ?, ?)",
-                                       [.text(state.collection), .text(state.id), .blob(shadow.jsonBytes)])
+                try connection.cachedStatement(sql: "INSERT OR REPLACE INTO shadow (collection, id, shadow) VALUES (?, ?, ?)")
+                    .execute([.text(state.collection), .text(state.id), .blob(shadow.jsonBytes)])
             }
         }
     }

@@ -35,40 +35,94 @@ extension ServerDatabase {
                 throw SyncServerError(error)
             }
         }
-        let batch = request.batch
+        if configuration.groupCommit.enabled {
+            let job = GroupCommitQueue.Job { [self] in try merge(request, from: device, bodyDigest: bodyDigest) }
+            do { return try pushGroups.submit(job) { writeGroup($0) } } catch { throw SyncServerError.mapped(error) }
+        }
         return try locked { try lookup.memoising { () throws -> PushOutcome in
-            try writeTransaction {
-                // A device that may still hold records whose tombstones were purged would
-                // push them back to life: it pulls from the beginning first (§14d).
-                try requireCurrent(device)
-                let now = clock()
-                // Referenced collections first, whatever order the device sent: a forum edited
-                // after its attendance was recorded comes later in the device's pending queue,
-                // and its attendance must not be refused for a forum that is in the same push.
-                // The results keep the request's order.
-                let rank = Dictionary(policy.collectionsInOrder.enumerated().map { ($1, $0) }) { first, _ in first }
-                let order = request.records.indices.sorted { a, b in
-                    let (ra, rb) = (rank[request.records[a].collection] ?? Int.max, rank[request.records[b].collection] ?? Int.max)
-                    return ra != rb ? ra < rb : a < b
-                }
-                var answered: [Int: PushResult] = [:]
-                for index in order { answered[index] = try apply(request.records[index], from: device) }
-                let results = request.records.indices.compactMap { answered[$0] }
-                let serverTime = try nextServerTime()
-                // Stored without the incarnation, which a replay adds as it is then: an answer
-                // kept from before a restore must not name the old one (the device would take
-                // the server for restored again).
-                let bytes = PushResponse(batch: batch, results: results, serverTime: serverTime).body
-                try store.connection.execute("DELETE FROM push_response WHERE created < ?",
-                                             [.integer(now - configuration.batchResponseRetention * 1000)])
-                try store.connection.execute("""
-                    INSERT OR REPLACE INTO push_response (device, batch, response, created, body_sha256) VALUES (?, ?, ?, ?, ?)
-                    """, [.text(device.id), .text(batch), .blob(bytes), .integer(now), .blob(bodyDigest)])
-                try store.connection.execute("UPDATE device SET last_push = ? WHERE id = ?", [.integer(now), .text(device.id)])
-                try countActivity(pushes: 1, conflicts: results.filter { $0.status == .conflict }.count)
-                return PushOutcome(body: withIncarnation(bytes), results: results, replayed: false)
-            }
+            try writeTransaction { try merge(request, from: device, bodyDigest: bodyDigest) }
         } }
+    }
+
+    /// Merges a decoded push (inside the lock and a write transaction): replays an answer
+    /// stored meanwhile for the same batch (a resend that raced its original), else merges
+    /// record by record and stores the answer for replays.
+    private func merge(_ request: PushRequest, from device: Device, bodyDigest: [UInt8]) throws -> PushOutcome {
+        let batch = request.batch
+        if let replay = try storedResponseInLock(device: device.id, batch: batch, bodyDigest: bodyDigest) {
+            return PushOutcome(body: withIncarnation(replay), results: [], replayed: true)
+        }
+        // A device that may still hold records whose tombstones were purged would
+        // push them back to life: it pulls from the beginning first (§14d).
+        try requireCurrent(device)
+        let now = clock()
+        // Referenced collections first, whatever order the device sent: a forum edited
+        // after its attendance was recorded comes later in the device's pending queue,
+        // and its attendance must not be refused for a forum that is in the same push.
+        // The results keep the request's order.
+        let rank = Dictionary(policy.collectionsInOrder.enumerated().map { ($1, $0) }) { first, _ in first }
+        let order = request.records.indices.sorted { a, b in
+            let (ra, rb) = (rank[request.records[a].collection] ?? Int.max, rank[request.records[b].collection] ?? Int.max)
+            return ra != rb ? ra < rb : a < b
+        }
+        var answered: [Int: PushResult] = [:]
+        for index in order { answered[index] = try apply(request.records[index], from: device) }
+        let results = request.records.indices.compactMap { answered[$0] }
+        let serverTime = try nextServerTime()
+        // Stored without the incarnation, which a replay adds as it is then: an answer
+        // kept from before a restore must not name the old one (the device would take
+        // the server for restored again).
+        let bytes = PushResponse(batch: batch, results: results, serverTime: serverTime).body
+        try store.connection.execute("DELETE FROM push_response WHERE created < ?",
+                                     [.integer(now - configuration.batchResponseRetention * 1000)])
+        try store.connection.execute("""
+            INSERT OR REPLACE INTO push_response (device, batch, response, created, body_sha256) VALUES (?, ?, ?, ?, ?)
+            """, [.text(device.id), .text(batch), .blob(bytes), .integer(now), .blob(bodyDigest)])
+        try store.connection.execute("UPDATE device SET last_push = ? WHERE id = ?", [.integer(now), .text(device.id)])
+        try countActivity(pushes: 1, conflicts: results.filter { $0.status == .conflict }.count)
+        return PushOutcome(body: withIncarnation(bytes), results: results, replayed: false)
+    }
+
+    /// Writes a group of queued pushes in one transaction (group commit), each in a
+    /// savepoint of its own, and sets every job's result once the transaction committed.
+    ///
+    /// A push that throws (refused as a whole, `resync_required`, a storage failure of its
+    /// own) is rolled back to its savepoint with what it noted for the ledger and the
+    /// lookup's memo, and gets its error; the others stay in the group. When the
+    /// transaction itself is lost (SQLite rolled it back, or COMMIT failed), every push of
+    /// the group gets the failure: none was answered before, so none was acknowledged.
+    private func writeGroup(_ jobs: [GroupCommitQueue.Job]) {
+        var outcomes: [Result<PushOutcome, any Error>] = []
+        var failure: SyncServerError?
+        do {
+            try locked { try lookup.memoising {
+                try writeTransaction {
+                    for job in jobs {
+                        let noted = ledger.noted
+                        do {
+                            outcomes.append(.success(try store.connection.transaction { try job.work() }))
+                        } catch {
+                            ledger.restore(noted)
+                            lookup.forgetMemoised()
+                            outcomes.append(.failure(error))
+                            // SQLite may have rolled back the whole transaction (a full disk):
+                            // then the pushes before this one are gone too.
+                            guard store.connection.isInTransaction else { throw error }
+                        }
+                    }
+                }
+            } }
+        } catch {
+            failure = error
+        }
+        for (index, job) in jobs.enumerated() {
+            if let failure {
+                job.complete(.failure(failure))
+            } else {
+                job.complete(index < outcomes.count ? outcomes[index]
+                             : .failure(SyncServerError(.internalError, "A queued push was not written.")))
+            }
+        }
     }
 
     /// Merges one record (inside the push transaction), through the write gate.
@@ -126,13 +180,19 @@ extension ServerDatabase {
     /// - Throws: 409 `batch_id_reused` when the batch id came before with another body: the
     ///   new body is neither stored nor answered with the old results (PROTOCOL.md §13).
     private func storedResponse(device: String, batch: String, bodyDigest: [UInt8]) throws(SyncServerError) -> [UInt8]? {
-        let stored = try locked {
-            try store.connection.queryOne("""
+        try locked { try storedResponseInLock(device: device, batch: batch, bodyDigest: bodyDigest) }
+    }
+
+    /// `storedResponse` for a caller holding the lock.
+    private func storedResponseInLock(device: String, batch: String, bodyDigest: [UInt8]) throws(SyncServerError) -> [UInt8]? {
+        let stored: ([UInt8], [UInt8]?)?
+        do {
+            stored = try store.connection.queryOne("""
                 SELECT response, body_sha256 FROM push_response WHERE device = ? AND batch = ? AND created >= ?
                 """, [.text(device), .text(batch), .integer(clock() - configuration.batchResponseRetention * 1000)]) {
                 (try $0.blob(at: 0), try $0.isNull(at: 1) ? nil : try $0.blob(at: 1))
             }
-        }
+        } catch { throw SyncServerError.storage(error) }
         guard let (response, digest) = stored else { return nil }
         // Answers stored before digests were kept (NULL) replay as they always did.
         if let digest, digest != bodyDigest {

@@ -24,6 +24,8 @@ public final class ServerDatabase: @unchecked Sendable {
     /// Limits and lifetimes.
     public let configuration: SyncServerConfiguration
     let lock = NSLock()
+    /// Pushes waiting to be written together (`SyncServerConfiguration.groupCommit`).
+    let pushGroups: GroupCommitQueue
     /// Wall clock in ms since 1970; replaceable in tests (expired codes, retention).
     let clock: @Sendable () -> Int64
     var hybridClock: HybridClock
@@ -74,6 +76,7 @@ public final class ServerDatabase: @unchecked Sendable {
         }
         self.policy = policy
         self.configuration = configuration
+        pushGroups = GroupCommitQueue(configuration: configuration.groupCommit)
         self.clock = clock
         hybridClock = HybridClock(last: Self.parseTimestamp((try? store.checkpoint(Self.clockKey)) ?? nil) ?? .zero)
     }

@@ -47,6 +47,12 @@ public final class StoreLookup {
         return try body()
     }
 
+    /// Empties the memo (keeping memoisation on): what it held may include writes just
+    /// rolled back to a savepoint (a push of a group that failed).
+    func forgetMemoised() {
+        if memo != nil { memo = [:] }
+    }
+
     /// Tells the memo what was just stored for a record.
     func note(_ state: RecordState) {
         memo?[RecordKey(collection: state.collection, id: state.id)] = .some(state)
