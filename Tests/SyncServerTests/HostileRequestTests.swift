@@ -162,7 +162,7 @@ let hostileCases: [HostileCase] = [
     },
     HostileCase("too many records", 413, "too_many_records") { context in
         let record = try Records.forum("f", municipality: "Södertälje", by: context.facilitator.replica)
-        return context.push(Array(repeating: record, count: SyncServerConfiguration().maxRecordsPerPush + 1))
+        return context.push(Array(repeating: record, count: context.fixture.database.configuration.maxRecordsPerPush + 1))
     },
     HostileCase("wrong method", 405, "method_not_allowed") { $0.get("/v1/sync/push", token: $0.facilitator.token) },
     HostileCase("unknown route", 404, "not_found") { $0.get("/v1/nothing/here") },
@@ -180,6 +180,10 @@ let hostileCases: [HostileCase] = [
             configuration.http.requestHeadTimeout = 0.5
             configuration.http.bodyTimeout = 0.5
             configuration.http.lingerTimeout = 0.2
+            // A small record limit, so "too many records" is a body that arrives well within
+            // the short body timeout above even on a loaded machine (the default, 10,000
+            // records of ~5 MB, did not always).
+            configuration.maxRecordsPerPush = 500
         }
         let facilitator = try fixture.enrol()
         let revoked = try fixture.enrol()
