@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import Messages
+import SyncCore
 import WebPage
 
 /// The admin web dashboard, served by the sync server under `/admin`: server-rendered
@@ -22,7 +23,7 @@ public final class AdminDashboard: Sendable {
     /// Limits and lifetimes.
     public let configuration: DashboardConfiguration
     let sessions: SessionStore
-    let clock: @Sendable () -> Int64
+    let clock: WallClock
 
     /// The session cookie's name.
     public static let cookieName = "forum_admin"
@@ -33,7 +34,7 @@ public final class AdminDashboard: Sendable {
     ///   - configuration: limits, lifetimes and the public URL.
     ///   - clock: wall clock in ms since 1970; replaceable in tests (expiry).
     public init(dataSource: any DashboardDataSource, configuration: DashboardConfiguration = DashboardConfiguration(),
-                clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }) {
+                clock: WallClock = .system) {
         self.dataSource = dataSource
         self.configuration = configuration
         self.sessions = SessionStore(configuration: configuration)

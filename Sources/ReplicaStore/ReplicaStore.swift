@@ -47,7 +47,7 @@ public final class ReplicaStore {
     /// The configuration the store was opened with.
     public let configuration: Configuration
     /// Supplies the current time in milliseconds; replaceable in tests.
-    public var clock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
+    public var clock: WallClock = .system
     /// Recently decoded states with the exact bytes they came from (see `decode(_:key:)`).
     var decodedStates: DecodedStateCache
 

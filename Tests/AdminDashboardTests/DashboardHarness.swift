@@ -21,7 +21,7 @@ final class DashboardHarness: @unchecked Sendable {
 
     init(configuration: DashboardConfiguration = DashboardConfiguration(publicURL: "http://admin.test")) {
         let box = ClockBox()
-        dashboard = AdminDashboard(dataSource: source, configuration: configuration, clock: { box.read() })
+        dashboard = AdminDashboard(dataSource: source, configuration: configuration, clock: WallClock { box.read() })
         box.harness = self
     }
 

@@ -13,7 +13,7 @@ enum ForumFixtures {
         let replica = try LocalReplica(path: directory.path(file ?? "\(name).sqlite"), replica: RecordFixtures.replica(name),
                                        actor: Actor(role: role, municipalities: [municipality]))
         let clock = ManualClock()
-        replica.wallClock = { clock.now }
+        replica.wallClock = WallClock { clock.now }
         return replica
     }
 

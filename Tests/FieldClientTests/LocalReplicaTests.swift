@@ -50,7 +50,7 @@ import TestSupport
         let directory = try TemporaryDirectory()
         let replica = try ForumFixtures.replica(directory)
         let clock = ManualClock(2_000_000_000_000)
-        replica.wallClock = { clock.now }
+        replica.wallClock = WallClock { clock.now }
         try ForumFixtures.participant(in: replica, id: "p1", name: "Anna")
         clock.now = 1_000_000_000_000
         try ForumFixtures.participant(in: replica, id: "p2", name: "Bo")

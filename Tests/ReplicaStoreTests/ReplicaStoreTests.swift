@@ -193,7 +193,7 @@ func makeStore(_ directory: TemporaryDirectory, indexed: [String: Set<String>] =
         let dir = try TemporaryDirectory()
         let store = try makeStore(dir)
         let clock = ManualClock(1_000)
-        store.clock = { clock.now }
+        store.clock = WallClock { clock.now }
         func conflicted(_ id: String, collection: String = "honorarium") throws -> RecordState {
             let base = RecordFixtures.record(collection: collection, id: id, fieldCount: 2)
             var x = base, y = base
@@ -221,7 +221,7 @@ func makeStore(_ directory: TemporaryDirectory, indexed: [String: Set<String>] =
         let dir = try TemporaryDirectory()
         let store = try makeStore(dir)
         let clock = ManualClock(1_000)
-        store.clock = { clock.now }
+        store.clock = WallClock { clock.now }
         let base = RecordFixtures.record(id: "h", fieldCount: 1)
         var x = base, y = base
         try x.write(["field0": 1], by: devA, at: t(1))

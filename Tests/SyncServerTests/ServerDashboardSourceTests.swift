@@ -11,7 +11,7 @@ import TestSupport
     /// A database with `count` forum-title conflicts, alternating Södertälje and Nykvarn.
     static func database(conflicts count: Int, clock: ManualClock) throws -> (TemporaryDirectory, ServerDatabase) {
         let directory = try TemporaryDirectory(prefix: "dashboard-source")
-        let database = try ServerDatabase(directory: directory.url.path, policy: ForumPolicy(), clock: { clock.now })
+        let database = try ServerDatabase(directory: directory.url.path, policy: ForumPolicy(), clock: WallClock { clock.now })
         let places = ["Södertälje", "Nykvarn"]
         let anna = try database.enroll(code: try database.addDevice(name: "A", role: "coordinator", municipalities: places).code).device
         let bo = try database.enroll(code: try database.addDevice(name: "B", role: "coordinator", municipalities: places).code).device
@@ -77,7 +77,7 @@ import TestSupport
         var configuration = SyncServerConfiguration()
         configuration.dashboard = DashboardConfiguration(publicURL: "https://forum.example.se/")
         let database = try ServerDatabase(directory: directory.url.path, policy: ForumPolicy(), configuration: configuration,
-                                          clock: { clock.now })
+                                          clock: WallClock { clock.now })
         let link = try database.createLoginLink()
         #expect(link.url.hasPrefix("https://forum.example.se/admin/login?token="))
         let stored = try database.store.connection.query("SELECT token_hash FROM admin_login") { try $0.text(at: 0) }

@@ -37,7 +37,7 @@ final class ServerFixture: @unchecked Sendable {
         let clock = ManualClock(Int64(Date().timeIntervalSince1970 * 1000))
         self.clock = clock
         database = try ServerDatabase(directory: directory.url.path, policy: policy, configuration: configuration,
-                                      clock: { clock.now })
+                                      clock: WallClock { clock.now })
         let log = self.log
         server = SyncServer(database: database, log: { log.append($0) })
         port = try server.start(host: "127.0.0.1", port: 0)

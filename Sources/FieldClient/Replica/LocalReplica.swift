@@ -21,7 +21,7 @@ public final class LocalReplica {
     /// Domain limits for validation.
     public let domain: DomainConfiguration
     /// Wall-clock milliseconds since 1970; replaceable in tests.
-    public var wallClock: () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
+    public var wallClock: WallClock = .system
 
     /// Fields indexed for filtered listings.
     static let indexedFields: [String: Set<String>] = [

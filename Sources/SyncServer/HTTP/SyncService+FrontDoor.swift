@@ -1,5 +1,6 @@
 import Digest
 import HTTPServer
+import SyncCore
 
 /// The front door: what is decided about a request before its body is read, and who may
 /// read the metrics.
@@ -72,6 +73,6 @@ extension SyncService {
 /// The database's wall clock (ms since 1970) in seconds, for rate limits. A step backwards
 /// (clock adjustment) only delays refilling; the limiter never counts negative time.
 struct DatabaseClock: HTTPClock {
-    let millis: @Sendable () -> Int64
+    let millis: WallClock
     func now() -> Double { Double(millis()) / 1000 }
 }

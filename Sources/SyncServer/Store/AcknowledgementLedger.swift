@@ -24,7 +24,7 @@ final class AcknowledgementLedger: @unchecked Sendable {
     private(set) var hasBeenRestored: Bool
 
     /// Opens (creating if needed) the ledger at `path` (owner-only, 0600).
-    init(path: String, clock: () -> Int64) throws {
+    init(path: String, clock: WallClock) throws {
         ServerDatabase.makePrivate(databaseAt: path)
         connection = try Connection(path: path)
         ServerDatabase.makePrivate(databaseAt: path)

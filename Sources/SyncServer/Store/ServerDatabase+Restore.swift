@@ -20,7 +20,7 @@ extension ServerDatabase {
     /// - Throws: `restore_source` when `backup` is not a readable forum-sync database,
     ///   `data_directory`, `storage_error`.
     public static func restore(from backup: String, directory: String, policy: any SyncPolicy,
-                               clock: @escaping @Sendable () -> Int64 = ServerDatabase.systemClock)
+                               clock: WallClock = .system)
         throws(SyncServerError) -> RestoreReport {
         let target = (directory as NSString).appendingPathComponent(fileName)
         guard (backup as NSString).standardizingPath != (target as NSString).standardizingPath else {

@@ -27,7 +27,7 @@ public final class ServerDatabase: @unchecked Sendable {
     /// Pushes waiting to be written together (`SyncServerConfiguration.groupCommit`).
     let pushGroups: GroupCommitQueue
     /// Wall clock in ms since 1970; replaceable in tests (expired codes, retention).
-    let clock: @Sendable () -> Int64
+    let clock: WallClock
     var hybridClock: HybridClock
 
     /// Opens (creating if needed) the database in `directory`.
@@ -38,7 +38,7 @@ public final class ServerDatabase: @unchecked Sendable {
     ///   - clock: wall clock in ms since 1970.
     /// - Throws: `SyncServerError` (`data_directory`, `storage_error`).
     public convenience init(directory: String, policy: any SyncPolicy, configuration: SyncServerConfiguration = .init(),
-                            clock: @escaping @Sendable () -> Int64 = ServerDatabase.systemClock) throws(SyncServerError) {
+                            clock: WallClock = .system) throws(SyncServerError) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
@@ -56,7 +56,7 @@ public final class ServerDatabase: @unchecked Sendable {
 
     /// Opens (creating if needed) the database file at `path`.
     public init(path: String, policy: any SyncPolicy, configuration: SyncServerConfiguration = .init(),
-                clock: @escaping @Sendable () -> Int64 = ServerDatabase.systemClock) throws(SyncServerError) {
+                clock: WallClock = .system) throws(SyncServerError) {
         var storeConfiguration = ReplicaStore.Configuration(indexedFields: ServerSchema.indexedFields,
                                                             hostMigrations: ServerSchema.migrations)
         storeConfiguration.decodedStateCacheCapacity = configuration.decodedStateCacheCapacity
@@ -101,8 +101,6 @@ public final class ServerDatabase: @unchecked Sendable {
         for file in [path, path + "-wal", path + "-shm", path + "-journal"] { _ = chmod(file, 0o600) }
     }
 
-    /// The system wall clock in ms since 1970.
-    public static let systemClock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
 
     /// Runs `body` holding the lock, mapping storage failures to `storage_error`.
     func locked<T>(_ body: () throws -> T) throws(SyncServerError) -> T {

@@ -47,7 +47,7 @@ final class CountyDevice {
 
     private static func openStore(_ path: String, wallClock: ManualClock?) throws -> ReplicaStore {
         let store = try ReplicaStore(path: path)
-        if let wallClock { store.clock = { wallClock.now } }
+        if let wallClock { store.clock = WallClock { wallClock.now } }
         return store
     }
 

@@ -31,7 +31,7 @@ final class SyncServerCountyServer: CountyLifecycleServer {
         var configuration = SyncServerConfiguration()
         configure(&configuration)
         try self.init(database: ServerDatabase(path: path, policy: ForumPolicy(), configuration: configuration,
-                                               clock: { clock.now }))
+                                               clock: WallClock { clock.now }))
         self.path = path
     }
 
