@@ -64,4 +64,35 @@ extension ReplicaStore {
             _ = try connection.query(sql) { row in try body(try decode(try row.blob(at: 0))) }
         }
     }
+
+    /// Every record of a collection in id order, deleted ones included unless asked
+    /// otherwise, read `pageSize` at a time (a short page is the last).
+    public func allRecords(in collection: String, includeDeleted: Bool = true,
+                           pageSize: Int = 500) throws(ReplicaStoreError) -> [RecordState] {
+        try allPages(pageSize) { (after) throws(ReplicaStoreError) in
+            try records(in: collection, includeDeleted: includeDeleted, limit: pageSize, after: after)
+        }
+    }
+
+    /// Every live record of a collection whose indexed `field` shows `value`, in id order,
+    /// read `pageSize` at a time.
+    public func allRecords(in collection: String, where field: String, equals value: JSONValue,
+                           pageSize: Int = 500) throws(ReplicaStoreError) -> [RecordState] {
+        try allPages(pageSize) { (after) throws(ReplicaStoreError) in
+            try records(in: collection, where: field, equals: value, limit: pageSize, after: after)
+        }
+    }
+
+    /// Pages of a query keyed by id after `after`, until a short or empty page.
+    private func allPages(_ pageSize: Int,
+                          _ page: (String?) throws(ReplicaStoreError) -> [RecordState]) throws(ReplicaStoreError) -> [RecordState] {
+        var result: [RecordState] = []
+        var after: String? = nil
+        while true {
+            let next = try page(after)
+            result += next
+            guard next.count >= max(1, pageSize), let last = next.last?.id else { return result }
+            after = last
+        }
+    }
 }

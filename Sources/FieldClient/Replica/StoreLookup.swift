@@ -2,7 +2,8 @@ import ForumModel
 import ReplicaStore
 import SyncCore
 
-/// `RecordLookup` over the local replica, for the domain rules, redaction and reports.
+/// `RecordLookup` over the local replica, for the domain rules, redaction and reports: a
+/// thin adapter; the paging is `ReplicaStore.allRecords`, shared with the server's lookup.
 ///
 /// Read failures count as "unknown record": the rules then refuse (a missing reference)
 /// rather than allow, which is the safe side.
@@ -14,12 +15,6 @@ public struct StoreLookup: RecordLookup {
     }
 
     public func states(collection: String) -> [RecordState] {
-        var all: [RecordState] = []
-        var after: String?
-        while let page = try? store.records(in: collection, includeDeleted: true, limit: 1000, after: after), !page.isEmpty {
-            all += page
-            after = page.last?.id
-        }
-        return all
+        (try? store.allRecords(in: collection)) ?? []
     }
 }

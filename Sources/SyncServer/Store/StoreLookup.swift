@@ -65,29 +65,15 @@ public final class StoreLookup {
 
     /// Every record of a collection (deleted ones included), paged from the store.
     public func states(collection: String) -> [RecordState] {
-        var result: [RecordState] = []
-        var after: String? = nil
-        while let page = try? store.records(in: collection, includeDeleted: true, limit: Self.pageSize, after: after), !page.isEmpty {
-            result += page
-            statesRead += page.count
-            // A short page is the last: asking again would only return nothing.
-            guard page.count == Self.pageSize else { break }
-            after = page.last?.id
-        }
-        return result
+        let states = (try? store.allRecords(in: collection, pageSize: Self.pageSize)) ?? []
+        statesRead += states.count
+        return states
     }
 
     /// Live records of `collection` whose indexed `field` shows `value`.
     public func states(collection: String, where field: String, equals value: String) -> [RecordState] {
-        var result: [RecordState] = []
-        var after: String? = nil
-        while let page = try? store.records(in: collection, where: field, equals: .string(value), limit: Self.pageSize,
-                                            after: after), !page.isEmpty {
-            result += page
-            statesRead += page.count
-            guard page.count == Self.pageSize else { break }
-            after = page.last?.id
-        }
-        return result
+        let states = (try? store.allRecords(in: collection, where: field, equals: .string(value), pageSize: Self.pageSize)) ?? []
+        statesRead += states.count
+        return states
     }
 }
