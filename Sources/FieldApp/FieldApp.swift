@@ -145,6 +145,8 @@ public final class FieldApp: @unchecked Sendable {
         case ["participants", "new"]: return participantForm(context, participantID: nil, problem: nil, form: nil)
         case let p where p.count == 2 && p[0] == "participants":
             return participantForm(context, participantID: p[1], problem: nil, form: nil)
+        case let p where p.count == 3 && p[0] == "participants" && p[2] == "payee":
+            return payeeForm(context, participantID: p[1], problem: nil, form: nil)
         case let p where p.count == 3 && p[0] == "participants" && p[2] == "delete":
             return deleteConfirmation(context, collection: Participant.collection, id: p[1])
         case ["sync"]: return syncPage(context)
@@ -170,6 +172,8 @@ public final class FieldApp: @unchecked Sendable {
             return approveAll(context, forumID: p[1])
         case ["participants"]: return saveParticipant(context, participantID: nil, form)
         case let p where p.count == 2 && p[0] == "participants": return saveParticipant(context, participantID: p[1], form)
+        case let p where p.count == 3 && p[0] == "participants" && p[2] == "payee":
+            return savePayee(context, participantID: p[1], form)
         case let p where p.count == 3 && p[0] == "participants" && p[2] == "delete":
             return delete(context, collection: Participant.collection, id: p[1])
         case ["sync"]: return runSync(context)
