@@ -36,6 +36,11 @@ public final class FieldApp: @unchecked Sendable {
     let lock = NSLock()
     /// What the last sync did, for its result page and the offline banner.
     var lastSync: SyncReport?
+    /// The sync the button started last, for its progress page.
+    var syncRun: SyncRun?
+    /// The replica's file, for the background sync's own connection; `nil`: syncs run on
+    /// `replica` while the request waits.
+    let replicaPath: String?
     /// The background check of the server's address while serving (`nil` in process).
     var reachability: ServerReachability?
     /// Wall clock; replaceable in tests.
@@ -49,10 +54,15 @@ public final class FieldApp: @unchecked Sendable {
     ///   - clientConfiguration: sync settings.
     ///   - configuration: the app's limits.
     ///   - key: the launch secret; a new random one when `nil` (tests pass their own).
+    ///   - replicaPath: the replica's file. Given, the sync button's sync runs in the
+    ///     background over a connection of its own and pages keep answering meanwhile;
+    ///     `nil`, it runs within the request.
     public init(replica: LocalReplica, profile: ClientProfile, language: Language,
                 clientConfiguration: ClientConfiguration = ClientConfiguration(),
-                configuration: FieldAppConfiguration = FieldAppConfiguration(), key: String? = nil) {
+                configuration: FieldAppConfiguration = FieldAppConfiguration(), key: String? = nil,
+                replicaPath: String? = nil) {
         self.replica = replica
+        self.replicaPath = replicaPath
         self.profile = profile
         self.language = language
         self.clientConfiguration = clientConfiguration
@@ -150,6 +160,7 @@ public final class FieldApp: @unchecked Sendable {
         case let p where p.count == 3 && p[0] == "participants" && p[2] == "delete":
             return deleteConfirmation(context, collection: Participant.collection, id: p[1])
         case ["sync"]: return syncPage(context)
+        case ["sync", "progress"]: return syncProgressPage(context)
         case ["conflicts"]: return conflictsPage(context, problem: nil)
         case ["honoraria"] where context.coordinator: return honorariaPage(context, notice: nil)
         case ["payments"] where context.coordinator: return paymentsPage(context)

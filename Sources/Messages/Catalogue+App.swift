@@ -184,6 +184,11 @@ extension Catalogue {
         // Sync.
         Entry("app.sync.title", sv: "Synka", en: "Sync"),
         Entry("app.sync.button", sv: "Synka nu", en: "Sync now"),
+        Entry("app.sync.running", sv: "Synkningen pågår …", en: "Syncing …"),
+        Entry("app.sync.progress_explain",
+              sv: "Sidan uppdateras av sig själv varje sekund tills synkningen är klar. Du kan arbeta vidare i appen under tiden.",
+              en: "The page updates itself every second until the sync is done. You can go on working in the app meanwhile."),
+        Entry("app.sync.progress_reload", sv: "Uppdatera nu", en: "Update now"),
         Entry("app.sync.result", sv: "{sent} ändringar skickade, {received} hämtade.", en: "{sent} changes sent, {received} received."),
         Entry("app.sync.conflicts", sv: "Konflikter som behöver ett val: {count} – visa dem", en: "Conflicts that need a choice: {count} – show them"),
         Entry("app.sync.explain",

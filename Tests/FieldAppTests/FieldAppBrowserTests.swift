@@ -112,13 +112,13 @@ import TestSupport
 
         // Sync with the server down: said plainly, and the offline banner appears.
         try browser.click("p.noprint a[href^='/forums/']", load: true)
-        try browser.click("form[action='/sync'] button[type=submit]", load: true)
+        try browser.sync()
         page = try browser.html()
         #expect(page.contains("servern kunde inte nås"))
         #expect(page.contains("class=\"banner\""))
         // Back at the office: the server is up again at the same address.
         try server.start(port: nil)
-        try browser.click("form[action='/sync'] button[type=submit]", load: true)
+        try browser.sync()
         page = try browser.html()
         #expect(page.range(of: #"[1-9][0-9]* ändringar skickade, [0-9]+ hämtade\."#, options: .regularExpression) != nil,
                 "\(Self.notices(page))")
@@ -223,7 +223,7 @@ extension FieldAppBrowserTests {
 
         // The choice reaches the other laptop through the server.
         try browser.click("nav a[href='/sync']", load: true)
-        try browser.click("form[action='/sync'] button[type=submit]", load: true)
+        try browser.sync()
         #expect(try Tools.run("forum", ["--data", second, "sync"]).status == 0)
         let shown = try Tools.run("forum", ["--data", second, "forum", "list", "--json"]).out
         #expect(shown.contains("\"venue\":\"Rum B\""))
@@ -249,7 +249,7 @@ final class CountingBrowser {
         let app = try AppProcess(data: data)
         let browser = try CountingBrowser(HeadlessChromium(width: 1280, height: 900))
         try browser.open(app.url)
-        try browser.click("form[action='/sync'] button[type=submit]", load: true)
+        try browser.sync()
         return (app, browser)
     }
 
@@ -265,6 +265,16 @@ final class CountingBrowser {
     func type(_ text: String) throws {
         keystrokes += text.count
         try chromium.type(text)
+    }
+
+    /// Presses "Synka nu" and follows the progress page, which reloads itself every second
+    /// with no JavaScript, until it has moved on to the result (`/sync?done=synced`).
+    func sync(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try click("form[action='/sync'] button[type=submit]", load: true)
+        for _ in 0..<600 where !((try? chromium.url()) ?? "").hasSuffix("/sync?done=synced") { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(try chromium.url().hasSuffix("/sync?done=synced"), "the progress page ends on the result", sourceLocation: sourceLocation)
+        // The result page may still be loading; it has once its result or failure is there.
+        for _ in 0..<50 where !((try? chromium.html()) ?? "").contains("class=\"notice") { Thread.sleep(forTimeInterval: 0.1) }
     }
 
     /// The page as the browser has it passes `PageChecks`.
