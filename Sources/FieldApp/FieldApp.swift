@@ -12,7 +12,8 @@ import WebPage
 /// A thin layer over the same operations as the `forum` CLI: every write goes through
 /// `LocalReplica` (and so through `Authorization.check`, the rules the server runs), the
 /// honorarium follows attendance by `LocalReplica.attend`/`markAbsent`, approval by
-/// `LocalReplica.approveAll` and `Honorarium.approvalFields`, exports by ForumModel's
+/// `LocalReplica.approveAll` and `Honorarium.approvalFields`, payee details by `PayeeEntry`
+/// and `LocalReplica.setPayee`, exports by ForumModel's
 /// `PaymentList` and `AttendanceReport`. A refused action shows `ClientError.text`, the
 /// CLI's words. Pages are server-rendered HTML with inline CSS; no JavaScript, no
 /// external URL.
