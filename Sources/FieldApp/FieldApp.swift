@@ -12,7 +12,8 @@ import WebPage
 /// A thin layer over the same operations as the `forum` CLI: every write goes through
 /// `LocalReplica` (and so through `Authorization.check`, the rules the server runs), the
 /// honorarium follows attendance by `LocalReplica.attend`/`markAbsent`, approval by
-/// `LocalReplica.approveAll` and `Honorarium.approvalFields`, exports by ForumModel's
+/// `LocalReplica.approveAll` and `Honorarium.approvalFields`, payee details by `PayeeEntry`
+/// and `LocalReplica.setPayee`, exports by ForumModel's
 /// `PaymentList` and `AttendanceReport`. A refused action shows `ClientError.text`, the
 /// CLI's words. Pages are server-rendered HTML with inline CSS; no JavaScript, no
 /// external URL.
@@ -36,6 +37,11 @@ public final class FieldApp: @unchecked Sendable {
     let lock = NSLock()
     /// What the last sync did, for its result page and the offline banner.
     var lastSync: SyncReport?
+    /// The sync the button started last, for its progress page.
+    var syncRun: SyncRun?
+    /// The replica's file, for the background sync's own connection; `nil`: syncs run on
+    /// `replica` while the request waits.
+    let replicaPath: String?
     /// The background check of the server's address while serving (`nil` in process).
     var reachability: ServerReachability?
     /// Wall clock; replaceable in tests.
@@ -49,10 +55,15 @@ public final class FieldApp: @unchecked Sendable {
     ///   - clientConfiguration: sync settings.
     ///   - configuration: the app's limits.
     ///   - key: the launch secret; a new random one when `nil` (tests pass their own).
+    ///   - replicaPath: the replica's file. Given, the sync button's sync runs in the
+    ///     background over a connection of its own and pages keep answering meanwhile;
+    ///     `nil`, it runs within the request.
     public init(replica: LocalReplica, profile: ClientProfile, language: Language,
                 clientConfiguration: ClientConfiguration = ClientConfiguration(),
-                configuration: FieldAppConfiguration = FieldAppConfiguration(), key: String? = nil) {
+                configuration: FieldAppConfiguration = FieldAppConfiguration(), key: String? = nil,
+                replicaPath: String? = nil) {
         self.replica = replica
+        self.replicaPath = replicaPath
         self.profile = profile
         self.language = language
         self.clientConfiguration = clientConfiguration
@@ -145,9 +156,12 @@ public final class FieldApp: @unchecked Sendable {
         case ["participants", "new"]: return participantForm(context, participantID: nil, problem: nil, form: nil)
         case let p where p.count == 2 && p[0] == "participants":
             return participantForm(context, participantID: p[1], problem: nil, form: nil)
+        case let p where p.count == 3 && p[0] == "participants" && p[2] == "payee":
+            return payeeForm(context, participantID: p[1], problem: nil, form: nil)
         case let p where p.count == 3 && p[0] == "participants" && p[2] == "delete":
             return deleteConfirmation(context, collection: Participant.collection, id: p[1])
         case ["sync"]: return syncPage(context)
+        case ["sync", "progress"]: return syncProgressPage(context)
         case ["conflicts"]: return conflictsPage(context, problem: nil)
         case ["honoraria"] where context.coordinator: return honorariaPage(context, notice: nil)
         case ["payments"] where context.coordinator: return paymentsPage(context)
@@ -170,6 +184,8 @@ public final class FieldApp: @unchecked Sendable {
             return approveAll(context, forumID: p[1])
         case ["participants"]: return saveParticipant(context, participantID: nil, form)
         case let p where p.count == 2 && p[0] == "participants": return saveParticipant(context, participantID: p[1], form)
+        case let p where p.count == 3 && p[0] == "participants" && p[2] == "payee":
+            return savePayee(context, participantID: p[1], form)
         case let p where p.count == 3 && p[0] == "participants" && p[2] == "delete":
             return delete(context, collection: Participant.collection, id: p[1])
         case ["sync"]: return runSync(context)

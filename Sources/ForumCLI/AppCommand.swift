@@ -9,7 +9,7 @@ enum AppCommand {
         let replica = try context.replica()
         let port = try context.arguments.int("port", in: 0...65_535) ?? 0
         let app = FieldApp(replica: replica, profile: profile, language: context.language,
-                           clientConfiguration: context.configuration)
+                           clientConfiguration: context.configuration, replicaPath: context.location.replicaPath)
         do {
             try app.serve(port: UInt16(port), openBrowser: !context.arguments.flag("no-browser")) { url in
                 context.say(context.t("client.app.serving", ["url": url]))

@@ -15,56 +15,37 @@ enum PayeeCommands {
         try requireCoordinator(context)
         let arguments = context.arguments
         let participant = try RecordResolver(context: context).participant(arguments.string("participant") ?? "")
-        guard let typed = arguments.string("personnummer") else { throw ForumCommands.required(context, "personnummer") }
-        guard let number = IdentityNumber(parsing: typed) else {
-            throw arguments.invalidValue("personnummer", reason: context.t("client.reason.identity_number"))
+        let entry = PayeeEntry(identityNumber: arguments.string("personnummer"), payroll: arguments.flag("payroll"),
+                               clearing: arguments.string("clearing"), account: arguments.string("account"))
+        let payee: Payee
+        switch entry.payee(participantID: participant.id) {
+        case .success(let checked): payee = checked
+        case .failure(let problem): throw failure(problem, context)
         }
-        let payout: Payee.Payout
-        switch (arguments.flag("payroll"), arguments.string("clearing"), arguments.string("account")) {
-        case (true, nil, nil):
-            payout = .payroll
-        case (true, _, _):
-            throw CommandFailure(context.t("client.payee.payout_both"), exitCode: .usage)
-        case (false, nil, nil):
-            throw CommandFailure(context.t("client.payee.payout_missing"), exitCode: .usage)
-        case (false, nil, _):
-            throw ForumCommands.required(context, "clearing")
-        case (false, _, nil):
-            throw ForumCommands.required(context, "account")
-        case (false, let clearing?, let account?):
-            guard let clearing = Payee.clearingNumber(parsing: clearing) else {
-                throw arguments.invalidValue("clearing", reason: context.t("client.reason.clearing_number"))
-            }
-            guard let account = Payee.accountNumber(parsing: account) else {
-                throw arguments.invalidValue("account", reason: context.t("client.reason.account_number"))
-            }
-            payout = .bank(clearing: clearing, account: account)
-        }
-        let payee = Payee(participantID: participant.id, identityNumber: number, payout: payout)
-        // Details deleted before (with a participant deleted and restored) are written anew:
-        // a write to a deleted record would leave it deleted.
-        try context.write { replica throws(ClientError) in
-            try replica.change(collection: Payee.collection, id: payee.id) { state, writer, time in
-                if state.isDeleted {
-                    _ = try state.restore(payee.fields, by: writer, at: time)
-                } else {
-                    try state.write(payee.fields, by: writer, at: time)
-                }
-            }
-        }
+        try context.write { replica throws(ClientError) in try replica.setPayee(payee) }
         context.say(context.t("client.payee.saved", ["id": RecordResolver.short(participant.id)]))
+    }
+
+    /// A refused entry in the CLI's words: the option and the catalogue's reason, or what to
+    /// give for the payout.
+    static func failure(_ problem: PayeeEntry.Problem, _ context: CommandContext) -> Error {
+        let option: String? = switch problem.field {
+        case .identityNumber?: "personnummer"
+        case .clearing?: "clearing"
+        case .account?: "account"
+        case nil: nil
+        }
+        guard let option, let reason = problem.reasonKey else {
+            return CommandFailure(context.t(problem == .payoutBoth ? "client.payee.payout_both" : "client.payee.payout_missing"),
+                                  exitCode: .usage)
+        }
+        return context.arguments.invalidValue(option, reason: context.t(reason))
     }
 
     static func show(_ context: CommandContext) throws {
         try requireCoordinator(context)
         let participant = try RecordResolver(context: context).participant(context.arguments.string("participant") ?? "")
-        let replica = try context.replica()
-        let state = replica.lookup.live(collection: Payee.collection, id: Payee.id(participantID: participant.id))
-        let payee: Payee?
-        do { payee = try state.map { state throws(DomainError) in try Payee(state) } } catch {
-            throw CommandFailure(context.t("client.error.refused",
-                                           ["reason": error.message(DomainBridge.language(context.language))]))
-        }
+        let payee = try context.write { replica throws(ClientError) in try replica.payee(participantID: participant.id) }
         if context.json {
             context.printJSON(payee.map(json) ?? .null)
             return
@@ -100,9 +81,6 @@ enum PayeeCommands {
 
     /// Refuses everyone but coordinators, with the domain's reason (`collection_forbidden`).
     static func requireCoordinator(_ context: CommandContext) throws {
-        let actor = try context.actor()
-        guard let spec = ForumSchema.collection(Payee.collection), !spec.admits(actor.role) else { return }
-        let error = DomainError(.collectionForbidden, ["collection": Payee.collection, "role": actor.role.rawValue])
-        throw CommandFailure(context.t("client.error.refused", ["reason": error.message(DomainBridge.language(context.language))]))
+        try context.write { replica throws(ClientError) in try replica.requirePayeeRole() }
     }
 }

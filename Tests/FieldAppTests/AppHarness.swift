@@ -19,16 +19,24 @@ final class AppHarness {
 
     static let municipality = "Södertälje"
 
-    init(role: Role = .facilitator, language: Language = .sv) throws {
+    /// - Parameters:
+    ///   - serverURL: the server the sync button syncs with (nothing listens on port 9).
+    ///   - backgroundSync: whether the app gets the replica's path, so the sync button's
+    ///     sync runs on a thread of its own, as in `forum app`.
+    ///   - timeoutSeconds: the sync's answer deadline.
+    init(role: Role = .facilitator, language: Language = .sv, serverURL: String = "http://127.0.0.1:9",
+         backgroundSync: Bool = false, timeoutSeconds: Double = 2) throws {
         directory = try TemporaryDirectory(prefix: "field-app")
         guard let id = ReplicaID("dev-app-test") else { throw HarnessFailure("replica id") }
-        let profile = ClientProfile(serverURL: "http://127.0.0.1:9", replica: id, token: "t", role: role.rawValue,
+        let profile = ClientProfile(serverURL: serverURL, replica: id, token: "t", role: role.rawValue,
                                     municipalities: [Self.municipality])
         replica = try LocalReplica(path: directory.path("replica.sqlite"), profile: profile)
         var configuration = ClientConfiguration()
         configuration.retryAttempts = 1
-        configuration.requestTimeoutSeconds = 2
-        app = FieldApp(replica: replica, profile: profile, language: language, clientConfiguration: configuration)
+        configuration.requestTimeoutSeconds = timeoutSeconds
+        configuration.unansweredDeadlineSeconds = timeoutSeconds
+        app = FieldApp(replica: replica, profile: profile, language: language, clientConfiguration: configuration,
+                       replicaPath: backgroundSync ? directory.path("replica.sqlite") : nil)
     }
 
     /// Opens the first URL and keeps the cookie; reads the CSRF token from a form.

@@ -112,19 +112,19 @@ import TestSupport
 
         // Sync with the server down: said plainly, and the offline banner appears.
         try browser.click("p.noprint a[href^='/forums/']", load: true)
-        try browser.click("form[action='/sync'] button[type=submit]", load: true)
+        try browser.sync()
         page = try browser.html()
         #expect(page.contains("servern kunde inte nås"))
         #expect(page.contains("class=\"banner\""))
         // Back at the office: the server is up again at the same address.
         try server.start(port: nil)
-        try browser.click("form[action='/sync'] button[type=submit]", load: true)
+        try browser.sync()
         page = try browser.html()
         #expect(page.range(of: #"[1-9][0-9]* ändringar skickade, [0-9]+ hämtade\."#, options: .regularExpression) != nil,
                 "\(Self.notices(page))")
         #expect(!page.contains("class=\"banner\""))
 
-        // The coordinator: sync, approve all of the forum, download the payment list.
+        // The coordinator: sync, approve all of the forum, complete one payee, download the payment list.
         let (officeApp, coordinator) = try CountingBrowser.syncing(in: coordinatorLaptop)
         defer { officeApp.stop() }
         #expect(try coordinator.html().contains("ändringar skickade"))
@@ -136,6 +136,27 @@ import TestSupport
         page = try coordinator.html()
         #expect(page.contains("6 arvoden godkända."), "\(Self.notices(page))")
         #expect(page.contains("Greta Ilves: markerad som frånvarande"))
+
+        // At the office the coordinator completes Alva Berg's payee details on her page.
+        try coordinator.click("nav a[href='/participants']", load: true)
+        let alva = try #require(PageChecks.firstGroup(#"<a href="/participants/([0-9a-f]{32})">Alva Berg</a>"#,
+                                                      in: try coordinator.html()))
+        try coordinator.click("a[href='/participants/\(alva)']", load: true)
+        try coordinator.click("a[href='/participants/\(alva)/payee']", load: true)
+        try coordinator.check()
+        try coordinator.click("#f-identityNumber", load: false)
+        try coordinator.type("811218-9876")
+        try coordinator.click("#f-payout-bank", load: false)
+        try coordinator.click("#f-clearing", load: false)
+        try coordinator.type("8327-9")
+        try coordinator.click("#f-account", load: false)
+        try coordinator.type("123 456 78")
+        try coordinator.click("form[action$='/payee'] button[type=submit]", load: true)
+        page = try coordinator.html()
+        #expect(page.contains("Utbetalningsuppgifterna är sparade."), "\(Self.notices(page))")
+        #expect(page.contains("19811218-****") && !page.contains("19811218-9876"), "masked on her page")
+        try coordinator.check()
+
         try coordinator.click("nav a[href='/payments']", load: true)
         try coordinator.check()
         let cookie = try officeApp.cookie()
@@ -150,6 +171,12 @@ import TestSupport
         #expect(data.count == 6, "six approved, the absent ones not: \(rows)")
         #expect(data.allSatisfy { $0.count == header.count && $0[0].count == 32 && $0[1].count >= 16 }, "ids in every row, no total row")
         #expect(!data.contains { $0.contains(where: { $0.lowercased().contains("summa") || $0.lowercased().contains("total") }) })
+        // The payee columns (the last four): Alva Berg's filled from the app's form, the others empty.
+        #expect(Array(header.suffix(4)) == ["Personnummer", "Utbetalning till", "Clearingnummer", "Kontonummer"], "\(header)")
+        let alvaRows = data.filter { $0[1] == alva }
+        #expect(alvaRows.count == 1)
+        #expect(alvaRows.allSatisfy { Array($0.suffix(4)) == ["19811218-9876", "Bankkonto", "83279", "12345678"] }, "\(alvaRows)")
+        #expect(data.filter { $0[1] != alva }.allSatisfy { $0.suffix(4).allSatisfy(\.isEmpty) }, "\(data)")
         // The very bytes `forum export payments` writes for the same period.
         let exported = try Tools.run("forum", ["--data", coordinatorLaptop, "--lang", "sv", "export", "payments",
                                                "--from", "\(today.prefix(4))-01-01", "--to", today])
@@ -196,7 +223,7 @@ extension FieldAppBrowserTests {
 
         // The choice reaches the other laptop through the server.
         try browser.click("nav a[href='/sync']", load: true)
-        try browser.click("form[action='/sync'] button[type=submit]", load: true)
+        try browser.sync()
         #expect(try Tools.run("forum", ["--data", second, "sync"]).status == 0)
         let shown = try Tools.run("forum", ["--data", second, "forum", "list", "--json"]).out
         #expect(shown.contains("\"venue\":\"Rum B\""))
@@ -222,7 +249,7 @@ final class CountingBrowser {
         let app = try AppProcess(data: data)
         let browser = try CountingBrowser(HeadlessChromium(width: 1280, height: 900))
         try browser.open(app.url)
-        try browser.click("form[action='/sync'] button[type=submit]", load: true)
+        try browser.sync()
         return (app, browser)
     }
 
@@ -238,6 +265,16 @@ final class CountingBrowser {
     func type(_ text: String) throws {
         keystrokes += text.count
         try chromium.type(text)
+    }
+
+    /// Presses "Synka nu" and follows the progress page, which reloads itself every second
+    /// with no JavaScript, until it has moved on to the result (`/sync?done=synced`).
+    func sync(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try click("form[action='/sync'] button[type=submit]", load: true)
+        for _ in 0..<600 where !((try? chromium.url()) ?? "").hasSuffix("/sync?done=synced") { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(try chromium.url().hasSuffix("/sync?done=synced"), "the progress page ends on the result", sourceLocation: sourceLocation)
+        // The result page may still be loading; it has once its result or failure is there.
+        for _ in 0..<50 where !((try? chromium.html()) ?? "").contains("class=\"notice") { Thread.sleep(forTimeInterval: 0.1) }
     }
 
     /// The page as the browser has it passes `PageChecks`.

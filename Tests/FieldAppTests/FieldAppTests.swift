@@ -72,7 +72,7 @@ struct FieldAppTests {
         var paths = ["/", "/forums/new", "/forums/\(forum)", "/forums/\(forum)/edit", "/forums/\(forum)/print", "/forums/\(forum)/delete",
                      "/participants", "/participants?q=alva", "/participants/new", "/participants/\(people[1])",
                      "/participants/\(people[1])/delete", "/sync", "/conflicts", "/reports/attendance", "/nonexistent"]
-        if role == .coordinator { paths += ["/honoraria", "/payments", "/reports/paid"] }
+        if role == .coordinator { paths += ["/honoraria", "/payments", "/reports/paid", "/participants/\(people[1])/payee"] }
         for path in paths {
             let page = harness.get(path)
             #expect(page.status == 200 || path == "/nonexistent", "\(path): \(page.status)")

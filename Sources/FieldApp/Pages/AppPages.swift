@@ -12,12 +12,18 @@ enum AppPages {
     /// A whole page as a response.
     /// - Parameters:
     ///   - title: the page title, not yet escaped.
+    ///   - refreshSeconds: reload the page after this many seconds (`<meta http-equiv="refresh">`,
+    ///     no JavaScript), e.g. the sync's progress.
     ///   - body: the content of `main` after the `h1`, already escaped.
     static func page(_ context: Context, title: String, section: Section, status: HTTPStatus = .ok,
-                     navigation: Bool = true, body: String) -> HTTPResponse {
+                     navigation: Bool = true, refreshSeconds: Int? = nil, body: String) -> HTTPResponse {
         let l = context.l
-        var html = PageDocument.start(language: l.language.rawValue, title: "\(HTML.escape(title)) – \(context.h("app.product"))",
-                                      css: AppStyle.css, skip: context.h("app.skip")) + """
+        var start = PageDocument.start(language: l.language.rawValue, title: "\(HTML.escape(title)) – \(context.h("app.product"))",
+                                       css: AppStyle.css, skip: context.h("app.skip"))
+        if let refreshSeconds, let head = start.range(of: "</head>") {
+            start.insert(contentsOf: "<meta http-equiv=\"refresh\" content=\"\(refreshSeconds)\">\n", at: head.lowerBound)
+        }
+        var html = start + """
             <header>
             <p class="brand">\(context.h("app.product"))</p>
 

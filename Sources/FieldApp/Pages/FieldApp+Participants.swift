@@ -49,7 +49,7 @@ extension FieldApp {
         let spec = ForumSchema.collection(Participant.collection)
         func value(_ field: String, _ current: String?) -> String? { form?[field] ?? current }
         var body = problem.map { AppPages.notice($0, error: true) } ?? ""
-        if let done = context.request.query["done"], ["saved", "added"].contains(done) { body += AppPages.notice(context.t("app.done.\(done)")) }
+        if let done = context.request.query["done"], ["saved", "added", "payee_saved"].contains(done) { body += AppPages.notice(context.t("app.done.\(done)")) }
         let action = existing.map { "/participants/\(HTML.urlComponent($0.id))" } ?? "/participants"
         body += "<form method=\"post\" action=\"\(action)\">" + AppPages.csrf(context) + "<div class=\"grid2\">"
         body += Fields.control(spec, Participant.Field.displayName, label: context.t("app.participant.field.name"),

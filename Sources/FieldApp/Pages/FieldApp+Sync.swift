@@ -20,19 +20,67 @@ struct SyncReport {
 
 /// The sync button's page, and conflicts with their context, settled with one choice.
 extension FieldApp {
-    /// `POST /sync`: pushes and pulls as `forum sync` does (the same `SyncEngine`).
+    /// `POST /sync`: starts a push and pull as `forum sync` does (the same `SyncEngine`) and
+    /// sends the browser to the progress page. With the replica's path (as `forum app`
+    /// gives it) the sync runs on a thread of its own over its own connection to the
+    /// replica, and every other page keeps answering meanwhile (SQLite's WAL lets pages read
+    /// while the sync writes, page by page); without it, it runs here and pages wait. A
+    /// press while a sync runs only shows that sync's progress.
     func runSync(_ context: Context) -> HTTPResponse {
+        if let run = syncRun, !run.current.finished { return PageResponse.redirect("/sync/progress") }
+        let run = SyncRun()
+        syncRun = run
+        guard let replicaPath else {
+            lastSync = performSync(run) { replica }
+            run.finish()
+            return PageResponse.redirect("/sync/progress")
+        }
+        let profile = profile
+        Thread { [self] in
+            let report = performSync(run) { () throws(ClientError) in try LocalReplica(path: replicaPath, profile: profile) }
+            lock.withLock { lastSync = report }
+            run.finish()
+        }.start()
+        return PageResponse.redirect("/sync/progress")
+    }
+
+    /// One sync over the replica `open` gives, reporting to `run`; its result for the pages.
+    private func performSync(_ run: SyncRun, open: () throws(ClientError) -> LocalReplica) -> SyncReport {
+        var syncing: LocalReplica?
         do {
+            let replica = try open()
+            syncing = replica
             let transport = try HTTPSyncTransport(baseURL: profile.serverURL, token: profile.token,
                                                   configuration: clientConfiguration, caFile: profile.caFile)
-            let summary = try SyncEngine(replica: replica, transport: transport, configuration: clientConfiguration).sync()
-            lastSync = SyncReport(summary: summary, failure: nil, offline: false)
+            let summary = try SyncEngine(replica: replica, transport: transport, configuration: clientConfiguration)
+                .sync(progress: run.report)
+            return SyncReport(summary: summary, failure: nil, offline: false)
         } catch {
-            let pending = (try? replica.pendingCount()) ?? 0
-            lastSync = SyncReport(summary: nil, failure: error.syncText(pending: pending, language) ?? error.text(language),
-                                  offline: [.serverUnreachable, .timeout].contains(error.code))
+            let pending = (try? syncing?.pendingCount()) ?? 0
+            return SyncReport(summary: nil, failure: error.syncText(pending: pending, language) ?? error.text(language),
+                              offline: [.serverUnreachable, .timeout].contains(error.code))
         }
-        return PageResponse.redirect("/sync?done=synced")
+    }
+
+    /// `GET /sync/progress`: what the running sync has done so far, refreshing itself every
+    /// second (`<meta http-equiv="refresh">`, no JavaScript); once it has ended, the result
+    /// page (`/sync?done=synced`).
+    func syncProgressPage(_ context: Context) -> HTTPResponse {
+        guard let run = syncRun else { return PageResponse.redirect("/sync") }
+        let now = run.current
+        if now.finished { return PageResponse.redirect("/sync?done=synced") }
+        var lines = [context.t("app.sync.running")]
+        if now.pushed { lines.append(context.t("client.sync.progress_sent", ["sent": String(now.sent), "total": String(now.total)])) }
+        if now.received > 0 { lines.append(context.t("client.sync.progress_received", ["received": String(now.received)])) }
+        if let attempt = now.retryAttempt {
+            lines.append(context.t("client.sync.progress_retry", ["attempt": String(attempt),
+                                                                  "seconds": String(format: "%.1f", now.retrySeconds ?? 0)]))
+        }
+        let body = "<p class=\"notice\" role=\"status\" id=\"sync-progress\">"
+            + lines.map { HTML.escape($0) }.joined(separator: "<br>") + "</p>"
+            + "<p class=\"muted\">\(context.h("app.sync.progress_explain"))</p>"
+            + "<p><a href=\"/sync/progress\">\(context.h("app.sync.progress_reload"))</a></p>"
+        return AppPages.page(context, title: context.t("app.sync.title"), section: .sync, refreshSeconds: 1, body: body)
     }
 
     /// `GET /sync`: the last result in plain words, refused changes explained, and the button.
