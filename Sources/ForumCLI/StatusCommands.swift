@@ -75,20 +75,16 @@ enum StatusCommands {
                          + (conflict.anonymous ? " " + context.t("client.conflicts.anonymous_mark") : ""))
             var fields: [JSONValue] = []
             for field in conflict.fields {
-                lines.append("  " + context.t("client.conflicts.field", ["field": field.name]))
+                lines.append("  " + context.t("client.conflicts.field", ["field": field.field]))
                 for value in field.values {
-                    let entry = value.entry
-                    let when = context.show(Date(timeIntervalSince1970: Double(entry.time.wallMillis) / 1000))
-                    let writer = switch value.writer {
-                    case .thisDevice: context.t("client.conflicts.this_laptop")
-                    case .administrator: context.t("client.conflicts.administrator")
-                    case .device(let id): id
-                    }
-                    lines.append("    " + TextTable.printable(JSONWriter.string(entry.value)) + "  "
+                    let when = context.show(Date(timeIntervalSince1970: Double(value.writtenMillis) / 1000))
+                    let writer = value.writerRole == ConflictWriter.thisDevice.role ? context.t("client.conflicts.this_laptop")
+                        : value.writerRole == ConflictWriter.server.role ? context.t("client.conflicts.administrator") : value.replica
+                    lines.append("    " + TextTable.printable(value.value ?? "") + "  "
                                  + context.t("client.conflicts.by", ["replica": writer, "time": when]))
                 }
-                fields.append(["field": .string(field.name), "values": .array(field.values.map(\.entry).map {
-                    ["value": $0.value, "replica": .string($0.dot.replica.rawValue), "counter": .integer(Int64(clamping: $0.dot.counter)),
+                fields.append(["field": .string(field.field), "values": .array(field.values.map {
+                    ["value": $0.shownValue ?? .null, "replica": .string($0.replica), "counter": .integer(Int64(clamping: $0.dot.counter)),
                      "time": .array([.integer($0.time.wallMillis), .integer(Int64($0.time.logical))])]
                 })])
             }

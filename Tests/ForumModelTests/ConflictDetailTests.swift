@@ -22,6 +22,9 @@ import Testing
         #expect(names.values.map(\.writerName).contains(nil), "an unknown writer stays unknown")
         let shown = names.values.compactMap(\.value).joined() + ConflictDetail.currentValues(of: view).map(\.value).joined()
         for secret in secrets { #expect(!shown.contains(secret)) }
+        // The view holds no stored value at all, so no rendering of it can leak one.
+        let everything = String(describing: fields)
+        for secret in secrets { #expect(!everything.contains(secret)) }
     }
 
     @Test func aValueTheViewShowsAtTheSameDotIsShown() throws {

@@ -168,18 +168,16 @@ extension FieldApp {
                 body += "<form method=\"post\" action=\"/conflicts/resolve\">" + AppPages.csrf(context)
                     + "<input type=\"hidden\" name=\"collection\" value=\"\(HTML.escape(conflict.collection))\">"
                     + "<input type=\"hidden\" name=\"id\" value=\"\(HTML.escape(conflict.id))\">"
-                    + "<input type=\"hidden\" name=\"field\" value=\"\(HTML.escape(field.name))\">"
-                    + "<fieldset><legend>\(context.h("app.conflicts.field", ["field": fieldName(conflict.collection, field.name, context)]))</legend>"
+                    + "<input type=\"hidden\" name=\"field\" value=\"\(HTML.escape(field.field))\">"
+                    + "<fieldset><legend>\(context.h("app.conflicts.field", ["field": fieldName(conflict.collection, field.field, context)]))</legend>"
                 for (valueIndex, value) in field.values.enumerated() {
                     let id = "c\(recordIndex)-\(fieldIndex)-\(valueIndex)"
-                    let writer = switch value.writer {
-                    case .thisDevice: context.t("client.conflicts.this_laptop")
-                    case .administrator: context.t("client.conflicts.administrator")
-                    case .device(let device): context.t("app.conflicts.other_device", ["device": device])
-                    }
-                    let when = show(Date(timeIntervalSince1970: Double(value.entry.time.wallMillis) / 1000))
+                    let writer = value.writerRole == ConflictWriter.thisDevice.role ? context.t("client.conflicts.this_laptop")
+                        : value.writerRole == ConflictWriter.server.role ? context.t("client.conflicts.administrator")
+                        : context.t("app.conflicts.other_device", ["device": value.replica])
+                    let when = show(Date(timeIntervalSince1970: Double(value.writtenMillis) / 1000))
                     body += "<div class=\"field\"><label for=\"\(id)\"><input type=\"radio\" id=\"\(id)\" name=\"choice\" value=\"\(valueIndex)\""
-                        + "\(valueIndex == 0 ? " checked" : "")> <strong>\(HTML.escape(shown(value.entry.value, context)))</strong> – "
+                        + "\(valueIndex == 0 ? " checked" : "")> <strong>\(HTML.escape(shown(value.shownValue ?? .null, context)))</strong> – "
                         + "\(context.h("client.conflicts.by", ["replica": writer, "time": when]))</label></div>"
                 }
                 body += "<button type=\"submit\">\(context.h("app.conflicts.keep"))</button></fieldset></form>"
@@ -195,11 +193,12 @@ extension FieldApp {
         guard let collection = form["collection"], let id = form["id"], let field = form["field"],
               let choice = form["choice"].flatMap(Int.init),
               let conflict = (try? replica.openConflicts())?.first(where: { $0.collection == collection && $0.id == id }),
-              let values = conflict.fields.first(where: { $0.name == field })?.values, values.indices.contains(choice) else {
+              let values = conflict.fields.first(where: { $0.field == field })?.values, values.indices.contains(choice),
+              let chosen = values[choice].shownValue else {
             return conflictsPage(context, problem: context.t("app.conflicts.gone"))
         }
         if case .failure(let problem) = attempt({ () throws(ClientError) in
-            try replica.settleConflict(collection: collection, id: id, field: field, keeping: values[choice].entry.value)
+            try replica.settleConflict(collection: collection, id: id, field: field, keeping: chosen)
         }) { return conflictsPage(context, problem: problem.text) }
         return PageResponse.redirect("/conflicts?done=resolved")
     }

@@ -2,36 +2,12 @@ import ForumModel
 import ReplicaStore
 import SyncCore
 
-/// An open conflict on this device, with what a person needs to settle it.
+/// An open conflict on this device, with what a person needs to settle it: the package's one
+/// conflict view (`FieldConflict`, `ConflictOption`), built by `ConflictDetail.fields` as
+/// the server builds it for the admin, with the values as stored (the people on this device
+/// may read the records it holds) and writers named as this device, the server, or unknown
+/// (another device, by its replica id).
 public struct OpenConflict: Sendable {
-    /// Who wrote a value.
-    public enum Writer: Equatable, Sendable {
-        /// This device.
-        case thisDevice
-        /// The administrator, on the server.
-        case administrator
-        /// Another device, by its replica id.
-        case device(String)
-    }
-
-    /// One of the values in conflict and its write.
-    public struct Value: Sendable {
-        /// The write as stored (value, dot, time).
-        public let entry: FieldEntry
-        /// Who wrote it.
-        public let writer: Writer
-    }
-
-    /// One field in conflict; `RecordState.deletedField` when a delete met an update.
-    public struct Field: Sendable {
-        /// The field's name.
-        public let name: String
-        /// The values, as stored.
-        public let values: [Value]
-        /// Whether this is a delete against an update rather than two values.
-        public var isDelete: Bool { name == RecordState.deletedField }
-    }
-
     /// The record's collection.
     public let collection: String
     /// The record's id.
@@ -39,8 +15,8 @@ public struct OpenConflict: Sendable {
     /// Whether the record is an anonymous participant (shown marked, never pseudonymised
     /// here: the people on this device may read the records it holds).
     public let anonymous: Bool
-    /// The fields in conflict.
-    public let fields: [Field]
+    /// The fields in conflict, every value with its writer.
+    public let fields: [FieldConflict]
     /// The record as stored.
     public let state: RecordState
 }
@@ -59,12 +35,8 @@ extension LocalReplica {
         return summaries.compactMap { summary -> OpenConflict? in
             guard let state = try? state(collection: summary.collection, id: summary.id) else { return nil }
             let anonymous = summary.collection == Participant.collection && ((try? Participant(state))?.anonymous ?? false)
-            let fields = state.conflicts.map { conflict -> OpenConflict.Field in
-                let (name, entries): (String, [FieldEntry]) = switch conflict {
-                case .field(let name, let entries): (name, entries)
-                case .deleteVersusUpdate(let deletes, _): (RecordState.deletedField, deletes)
-                }
-                return OpenConflict.Field(name: name, values: entries.map { .init(entry: $0, writer: writer(of: $0)) })
+            let fields = ConflictDetail.fields(of: state, shownAs: state) { writer in
+                writer == replica ? .thisDevice : writer == .server ? .server : nil
             }
             return OpenConflict(collection: summary.collection, id: summary.id, anonymous: anonymous, fields: fields, state: state)
         }
@@ -81,9 +53,5 @@ extension LocalReplica {
               current.conflicts.contains(where: { if case .field(let name, let entries) = $0 { name == field && entries.contains { $0.value == value } } else { false } })
         else { throw ClientError(.notFound, "no such conflict") }
         return try write(collection: collection, id: id, values: [field: value])
-    }
-
-    private func writer(of entry: FieldEntry) -> OpenConflict.Writer {
-        entry.dot.replica == replica ? .thisDevice : entry.dot.replica == .server ? .administrator : .device(entry.dot.replica.rawValue)
     }
 }

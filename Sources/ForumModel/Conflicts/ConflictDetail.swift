@@ -41,9 +41,8 @@ public struct ConflictDetail: Sendable, Equatable {
             let shown = view.fields[name]?.entries ?? []
             return FieldConflict(field: name, values: (state.fields[name]?.entries ?? []).map { entry in
                 let who = writer(entry.dot.replica)
-                return ConflictOption(valueID: entry.dot.description,
-                                      value: shown.first { $0.dot == entry.dot }.map { JSONWriter.string($0.value) },
-                                      writerName: who?.name, writerRole: who?.role, writtenMillis: entry.time.wallMillis)
+                return ConflictOption(dot: entry.dot, time: entry.time, shownValue: shown.first { $0.dot == entry.dot }?.value,
+                                      writerName: who?.name, writerRole: who?.role)
             })
         }
     }
@@ -55,14 +54,24 @@ public struct ConflictDetail: Sendable, Equatable {
     }
 }
 
-/// Who wrote a value: a device's name and role, or the server.
+/// Who wrote a value: a device's name and role, the server, or the viewer's own device.
 public struct ConflictWriter: Sendable, Equatable {
     public var name: String
-    /// `facilitator`, `coordinator`, `admin`, or `server`.
+    /// `facilitator`, `coordinator`, `admin`, `server` or `this_device`.
     public var role: String
 
     public init(name: String, role: String) {
         self.name = name
         self.role = role
     }
+
+    /// The server (an administrator's resolution).
+    public static let server = ConflictWriter(name: "server", role: "server")
+    /// The device the conflict is shown on ("this laptop"); its name is the viewer's own.
+    public static let thisDevice = ConflictWriter(name: "", role: "this_device")
+
+    /// Whether this is the server.
+    public var isServer: Bool { role == Self.server.role }
+    /// Whether this is the viewer's own device.
+    public var isThisDevice: Bool { role == Self.thisDevice.role }
 }

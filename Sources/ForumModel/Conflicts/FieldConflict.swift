@@ -24,30 +24,39 @@ public struct FieldConflict: Sendable, Equatable {
     }
 }
 
-/// One value of a conflicting field.
+/// One value of a conflicting field: which write it is, who wrote it, and the value as the
+/// viewer may see it (never the stored value itself, so a rendering cannot leak it).
 public struct ConflictOption: Sendable, Equatable {
-    /// The stable value id: the writing replica and its counter, e.g. `dev-ab12cd34:3`.
-    public var valueID: String
-    /// The value as JSON text, already redacted; `nil` when hidden from the viewer
-    /// entirely (the value can still be chosen by its id).
-    public var value: String?
+    /// The write's dot: the writing replica and its counter.
+    public var dot: Dot
+    /// When it was written (the entry's hybrid time).
+    public var time: HybridTimestamp
+    /// The value as the viewer may see it, already redacted; `nil` when hidden from the
+    /// viewer entirely (the value can still be chosen by its id).
+    public var shownValue: JSONValue?
     /// The writing device's name, `nil` for an unknown replica.
     public var writerName: String?
-    /// The writing device's role (`server` for the server).
+    /// The writing device's role, `server` for the server (``ConflictWriter/server``),
+    /// `this_device` for the viewer's own device (``ConflictWriter/thisDevice``).
     public var writerRole: String?
-    /// When it was written (ms since 1970, the entry's hybrid time).
-    public var writtenMillis: Int64
 
-    public init(valueID: String, value: String?, writerName: String?, writerRole: String?, writtenMillis: Int64) {
-        self.valueID = valueID
-        self.value = value
+    public init(dot: Dot, time: HybridTimestamp, shownValue: JSONValue?, writerName: String?, writerRole: String?) {
+        self.dot = dot
+        self.time = time
+        self.shownValue = shownValue
         self.writerName = writerName
         self.writerRole = writerRole
-        self.writtenMillis = writtenMillis
     }
 
-    /// The writing replica's id: `valueID` before its last `:`.
-    public var replica: String {
-        valueID.lastIndex(of: ":").map { String(valueID[..<$0]) } ?? valueID
-    }
+    /// The stable value id to choose it by: the dot, e.g. `dev-ab12cd34:3`.
+    public var valueID: String { dot.description }
+
+    /// The shown value as JSON text; `nil` when hidden.
+    public var value: String? { shownValue.map { JSONWriter.string($0) } }
+
+    /// When it was written, ms since 1970.
+    public var writtenMillis: Int64 { time.wallMillis }
+
+    /// The writing replica's id.
+    public var replica: String { dot.replica.rawValue }
 }

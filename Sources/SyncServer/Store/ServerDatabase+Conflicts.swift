@@ -157,7 +157,7 @@ extension ServerDatabase {
 
     /// Device names and roles by replica id, plus the server itself.
     private func writerNames() throws -> [String: ConflictWriter] {
-        var names = [ReplicaID.server.rawValue: ConflictWriter(name: "server", role: "server")]
+        var names = [ReplicaID.server.rawValue: ConflictWriter.server]
         for row in try store.connection.query("SELECT id, name, role FROM device", row: {
             (try $0.text(at: 0), try $0.text(at: 1), try $0.text(at: 2))
         }) { names[row.0] = ConflictWriter(name: row.1, role: row.2) }
