@@ -20,7 +20,7 @@ enum AttendanceCommands {
                                withHonorarium: !arguments.flag("no-honorarium"))
         }
         let honorariumNote = outcome.proposed.map {
-            " " + context.t("client.attend.honorarium", ["amount": KronorFormatBridge.amount($0, context.language)])
+            " " + context.t("client.attend.honorarium", ["amount": context.kronor($0)])
         } ?? ""
         context.say(context.t("client.attend.done", ["forum": forum.title, "role": DomainBridge.role(role, context.language)]) + honorariumNote)
         for note in outcome.notes {
@@ -28,7 +28,7 @@ enum AttendanceCommands {
             case .staysDeclined: context.say(context.t("client.attend.stays_declined"))
             case .staysWaived: context.say(context.t("client.attend.stays_waived"))
             case .proposedAgain(let amount):
-                context.say(context.t("client.attend.honorarium_again", ["amount": KronorFormatBridge.amount(amount, context.language)]))
+                context.say(context.t("client.attend.honorarium_again", ["amount": context.kronor(amount)]))
             }
         }
     }
@@ -47,7 +47,7 @@ enum AttendanceCommands {
         guard let honorarium else { return }
         switch honorarium.status {
         case .proposed:
-            context.say(context.t("client.absent.proposed_flagged", ["amount": KronorFormatBridge.amount(honorarium.amount, context.language)]))
+            context.say(context.t("client.absent.proposed_flagged", ["amount": context.kronor(honorarium.amount)]))
         case .approved, .paid:
             context.say(context.t("client.absent.approved_flagged"))
         case .declined, .waived:

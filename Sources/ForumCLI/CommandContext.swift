@@ -38,6 +38,9 @@ final class CommandContext {
         Role(rawValue: role).map { localizer[$0.messageKey].lowercased() } ?? role
     }
 
+    /// An amount in whole kronor for people, in the invocation's language ("1 200 kr").
+    func kronor(_ amount: Int64) -> String { KronorFormat.format(Int(clamping: amount), language: language) }
+
     /// Prints a line to standard output.
     func say(_ text: String) { terminal.out(text + "\n") }
 

@@ -4,9 +4,6 @@ import Messages
 
 /// Where the CLI meets ForumModel's texts (`domain.*` keys in the product catalogue).
 enum DomainBridge {
-    /// ForumModel speaks the catalogue's languages.
-    static func language(_ language: Language) -> Language { language }
-
     /// The catalogue text of a `domain.*` key, or `fallback` when the catalogue lacks it.
     static func text(_ key: String, _ language: Language, fallback: String) -> String {
         let text = Catalogue.standard.text(MessageKey(key), language)

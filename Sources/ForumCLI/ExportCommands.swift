@@ -11,7 +11,7 @@ enum ExportCommands {
     static func payments(_ context: CommandContext) throws {
         let replica = try context.replica()
         let period = try period(context)
-        let language = DomainBridge.language(context.language)
+        let language = context.language
         let list: PaymentList
         switch PaymentList.make(actor: replica.actor, municipality: try context.municipality(), period: period,
                                 lookup: replica.lookup) {
@@ -38,7 +38,7 @@ enum ExportCommands {
             throw CommandFailure(context.t("client.export.write_failed"))
         }
         context.say(context.t("client.export.payments_written", [
-            "count": String(list.items.count), "total": KronorFormatBridge.amount(list.total, context.language), "file": out]))
+            "count": String(list.items.count), "total": context.kronor(list.total), "file": out]))
     }
 
     /// Every record's canonical JSON: what the end-to-end tests compare between replicas,
@@ -59,7 +59,7 @@ enum ExportCommands {
         let municipalities = context.arguments.string("municipality").map { Set([$0]) } ?? replica.actor.municipalities
         let report = AttendanceReport.make(period: try period(context), municipalities: municipalities, lookup: replica.lookup)
         try note(.attendanceReportExport, context, replica, scope: municipalities.sorted())
-        let language = DomainBridge.language(context.language)
+        let language = context.language
         if context.arguments.flag("csv") {
             context.terminal.outBytes(report.csv(language))
         } else if report.rows.isEmpty {

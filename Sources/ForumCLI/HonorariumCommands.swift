@@ -63,7 +63,7 @@ enum HonorariumCommands {
             rows: rows.map { row in
                 [RecordResolver.short(row.state.id), context.show(row.forum.start, style: .date), row.forum.title,
                  row.name + (row.anonymous ? " " + context.t("client.honorarium.anonymous_mark") : ""),
-                 KronorFormatBridge.amount(row.honorarium.amount, context.language),
+                 context.kronor(row.honorarium.amount),
                  DomainBridge.status(row.honorarium.status, context.language) + (row.state.hasConflict ? " (!)" : "")]
             }, rightAligned: [4]))
     }
@@ -106,7 +106,7 @@ enum HonorariumCommands {
         let shown = (try? Honorarium(after)) ?? honorarium
         context.say(context.t("client.honorarium.changed", [
             "id": RecordResolver.short(state.id), "status": DomainBridge.status(shown.status, context.language),
-            "amount": KronorFormatBridge.amount(shown.amount, context.language)]))
+            "amount": context.kronor(shown.amount)]))
     }
 
     /// Approves every proposed honorarium of a forum that the rules allow, and says which
@@ -116,7 +116,7 @@ enum HonorariumCommands {
         let forumState = try RecordResolver(context: context).forum(context.arguments.string("forum") ?? "")
         let outcome = try context.write { replica throws(ClientError) in try replica.approveAll(forumID: forumState.id) }
         let lookup = try context.replica().lookup
-        let language = DomainBridge.language(context.language)
+        let language = context.language
         let skipped = outcome.skipped.map { item -> (id: String, name: String, reason: String) in
             let person = lookup.state(collection: Participant.collection, id: item.participantID)
             let anonymous = person.flatMap { try? Participant($0) }?.anonymous == true

@@ -64,7 +64,7 @@ struct RecordResolver {
     func honorarium(_ prefix: String) throws -> RecordState {
         try resolve(Honorarium.collection, prefix) { state in
             guard let honorarium = try? Honorarium(state) else { return "" }
-            return KronorFormatBridge.amount(honorarium.amount, context.language) + "  "
+            return context.kronor(honorarium.amount) + "  "
                 + DomainBridge.status(honorarium.status, context.language)
         }
     }

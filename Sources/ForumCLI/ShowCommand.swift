@@ -10,7 +10,7 @@ enum ShowCommand {
         let replica = try context.replica()
         let state = try RecordResolver(context: context).forum(context.arguments.string("forum") ?? "")
         let lookup = replica.lookup
-        let domainLanguage = DomainBridge.language(context.language)
+        let domainLanguage = context.language
         let header: String
         switch MinutesHeader.make(forumID: state.id, lookup: lookup, language: domainLanguage) {
         case .success(let text): header = text
@@ -26,7 +26,7 @@ enum ShowCommand {
                 .flatMap { try? Honorarium($0) }
             rows.append([name, DomainBridge.role(attendance.role, context.language),
                          context.t(attendance.present ? "client.word.present" : "client.word.absent"),
-                         honorarium.map { KronorFormatBridge.amount($0.amount, context.language) } ?? "",
+                         honorarium.map { context.kronor($0.amount) } ?? "",
                          honorarium.map { DomainBridge.status($0.status, context.language) } ?? "",
                          honorarium.map { RecordResolver.short($0.id) } ?? ""])
             items.append(["name": .string(name), "role": .string(attendance.role.rawValue),
