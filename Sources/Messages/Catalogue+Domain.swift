@@ -57,7 +57,7 @@ extension Catalogue {
         Entry("domain.report.present_total", sv: "Närvarande totalt", en: "Present in total"),
         Entry("domain.report.of_which_anonymous", sv: "Varav anonyma", en: "Of which anonymous"),
         Entry("domain.report.total_for", sv: "Summa {municipality}", en: "Total {municipality}"),
-        Entry("domain.report.forums_held", sv: "{count} genomförda forum", en: "{count} forums held"),
+        Entry("domain.report.forums_held", sv: "genomförda forum: {count}", en: "forums held: {count}"),
         // Payment list.
         Entry("domain.payment.title",
               sv: "KONFIDENTIELLT – innehåller personuppgifter. Arvoden att betala ut, {municipality}, {from}–{to}",
