@@ -49,11 +49,14 @@ final class GroupCommitQueue: @unchecked Sendable {
     private var queue: [Job] = []
     private var leaderActive = false
     private let configuration: GroupCommit
-    /// How groups were written, for tests and metrics: groups and pushes written.
-    private(set) var groupsWritten = 0
-    private(set) var pushesWritten = 0
+    /// How groups were written, for tests and metrics (written under the condition lock,
+    /// read through the properties below, which take it too).
+    private var written = (groups: 0, pushes: 0, largest: 0)
+    /// How many groups and pushes were written.
+    var groupsWritten: Int { condition.withLock { written.groups } }
+    var pushesWritten: Int { condition.withLock { written.pushes } }
     /// The largest group written so far.
-    private(set) var largestGroup = 0
+    var largestGroup: Int { condition.withLock { written.largest } }
 
     /// Called by the leader before it writes each group (tests hold a group back here to
     /// let others queue up behind it). Set it before any push arrives.
@@ -99,9 +102,9 @@ final class GroupCommitQueue: @unchecked Sendable {
             beforeWrite?(group)
             write(group)
             condition.lock()
-            groupsWritten += 1
-            pushesWritten += group.count
-            largestGroup = max(largestGroup, group.count)
+            written.groups += 1
+            written.pushes += group.count
+            written.largest = max(written.largest, group.count)
             condition.unlock()
             for job in group where job !== own { job.wake.signal() }
         }

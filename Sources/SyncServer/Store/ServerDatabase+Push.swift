@@ -101,6 +101,12 @@ extension ServerDatabase {
                         let noted = ledger.noted
                         do {
                             outcomes.append(.success(try store.connection.transaction { try job.work() }))
+                            // A read that swallowed its error (a lookup's `try?`) may have met a
+                            // rollback of the whole transaction; the next push would then write
+                            // in autocommit, outside the group. Fail the group instead.
+                            guard store.connection.isInTransaction else {
+                                throw SyncServerError(AdminErrorCode.storageError, "The push transaction was rolled back.")
+                            }
                         } catch {
                             ledger.restore(noted)
                             lookup.forgetMemoised()
