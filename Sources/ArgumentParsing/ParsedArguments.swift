@@ -82,6 +82,25 @@ public struct ParsedArguments: Sendable {
                                                            ["choices": choices.joined(separator: ", ")]])
     }
 
+    /// The value of `name` as one of a type's values (an enum of the model, say), matched by
+    /// raw value; `nil` if absent. The choices are the values themselves, so a command does
+    /// not restate them as strings.
+    ///
+    /// - Parameters:
+    ///   - name: The argument's name.
+    ///   - values: The accepted values, in the order errors list them.
+    ///   - names: Other names of the values (display names), each mapped to a raw value, as
+    ///     for ``choice(_:from:names:)``; `nil` accepts the raw values only, with case.
+    /// - Throws: `UsageError` with code `invalid_value` naming the choices.
+    public func choice<Value: RawRepresentable>(_ name: String, of values: [Value],
+                                                names: [String: String]? = nil) throws(UsageError) -> Value?
+    where Value.RawValue == String {
+        let raw = values.map(\.rawValue)
+        let chosen: String?
+        if let names { chosen = try choice(name, from: raw, names: names) } else { chosen = try choice(name, from: raw) }
+        return chosen.flatMap { text in values.first { $0.rawValue == text } }
+    }
+
     /// The words `yesNo` accepts, in the order errors list them.
     public static let yesNoWords: [(word: String, value: Bool)] = [("yes", true), ("no", false), ("ja", true), ("nej", false)]
 

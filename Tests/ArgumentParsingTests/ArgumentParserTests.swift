@@ -134,6 +134,26 @@ import Messages
         #expect(try run(["--lang", "sv", "sync", "d"]).arguments.choice("lang", from: ["sv", "en"]) == "sv")
     }
 
+    /// A choice among a type's values: the value comes back typed, and a wrong one is refused
+    /// naming the values' raw forms, the same error as for the strings.
+    @Test func validatesChoicesOfATypesValues() throws {
+        enum Lang: String, CaseIterable { case sv, en }
+        #expect(try run(["--lang", "en", "sync", "d"]).arguments.choice("lang", of: Lang.allCases) == .en)
+        #expect(try run(["sync", "d"]).arguments.choice("lang", of: Lang.allCases) == nil)
+        let wrong = try run(["--lang", "de", "sync", "d"]).arguments
+        do {
+            _ = try wrong.choice("lang", of: Lang.allCases)
+            Issue.record("accepted a value that is none of the type's")
+        } catch {
+            #expect(error.code == .invalidValue)
+            #expect(error.message.contains("sv, en"), "\(error.message)")
+            #expect(throws: error) { try wrong.choice("lang", from: ["sv", "en"]) }
+        }
+        // Other names, without case, as for strings.
+        let named = try run(["--lang", "SVENSKA", "sync", "d"]).arguments
+        #expect(try named.choice("lang", of: Lang.allCases, names: ["svenska": "sv"]) == .sv)
+    }
+
     @Test func reportsUnknownCommandsNamingTheValidOnes() {
         #expect(code(["synk"]) == .unknownCommand)
         #expect(code(["help", "nope"]) == .unknownCommand)
