@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// The help of every `forum` command, in Swedish and in English, is the text in
+/// `Golden/help.<lang>.txt`. A change of any help text shows in review as a change of that
+/// file; `FORUM_UPDATE_GOLDEN=1 swift test --filter ForumHelpGoldenTests` rewrites it.
+@Suite struct ForumHelpGoldenTests {
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    /// Every command's `--help`, each under a `== forum PATH (exit N) ==` line.
+    static func helps(lang: String) -> String {
+        let runner = ForumCLIRunner()
+        return ForumCommandPaths.all.map { path in
+            let outcome = runner.run(path + ["--help"], lang: lang)
+            return "== " + (["forum"] + path).joined(separator: " ") + " (exit \(outcome.status)) ==\n" + outcome.out
+        }.joined(separator: "\n")
+    }
+
+    @Test(arguments: [("sv", "sv_SE.UTF-8"), ("en", "C")])
+    func everyCommandsHelpIsTheGoldenText(language: String, lang: String) throws {
+        let file = Self.golden.appendingPathComponent("help.\(language).txt")
+        let text = Self.helps(lang: lang)
+        if ProcessInfo.processInfo.environment["FORUM_UPDATE_GOLDEN"] == "1" {
+            try Data(text.utf8).write(to: file)
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        #expect(text == expected, "help differs from \(file.lastPathComponent); rerun with FORUM_UPDATE_GOLDEN=1 and review the diff")
+        #expect(!text.contains("(exit 64)") && !text.contains("(exit 1)"), "--help must succeed for every command")
+    }
+
+    @Test func everyCommandsAbstractIsTranslated() {
+        let runner = ForumCLIRunner()
+        func abstract(_ path: [String], _ lang: String, label: String) -> String? {
+            runner.run(path + ["--help"], lang: lang).out.split(separator: "\n")
+                .first { $0.hasPrefix(label) }.map { String($0.dropFirst(label.count)) }
+        }
+        for path in ForumCommandPaths.all {
+            let english = abstract(path, "C", label: "OVERVIEW: ")
+            let swedish = abstract(path, "sv_SE.UTF-8", label: "ÖVERSIKT: ")
+            #expect(english != nil && swedish != nil, "\(path) has no overview line")
+            #expect(english != swedish, "\(path): the Swedish abstract is the English one")
+        }
+    }
+
+    /// The `--lang` option overrides the locale, for help as for everything else.
+    @Test func langOverridesTheLocaleInHelp() {
+        let runner = ForumCLIRunner()
+        #expect(runner.run(["sync", "--help", "--lang", "sv"], lang: "C").out.hasPrefix("ÖVERSIKT: "))
+        #expect(runner.run(["--lang", "en", "sync", "--help"], lang: "sv_SE.UTF-8").out.hasPrefix("OVERVIEW: "))
+    }
+}
