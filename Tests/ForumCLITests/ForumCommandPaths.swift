@@ -6,7 +6,7 @@ import Messages
 /// tree the program parses with, so a new command is tested without being listed here.
 enum ForumCommandPaths {
     /// The program's spec, help texts in English (names do not depend on the language).
-    static var spec: CommandSpec { CommandTree.root(Localizer(language: .en)) }
+    static var spec: CommandSpec { ForumCommandTree.root.commandSpec(Localizer(language: .en)) }
 
     /// Every node of the tree, runnable or not (`[]` is the program itself), in help order.
     static var all: [[String]] { walk(spec, []).map(\.path) }

@@ -1,15 +1,35 @@
+import ArgumentParsing
 import FieldClient
 import Foundation
+import Messages
 
 /// `forum enroll URL CODE`: the one-time code from the administrator becomes this
 /// device's identity, token and role.
-enum EnrollCommand {
-    static func run(_ context: CommandContext) throws {
-        guard let url = context.arguments.string("url"), let code = context.arguments.string("code") else { return }
-        let caFile = caFile(context)
-        if ClientProfile.exists(at: context.location.configPath) {
-            return try reenrol(context, url: url, code: code, caFile: caFile)
+struct EnrollCommand: Command {
+    static func spec(_ l: Localizer) -> CommandSpec {
+        CommandSpec("enroll", abstract: l["client.cmd.enroll"], arguments: [
+            .positional("url", help: l["client.help.url"]), .positional("code", help: l["client.help.code"]),
+            .option("ca-file", valueName: "file", help: l["client.help.ca_file"]),
+        ])
+    }
+
+    let url: String
+    let code: String
+    /// `--ca-file`, made absolute: the profile is used from any working directory.
+    let caFile: String?
+
+    init(_ arguments: ParsedArguments, _ l: Localizer) throws(UsageError) {
+        url = try arguments.required("url", l)
+        code = try arguments.required("code", l)
+        caFile = arguments.string("ca-file").map { path in
+            path.hasPrefix("/") ? path
+                : URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                    .standardizedFileURL.path
         }
+    }
+
+    func run(_ context: CommandContext) throws -> ExitCode {
+        if ClientProfile.exists(at: context.location.configPath) { return try reenrol(context) }
         let profile: ClientProfile
         do {
             profile = try Enrollment.enroll(serverURL: url, code: code, location: context.location,
@@ -27,11 +47,12 @@ enum EnrollCommand {
             "replica": profile.replica.rawValue, "role": context.roleName(profile.role),
             "municipalities": profile.municipalities.joined(separator: ", "),
         ]))
+        return .success
     }
 
     /// Enrolment on a data directory that holds a profile: the new identity keeps the old
     /// one's unsynced work (`Reenrolment`).
-    static func reenrol(_ context: CommandContext, url: String, code: String, caFile: String?) throws {
+    func reenrol(_ context: CommandContext) throws -> ExitCode {
         let outcome: Reenrolment.Outcome
         do {
             outcome = try Reenrolment.reenrol(serverURL: url, code: code, location: context.location,
@@ -45,7 +66,7 @@ enum EnrollCommand {
             "replica": profile.replica.rawValue, "role": context.roleName(profile.role),
             "municipalities": profile.municipalities.joined(separator: ", "),
         ]))
-        guard outcome.kept > 0 else { return }
+        guard outcome.kept > 0 else { return .success }
         context.say(context.t("client.enroll.kept", ["count": String(outcome.handover.written)]))
         for refused in outcome.handover.refused {
             context.say("  " + context.t("client.import.refused_line", [
@@ -54,13 +75,6 @@ enum EnrollCommand {
                                               serverMessage: refused.message, context.language)]))
         }
         if !outcome.pulled { context.say(context.t("client.enroll.not_pulled")) }
-    }
-
-    /// `--ca-file`, made absolute: the profile is used from any working directory.
-    static func caFile(_ context: CommandContext) -> String? {
-        guard let path = context.arguments.string("ca-file") else { return nil }
-        if path.hasPrefix("/") { return path }
-        return URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            .standardizedFileURL.path
+        return .success
     }
 }

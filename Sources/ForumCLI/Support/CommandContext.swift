@@ -5,8 +5,10 @@ import Foundation
 import Messages
 import SyncCore
 
-/// Everything a command needs: the parsed line, the language, the streams, and (loaded on
-/// first use) the profile and the local replica.
+/// Everything a command needs: the language, the streams, the data directory, and (loaded
+/// on first use) the profile and the local replica. A command reads its own options in its
+/// initializer; the context keeps the parsed line for the global ones (`--data`) and for
+/// usage errors only known once the profile or the records are read.
 final class CommandContext {
     let arguments: ParsedArguments
     let localizer: Localizer
@@ -27,7 +29,6 @@ final class CommandContext {
     }
 
     var language: Language { localizer.language }
-    var json: Bool { arguments.flag("json") }
 
     /// `l["key", args]`: a catalogue text.
     func t(_ key: String, _ args: [String: String] = [:]) -> String { localizer[MessageKey(key), args] }
@@ -74,22 +75,16 @@ final class CommandContext {
     /// The actor of this device.
     func actor() throws -> Actor { try replica().actor }
 
-    /// The municipality to use: `--municipality`, or the device's only one.
-    func municipality() throws -> String {
-        if let given = arguments.string("municipality") { return given }
+    /// The municipality to use: `given` (`--municipality`), or the device's only one.
+    ///
+    /// - Throws: A usage error on `--municipality` when none was given and the device has several.
+    func municipality(_ given: String?) throws -> String {
+        if let given { return given }
         let list = try profile().municipalities
         guard list.count == 1, let only = list.first else {
             throw arguments.invalidValue("municipality", reason: t("client.reason.municipality_required"))
         }
         return only
-    }
-
-    /// A date from `--name` in Stockholm time.
-    func date(_ name: String) throws -> Date? {
-        guard let text = arguments.string(name) else { return nil }
-        do { return try StockholmTime.parse(text) } catch {
-            throw arguments.invalidValue(name, reason: localizer[error.messageKey])
-        }
     }
 
     /// Shows `date` in Stockholm time.

@@ -1,14 +1,30 @@
+import ArgumentParsing
 import FieldClient
-import Foundation
 import ForumModel
+import Foundation
+import Messages
 import SyncCore
 
-/// `forum show FORUM`: the minutes header, the attendance list and the minutes text,
-/// anonymous participants by pseudonym only (this is what gets read aloud and filed).
-enum ShowCommand {
-    static func run(_ context: CommandContext) throws {
+/// `forum show FORUM` (also `forum forum show`): the minutes header, the attendance list and
+/// the minutes text, anonymous participants by pseudonym only (this is what gets read aloud
+/// and filed).
+struct ForumShowCommand: Command {
+    static func spec(_ l: Localizer) -> CommandSpec {
+        CommandSpec("show", abstract: l["client.cmd.show"], arguments: [SharedArguments.forum(l), SharedArguments.json(l)])
+    }
+
+    /// The forum's id or id prefix.
+    let forum: String
+    let json: Bool
+
+    init(_ arguments: ParsedArguments, _ l: Localizer) throws(UsageError) {
+        forum = try arguments.required("forum", l)
+        json = arguments.flag("json")
+    }
+
+    func run(_ context: CommandContext) throws -> ExitCode {
         let replica = try context.replica()
-        let state = try RecordResolver(context: context).forum(context.arguments.string("forum") ?? "")
+        let state = try RecordResolver(context: context).forum(forum)
         let lookup = replica.lookup
         let domainLanguage = context.language
         let header: String
@@ -38,10 +54,10 @@ enum ShowCommand {
         // The minutes as filed: anonymous attendees' names replaced by their pseudonyms.
         let minutes = Redaction.view(of: state, for: .minutes, lookup: lookup, language: domainLanguage)[Forum.Field.minutes]?
             .stringValue
-        if context.json {
+        if json {
             context.printJSON(["id": .string(state.id), "header": .string(header), "attendance": .array(items),
                                "minutes": minutes.map(JSONValue.string) ?? .null])
-            return
+            return .success
         }
         context.say(header.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false).map { TextTable.printable(String($0)) }
             .joined(separator: "\n"))
@@ -58,5 +74,6 @@ enum ShowCommand {
         context.say(context.t("client.show.minutes"))
         context.say(minutes.map { $0.split(separator: "\n", omittingEmptySubsequences: false)
             .map { TextTable.printable(String($0)) }.joined(separator: "\n") } ?? context.t("client.show.no_minutes"))
+        return .success
     }
 }

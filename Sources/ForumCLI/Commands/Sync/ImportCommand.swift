@@ -1,22 +1,38 @@
+import ArgumentParsing
 import FieldClient
 import Foundation
+import Messages
 import SyncCore
 
 /// `forum import FILE`: another device's unsynced work (its `forum export replica --pending
 /// --json`) re-applied as new writes of this device, to be sent at the next sync. How a
 /// revoked device's work, or a lost laptop's, is handed over.
-enum ImportCommand {
-    static func run(_ context: CommandContext) throws {
-        guard let path = context.arguments.string("file") else { return }
-        let states = try read(path, context: context)
+struct ImportCommand: Command {
+    static func spec(_ l: Localizer) -> CommandSpec {
+        CommandSpec("import", abstract: l["client.cmd.import"], discussion: l["client.help.import"], arguments: [
+            .positional("file", help: l["client.help.import_file"]), SharedArguments.json(l),
+        ])
+    }
+
+    /// The export file to read.
+    let path: String
+    let json: Bool
+
+    init(_ arguments: ParsedArguments, _ l: Localizer) throws(UsageError) {
+        path = try arguments.required("file", l)
+        json = arguments.flag("json")
+    }
+
+    func run(_ context: CommandContext) throws -> ExitCode {
+        let states = try Self.read(path, context: context)
         let replica = try context.replica()
         let summary: HandoverSummary
         do { summary = try replica.reapply(states) } catch { throw context.failure(error) }
-        if context.json {
+        if json {
             context.printJSON(["ok": true, "written": .integer(Int64(summary.written)), "unchanged": .integer(Int64(summary.unchanged)),
                                "refused": .array(summary.refused.map { ["collection": .string($0.collection), "id": .string($0.id),
                                                                          "code": .string($0.code)] })])
-            return
+            return .success
         }
         context.say(context.t("client.import.done", [
             "written": String(summary.written), "unchanged": String(summary.unchanged), "refused": String(summary.refused.count)]))
@@ -27,6 +43,7 @@ enum ImportCommand {
                                               serverMessage: refused.message, context.language)]))
         }
         if summary.written > 0 { context.say(context.t("client.import.sync_next")) }
+        return .success
     }
 
     /// The record states of an export file. The file holds personal data: it is read, never
