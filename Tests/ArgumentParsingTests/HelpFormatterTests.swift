@@ -85,4 +85,14 @@ import Messages
         #expect(HelpFormatter.wrap(text, width: 14, indent: 2) == "  one two\n  three four\n    five six\n    seven")
         #expect(HelpFormatter.wrap("averyveryverylongword x", width: 8, indent: 0) == "averyveryverylongword\nx")
     }
+
+    /// A list item too long for its line keeps its columns: the term stays with the spaces
+    /// after it, and the text goes on under the text. Seen failing in `forum --help` in
+    /// Swedish, where exit code 2's line became "  2 synkningen…" with "  förlorat" under it.
+    @Test func wrapsAListItemUnderItsText() {
+        #expect(HelpFormatter.wrap("  2   one two three", width: 14, indent: 0) == "  2   one two\n      three")
+        #expect(HelpFormatter.wrap("  64  one two three", width: 14, indent: 2) == "    64  one\n        two\n        three")
+        // A single space after the first word is running text, as before.
+        #expect(HelpFormatter.wrap("  2 one two three", width: 12, indent: 0) == "  2 one two\n  three")
+    }
 }
