@@ -89,6 +89,18 @@ import TestSupport
         #expect(badClearing.1.error.contains("--clearing"))
     }
 
+    /// The role is refused before the entry is judged: unlike other commands' options, the
+    /// details are checked in `run`, after `requirePayeeRole`, so a facilitator learns nothing
+    /// about a number's validity.
+    @Test func aFacilitatorIsRefusedBeforeTheEntryIsChecked() throws {
+        try cli.profile(role: "facilitator")
+        let anna = try cli.participant("Anna Berg")
+        let (status, terminal) = cli.run(["payee", "set", anna, "--personnummer", "811218-9875", "--payroll"])
+        #expect(status == 1)
+        #expect(terminal.error.contains("only coordinators may read and change this data"), "\(terminal.error)")
+        #expect(!terminal.error.contains("--personnummer"))
+    }
+
     @Test func aFacilitatorIsRefusedBothCommandsInItsLanguageAndNothingIsStored() throws {
         try cli.profile(role: "facilitator")
         let anna = try cli.participant("Anna Berg")
