@@ -105,7 +105,7 @@ import TestSupport
         let payee = try Self.payee(by: coordinator.replica)
         #expect(Self.status(try fixture.push([payee], token: coordinator.token)) == "merged")
 
-        let report = try fixture.database.eraseParticipant(id: "p1")
+        let report = try fixture.database.recordsOffice.eraseParticipant(id: "p1")
         #expect(report.deletedPayee)
         let stored = try #require(try fixture.database.store.state(collection: Payee.collection, id: payee.id))
         #expect(stored.isDeleted)
@@ -161,11 +161,11 @@ import TestSupport
 
         let conflictID = "payee/\(base.id)"
         for language in [Language.sv, .en] {
-            let detail = try #require(try fixture.database.conflict(conflictID, language: language))
+            let detail = try #require(try fixture.database.conflictDesk.conflict(conflictID, language: language))
             let shown = detail.fields.flatMap { $0.values.compactMap(\.value) }.joined(separator: " ")
             #expect(!shown.isEmpty)
             #expect(!shown.contains("1111111111") && !shown.contains("2222222222"))
-            let listing = try fixture.database.conflicts(language: language).first { $0.recordID == base.id }
+            let listing = try fixture.database.conflictDesk.conflicts(language: language).first { $0.recordID == base.id }
             #expect(listing != nil)
             #expect(!"\(String(describing: listing))".contains("9876"))
         }
@@ -178,12 +178,12 @@ import TestSupport
         for secret in ["1111111111", "2222222222", "9876", "0123456789"] {
             #expect(!list.contains(secret) && !page.contains(secret), "\(secret)")
         }
-        let dashboard = try #require(try fixture.database.conflict(conflictID, language: .sv))
+        let dashboard = try #require(try fixture.database.conflictDesk.conflict(conflictID, language: .sv))
         #expect(!"\(dashboard)".contains("1111111111") && !"\(dashboard)".contains("2222222222"))
         #expect(!"\(dashboard)".contains("9876"))
         #expect("\(dashboard)".contains("(dold)"))
         #expect(throws: SyncServerError.self) {
-            try fixture.database.resolve(conflictID, field: Payee.Field.accountNumber, .text("3333333333"))
+            try fixture.database.conflictDesk.resolve(conflictID, field: Payee.Field.accountNumber, .text("3333333333"))
         }
         // A coordinator's new write settles it.
         let merged = try #require(try fixture.database.store.state(collection: Payee.collection, id: base.id))

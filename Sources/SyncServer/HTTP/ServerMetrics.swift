@@ -41,7 +41,7 @@ final class ServerMetrics: @unchecked Sendable {
     }
 }
 
-extension ServerDatabase {
+extension StatusBoard {
     /// Gauges read from the database for `/metrics`.
     struct Gauges {
         var openConflicts = 0
@@ -81,7 +81,7 @@ extension SyncService {
     /// The Prometheus text exposition of counters and gauges. Devices appear by id only.
     func metricsText() throws(SyncServerError) -> String {
         let counters = metrics.snapshot()
-        let gauges = try database.gauges()
+        let gauges = try status.gauges()
         var lines: [String] = []
         lines.append("# HELP forum_http_requests_total HTTP requests answered, by route template and status.")
         lines.append("# TYPE forum_http_requests_total counter")

@@ -4,7 +4,7 @@ import SyncCore
 import SyncProtocol
 
 /// Every path by which a record state is written to the server's store. Each passes
-/// `ServerDatabase.admit` and is stored by `ServerDatabase.commit`, the only code that
+/// `ServerStore.admit` and is stored by `ServerStore.commit`, the only code that
 /// calls the replica store's writing functions (a test reads the sources to hold that).
 public enum WritePath: String, CaseIterable, Sendable {
     /// A device's push: the pushed state merged into the stored one. Restoring a
@@ -38,7 +38,7 @@ enum WriteActor {
 /// data, and the parameters the message names.
 typealias GateRefusal = RecordRefusal
 
-extension ServerDatabase {
+extension ServerStore {
     /// The one check every write path passes before anything is stored (inside the lock).
     ///
     /// In order: integrity of the written history (`RecordState.integrityProblem`: forged

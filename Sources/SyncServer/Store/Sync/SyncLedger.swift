@@ -5,7 +5,19 @@ import SQLite
 import SyncCore
 import SyncProtocol
 
-extension ServerDatabase {
+/// The sync protocol's side of the server: pushes merged through the write gate (grouped
+/// in shared transactions, replayed for a resent batch), pull pages by scope, and the
+/// tombstones purged behind every device's cursor (PROTOCOL.md). A room of the shared
+/// `ServerStore`.
+public struct SyncLedger: ServerRoom, Sendable {
+    /// The shared store.
+    public let server: ServerStore
+
+    /// The room of `server` (also `server.syncLedger`).
+    public init(_ server: ServerStore) { self.server = server }
+}
+
+extension SyncLedger {
     /// Handles a push from `device`: validates the whole body, replays a repeated batch,
     /// then merges record by record in one transaction, each through the write gate
     /// (`admit`): a refused record (forged history, dot integrity, time bounds, the domain's
@@ -37,10 +49,10 @@ extension ServerDatabase {
         }
         if configuration.groupCommit.enabled {
             let job = GroupCommitQueue.Job { [self] in try merge(request, from: device, bodyDigest: bodyDigest) }
-            do { return try pushGroups.submit(job) { writeGroup($0) } } catch { throw SyncServerError.mapped(error) }
+            do { return try server.pushGroups.submit(job) { writeGroup($0) } } catch { throw SyncServerError.mapped(error) }
         }
         return try locked { try lookup.memoising { () throws -> PushOutcome in
-            try writeTransaction { try merge(request, from: device, bodyDigest: bodyDigest) }
+            try server.writeTransaction { try merge(request, from: device, bodyDigest: bodyDigest) }
         } }
     }
 
@@ -68,7 +80,7 @@ extension ServerDatabase {
         var answered: [Int: PushResult] = [:]
         for index in order { answered[index] = try apply(request.records[index], from: device) }
         let results = request.records.indices.compactMap { answered[$0] }
-        let serverTime = try nextServerTime()
+        let serverTime = try server.nextServerTime()
         // Stored without the incarnation, which a replay adds as it is then: an answer
         // kept from before a restore must not name the old one (the device would take
         // the server for restored again).
@@ -79,7 +91,7 @@ extension ServerDatabase {
             INSERT OR REPLACE INTO push_response (device, batch, response, created, body_sha256) VALUES (?, ?, ?, ?, ?)
             """, [.text(device.id), .text(batch), .blob(bytes), .integer(now), .blob(bodyDigest)])
         try store.connection.execute("UPDATE device SET last_push = ? WHERE id = ?", [.integer(now), .text(device.id)])
-        try countActivity(pushes: 1, conflicts: results.filter { $0.status == .conflict }.count)
+        try server.countActivity(pushes: 1, conflicts: results.filter { $0.status == .conflict }.count)
         return PushOutcome(body: withIncarnation(bytes), results: results, replayed: false)
     }
 
@@ -96,7 +108,7 @@ extension ServerDatabase {
         var failure: SyncServerError?
         do {
             try locked { try lookup.memoising {
-                try writeTransaction {
+                try server.writeTransaction {
                     for job in jobs {
                         let noted = ledger.noted
                         do {
@@ -141,13 +153,13 @@ extension ServerDatabase {
         let existing = try lookup.storedState(collection: incoming.collection, id: incoming.id)
         // After a restore: entries acknowledged before it and forgotten come back; entries
         // the acknowledged history had overwritten are dropped (PROTOCOL.md §14a).
-        let recovery = try recover(incoming, stored: existing)
+        let recovery = try server.recover(incoming, stored: existing)
         let offered = recovery.incoming
         let merged = try existing.map { try $0.merged(with: offered) } ?? offered
         if merged == existing {
             return PushResult(collection: incoming.collection, id: incoming.id, status: .unchanged)
         }
-        if var refusal = admit(merged, before: existing, written: offered, recovery: recovery, by: .device(device)) {
+        if var refusal = server.admit(merged, before: existing, written: offered, recovery: recovery, by: .device(device)) {
             // A record the server forgot in a restore and no device has offered back in full
             // yet: what is missing may still come (its forum, a newer state), so the device
             // keeps its copy pending instead of dropping it (PROTOCOL.md §14a).
@@ -157,11 +169,11 @@ extension ServerDatabase {
                     "The record is not recovered from before the server's restore yet; offer it again later.",
                                         parameters: refusal.parameters)
             }
-            let readable = existing.flatMap { mayRead($0, device: device) ? $0 : nil }
+            let readable = existing.flatMap { server.mayRead($0, device: device) ? $0 : nil }
             return PushResult(collection: incoming.collection, id: incoming.id, status: .refused, reason: refusal,
                               state: readable)
         }
-        let result = try commit(merged, previous: existing, created: existing == nil)
+        let result = try server.commit(merged, previous: existing, created: existing == nil)
         let status: PushResult.Status = switch result.outcome {
         case .conflict: .conflict
         case .unchanged: .unchanged
