@@ -137,10 +137,25 @@ extension ServerStore {
     @discardableResult
     func commit(_ state: RecordState, previous: RecordState?, created: Bool) throws -> MergeResult {
         let result = try store.save(state, annotations: annotations(for: state, previous: previous))
-        lookup.note(state)
-        if result.outcome != .unchanged { ledger.note(state) }
-        if result.outcome != .unchanged { try refreshDependents(of: state, previous: previous, created: created) }
+        try filed(result, previous: previous, created: created)
         return result
+    }
+
+    /// Merges a device's pushed states in the given order through the replica store's
+    /// merge, with the push's hook (`PushGate`): each merged state passes `admit` and is
+    /// filed as `commit` files one. Inside the push's lock and transaction.
+    /// - Returns: one result per state, in order.
+    func commitPush(_ states: [RecordState], from device: Device) throws -> [DecidedMerge<PushGate.Refusal>] {
+        try store.merge(states, hook: PushGate(server: self, device: device))
+    }
+
+    /// What follows a stored state (`commit`, and the push's merge hook): the lookup's memo
+    /// and the acknowledgement ledger learn it, and the records whose scope or flags depend
+    /// on it are refreshed.
+    func filed(_ result: MergeResult, previous: RecordState?, created: Bool) throws {
+        lookup.note(result.state)
+        if result.outcome != .unchanged { ledger.note(result.state) }
+        if result.outcome != .unchanged { try refreshDependents(of: result.state, previous: previous, created: created) }
     }
 
     /// Re-files an unchanged stored state under new annotations (a dependent's review flags

@@ -58,6 +58,12 @@ public final class StoreLookup {
         memo?[RecordKey(collection: state.collection, id: state.id)] = .some(state)
     }
 
+    /// Tells the memo what is stored for a record, `nil` when nothing is, as read by the
+    /// caller (the push's merge reads the records it merges itself).
+    func note(stored state: RecordState?, collection: String, id: String) {
+        memo?[RecordKey(collection: collection, id: id)] = .some(state)
+    }
+
     struct RecordKey: Hashable {
         let collection: String
         let id: String

@@ -19,8 +19,8 @@ public struct SyncLedger: ServerRoom, Sendable {
 
 extension SyncLedger {
     /// Handles a push from `device`: validates the whole body, replays a repeated batch,
-    /// then merges record by record in one transaction, each through the write gate
-    /// (`admit`): a refused record (forged history, dot integrity, time bounds, the domain's
+    /// then merges the records in one transaction through the replica store's merge, each
+    /// through the write gate (`PushGate`, `ServerStore.admit`): a refused record (forged history, dot integrity, time bounds, the domain's
     /// rules) is answered `refused` with its code and stores nothing; the others go through.
     /// - Throws: the whole-request errors of the protocol; nothing is stored then.
     func push(body: [UInt8], device: Device) throws(SyncServerError) -> PushOutcome {
@@ -77,8 +77,9 @@ extension SyncLedger {
             let (ra, rb) = (rank[request.records[a].collection] ?? Int.max, rank[request.records[b].collection] ?? Int.max)
             return ra != rb ? ra < rb : a < b
         }
+        let merged = try server.commitPush(order.map { request.records[$0] }, from: device)
         var answered: [Int: PushResult] = [:]
-        for index in order { answered[index] = try apply(request.records[index], from: device) }
+        for (index, result) in zip(order, merged) { answered[index] = Self.pushResult(result, for: request.records[index]) }
         let results = request.records.indices.compactMap { answered[$0] }
         let serverTime = try server.nextServerTime()
         // Stored without the incarnation, which a replay adds as it is then: an answer
@@ -143,43 +144,22 @@ extension SyncLedger {
         }
     }
 
-    /// Merges one record (inside the push transaction), through the write gate.
-    ///
-    /// A refused record stores nothing: the server's state, its history and who wrote
-    /// what stay exactly as they were. The result carries the server's current state when
-    /// the device may read the record, so the device can put its copy back (PROTOCOL.md
-    /// §8), and nothing of the record otherwise.
-    private func apply(_ incoming: RecordState, from device: Device) throws -> PushResult {
-        let existing = try lookup.storedState(collection: incoming.collection, id: incoming.id)
-        // After a restore: entries acknowledged before it and forgotten come back; entries
-        // the acknowledged history had overwritten are dropped (PROTOCOL.md §14a).
-        let recovery = try server.recover(incoming, stored: existing)
-        let offered = recovery.incoming
-        let merged = try existing.map { try $0.merged(with: offered) } ?? offered
-        if merged == existing {
-            return PushResult(collection: incoming.collection, id: incoming.id, status: .unchanged)
-        }
-        if var refusal = server.admit(merged, before: existing, written: offered, recovery: recovery, by: .device(device)) {
-            // A record the server forgot in a restore and no device has offered back in full
-            // yet: what is missing may still come (its forum, a newer state), so the device
-            // keeps its copy pending instead of dropping it (PROTOCOL.md §14a).
-            if recovery.acknowledged != (existing?.context ?? VersionVector()),
-               [DomainError.Code.missingField.rawValue, DomainError.Code.referenceMissing.rawValue].contains(refusal.code) {
-                refusal = RecordRefusal(code: RecordRefusal.notRecovered, message:
-                    "The record is not recovered from before the server's restore yet; offer it again later.",
-                                        parameters: refusal.parameters)
+    /// The answer for one pushed record from what the merge did with it. A refused record
+    /// carries the server's current state when the device may read the record, so the
+    /// device can put its copy back (PROTOCOL.md §8), and nothing of the record otherwise.
+    private static func pushResult(_ merged: DecidedMerge<PushGate.Refusal>, for incoming: RecordState) -> PushResult {
+        switch merged {
+        case .refused(let refusal, _):
+            return PushResult(collection: incoming.collection, id: incoming.id, status: .refused, reason: refusal.reason,
+                              state: refusal.readable)
+        case .merged(let result):
+            let status: PushResult.Status = switch result.outcome {
+            case .conflict: .conflict
+            case .unchanged: .unchanged
+            case .new, .changed: .merged
             }
-            let readable = existing.flatMap { server.mayRead($0, device: device) ? $0 : nil }
-            return PushResult(collection: incoming.collection, id: incoming.id, status: .refused, reason: refusal,
-                              state: readable)
+            return PushResult(collection: incoming.collection, id: incoming.id, status: status)
         }
-        let result = try server.commit(merged, previous: existing, created: existing == nil)
-        let status: PushResult.Status = switch result.outcome {
-        case .conflict: .conflict
-        case .unchanged: .unchanged
-        case .new, .changed: .merged
-        }
-        return PushResult(collection: incoming.collection, id: incoming.id, status: status)
     }
 
     /// A stored push answer (a JSON object) with the current incarnation added as its last member.
