@@ -102,7 +102,7 @@ enum SyncBenchmark {
         print("  target: push of 100,000 within 3.00x the baseline")
     }
 
-    /// Seconds a fresh server takes to store `corpus` through `ServerStore.importStates`
+    /// Seconds a fresh server takes to store `corpus` through `RecordsOffice.importStates`
     /// in batches of 10,000: the merge, scope tags, review flags and dependent refresh a
     /// push also does, without the policy check, HTTP or the client. A floor for the
     /// server's part of a push. The states are built before the clock starts.

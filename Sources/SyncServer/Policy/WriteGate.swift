@@ -4,20 +4,22 @@ import SyncCore
 import SyncProtocol
 
 /// Every path by which a record state is written to the server's store. Each passes
-/// `ServerStore.admit` and is stored by `ServerStore.commit`, the only code that
-/// calls the replica store's writing functions (a test reads the sources to hold that).
+/// `ServerStore.admit` and is stored from this file, the only one that calls the replica
+/// store's writing functions (a test reads the sources to hold that): a push through
+/// `ServerStore.commitPush` (the replica store's merge, with `PushGate` deciding), an
+/// import through `commitBatch`, the others through `commit`.
 public enum WritePath: String, CaseIterable, Sendable {
-    /// A device's push: the pushed state merged into the stored one. Restoring a
-    /// tombstone, deleting and resolving on a device are pushes too.
+    /// A device's push (`SyncLedger.push`): the pushed state merged into the stored one.
+    /// Restoring a tombstone, deleting and resolving on a device are pushes too.
     case push
     /// An admin's resolution of a conflict, from `forum-server conflicts resolve` or the
     /// dashboard: a write by the server's replica.
     case adminResolve
-    /// `importStates`: trusted states merged in on no device's behalf (migration, seeding).
+    /// `RecordsOffice.importStates`: trusted states merged in on no device's behalf (migration, seeding).
     case importStates
     /// `forum-server participant erase`: the server clears a participant's identifying
     /// fields (a write by the server's replica, audited); and the server deletes the payee
-    /// record of a participant that is erased or deleted (`deletePayee`).
+    /// record of a participant that is erased or deleted (`RecordsOffice.deletePayee`).
     case erasure
 }
 

@@ -20,8 +20,9 @@ public struct SyncLedger: ServerRoom, Sendable {
 extension SyncLedger {
     /// Handles a push from `device`: validates the whole body, replays a repeated batch,
     /// then merges the records in one transaction through the replica store's merge, each
-    /// through the write gate (`PushGate`, `ServerStore.admit`): a refused record (forged history, dot integrity, time bounds, the domain's
-    /// rules) is answered `refused` with its code and stores nothing; the others go through.
+    /// through the write gate (`PushGate`, `ServerStore.admit`): a refused record (forged
+    /// history, dot integrity, time bounds, the domain's rules) is answered `refused` with
+    /// its code and stores nothing; the others go through.
     /// - Throws: the whole-request errors of the protocol; nothing is stored then.
     func push(body: [UInt8], device: Device) throws(SyncServerError) -> PushOutcome {
         let request: PushRequest
@@ -58,7 +59,8 @@ extension SyncLedger {
 
     /// Merges a decoded push (inside the lock and a write transaction): replays an answer
     /// stored meanwhile for the same batch (a resend that raced its original), else merges
-    /// record by record and stores the answer for replays.
+    /// the records, referenced collections first, through `ServerStore.commitPush`, and
+    /// stores the answer, in the request's order, for replays.
     private func merge(_ request: PushRequest, from device: Device, bodyDigest: [UInt8]) throws -> PushOutcome {
         let batch = request.batch
         if let replay = try storedResponseInLock(device: device.id, batch: batch, bodyDigest: bodyDigest) {
