@@ -146,6 +146,37 @@ import TestSupport
         #expect(try fixture.pullAll(token: facilitator.token).allSatisfy { $0.collection != Payee.collection })
     }
 
+    /// The server deletes the payee while the push is merged (the participant's delete
+    /// comes first, referenced collections first); the payee's edit later in the same push
+    /// meets that delete, and never the payee as it was before the push (issue 18: the
+    /// push's merge reads each record as it is when its turn comes).
+    @Test func aPayeeEditedInThePushThatDeletesItsParticipantKeepsTheServersDelete() throws {
+        let fixture = try ServerFixture()
+        let coordinator = try fixture.enrol(role: "coordinator", municipalities: ["Södertälje"])
+        let meeting = try Records.meeting(by: coordinator.replica)
+        #expect(try fixture.push(meeting, token: coordinator.token).status == 200)
+        let payee = try Self.payee(by: coordinator.replica)
+        #expect(Self.status(try fixture.push([payee], token: coordinator.token)) == "merged")
+
+        let later = HybridTimestamp(wallMillis: Records.start.wallMillis + 5000)
+        var attendance = meeting[2], participant = meeting[1], edited = payee
+        _ = attendance.delete(by: coordinator.replica, at: later)
+        _ = participant.delete(by: coordinator.replica, at: HybridTimestamp(wallMillis: later.wallMillis + 1))
+        try edited.write([Payee.Field.clearingNumber: "8105"], by: coordinator.replica,
+                         at: HybridTimestamp(wallMillis: later.wallMillis + 2))
+        // Sent payee first: the server still merges the participant before it.
+        let response = try fixture.push([edited, attendance, participant], token: coordinator.token)
+        #expect(Self.status(response, 2) == "merged")
+        // The edit is concurrent with the server's delete: a delete-versus-update conflict
+        // for a coordinator to settle. Merged with the payee as it was before the push, it
+        // was answered `not_recovered` with that old state instead (seen with the rows read
+        // once for the whole push).
+        #expect(Self.status(response, 0) == "conflict")
+        let stored = try #require(try fixture.database.store.state(collection: Payee.collection, id: payee.id))
+        let deletes = stored.fields[RecordState.deletedField]?.entries ?? []
+        #expect(deletes.contains { $0.dot.replica == .server })
+    }
+
     @Test func theAdminSeesNeitherTheNumberNorTheAccountInAConflictAndCannotResolveIt() throws {
         let fixture = try ServerFixture()
         let one = try fixture.enrol(role: "coordinator", municipalities: ["Södertälje"], name: "Samordnare 1")
