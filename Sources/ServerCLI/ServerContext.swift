@@ -49,14 +49,14 @@ public final class ServerContext {
     /// steps of a new installation) create one; every other command refuses a directory that
     /// holds none, so a mistyped `--data` or a command run from the wrong directory does not
     /// leave an empty database behind and report nothing found.
-    func openDatabase(creating: Bool = false) throws(SyncServerError) -> ServerDatabase {
-        let file = (dataDirectory as NSString).appendingPathComponent(ServerDatabase.fileName)
+    func openDatabase(creating: Bool = false) throws(SyncServerError) -> ServerStore {
+        let file = (dataDirectory as NSString).appendingPathComponent(ServerStore.fileName)
         let existed = FileManager.default.fileExists(atPath: file)
         guard creating || existed else {
             throw SyncServerError(AdminErrorCode.noDatabase, "There is no server database in the data directory.",
                                   extra: ["directory": .string(dataDirectory)])
         }
-        let database = try ServerDatabase(directory: dataDirectory, policy: Self.policy(), configuration: configuration())
+        let database = try ServerStore(directory: dataDirectory, policy: Self.policy(), configuration: configuration())
         if !existed { note(localizer["server.database.created", ["directory": dataDirectory]]) }
         return database
     }

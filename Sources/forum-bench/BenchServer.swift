@@ -9,13 +9,13 @@ import SyncCore
 import SyncServer
 
 /// A real `SyncServer` in this process on 127.0.0.1 with an ephemeral port, over a
-/// `ServerDatabase` in a temporary directory, and field clients enrolled against it.
+/// `ServerStore` in a temporary directory, and field clients enrolled against it.
 ///
 /// In-process keeps the scenarios simple (seeding and enrolment go straight to the
 /// database); the memory scenario runs each side in its own child process instead.
 final class BenchServer {
     let directory: String
-    let database: ServerDatabase
+    let database: ServerStore
     let server: SyncServer
     let port: UInt16
     /// The port of the server's separate metrics listener.
@@ -26,7 +26,7 @@ final class BenchServer {
     init(label: String, directory: String? = nil, configuration: SyncServerConfiguration = .init()) throws {
         let base = directory ?? BenchServer.temporaryDirectory(label)
         self.directory = base
-        database = try ServerDatabase(directory: base + "/server", policy: ForumPolicy(), configuration: configuration)
+        database = try ServerStore(directory: base + "/server", policy: ForumPolicy(), configuration: configuration)
         server = SyncServer(database: database, log: { _ in })
         port = try server.start(host: "127.0.0.1", port: 0)
         metricsPort = try server.startMetricsListener(host: "127.0.0.1", port: 0)
@@ -64,7 +64,7 @@ final class BenchServer {
             while start < corpus.recordCount {
                 let end = min(corpus.recordCount, start + batch)
                 let states = corpus.states(start..<end, replica: writer)
-                try database.importStates(states)
+                try database.recordsOffice.importStates(states)
                 try also?(states)
                 start = end
             }
@@ -74,8 +74,8 @@ final class BenchServer {
     /// Enrols a new device and returns its grant (straight through the database: the
     /// enrolment endpoint is not what is measured).
     func enrol(role: Role = .coordinator, municipalities: [String]) throws -> (replica: ReplicaID, token: String) {
-        let added = try database.addDevice(name: "bench", role: role.rawValue, municipalities: municipalities)
-        let enrolment = try database.enroll(code: added.code)
+        let added = try database.deviceRegistry.addDevice(name: "bench", role: role.rawValue, municipalities: municipalities)
+        let enrolment = try database.deviceRegistry.enroll(code: added.code)
         guard let replica = ReplicaID(enrolment.device.id) else { throw Timing.Failure(description: "bad device id") }
         return (replica, enrolment.token)
     }
@@ -94,7 +94,7 @@ final class BenchServer {
     /// what a device with those tags should hold after syncing. Read through a second
     /// connection, as an admin command would.
     func canonicalStates(tags: [String]) throws -> [String: [UInt8]] {
-        let connection = try Connection(path: directory + "/server/" + ServerDatabase.fileName)
+        let connection = try Connection(path: directory + "/server/" + ServerStore.fileName)
         let placeholders = Array(repeating: "?", count: tags.count).joined(separator: ",")
         let rows = try connection.query("""
             SELECT collection, id, state FROM record r

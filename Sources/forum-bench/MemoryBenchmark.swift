@@ -28,18 +28,18 @@ enum MemoryBenchmark {
             let corpus = ForumCorpus(records: max(size, 1), municipalities: [SyncBenchmark.municipality], key: "memory")
             let grant: (replica: ReplicaID, token: String)
             do { // the parent's database is closed before the server child opens the file
-                let database = try ServerDatabase(directory: directory + "/server", policy: ForumPolicy())
+                let database = try ServerStore(directory: directory + "/server", policy: ForumPolicy())
                 if size > 0 {
                     var start = 0
                     while start < corpus.recordCount {
                         let end = min(corpus.recordCount, start + 10_000)
-                        try database.importStates(corpus.states(start..<end, replica: SyncBenchmark.seedWriter))
+                        try database.recordsOffice.importStates(corpus.states(start..<end, replica: SyncBenchmark.seedWriter))
                         start = end
                     }
                 }
-                let added = try database.addDevice(name: "bench", role: Role.coordinator.rawValue,
+                let added = try database.deviceRegistry.addDevice(name: "bench", role: Role.coordinator.rawValue,
                                                    municipalities: [SyncBenchmark.municipality])
-                let enrolment = try database.enroll(code: added.code)
+                let enrolment = try database.deviceRegistry.enroll(code: added.code)
                 guard let replica = ReplicaID(enrolment.device.id) else { throw Timing.Failure(description: "bad device id") }
                 grant = (replica, enrolment.token)
             }
@@ -69,7 +69,7 @@ enum MemoryBenchmark {
     /// The server child: serve the database in `directory` on an ephemeral port, written
     /// to `portFile`, until SIGTERM.
     static func serve(directory: String, portFile: String) throws -> Never {
-        let database = try ServerDatabase(directory: directory, policy: ForumPolicy())
+        let database = try ServerStore(directory: directory, policy: ForumPolicy())
         let server = SyncServer(database: database, log: { _ in })
         let port = try server.start(host: "127.0.0.1", port: 0)
         try String(port).write(toFile: portFile, atomically: true, encoding: .utf8)

@@ -102,7 +102,7 @@ enum SyncBenchmark {
         print("  target: push of 100,000 within 3.00x the baseline")
     }
 
-    /// Seconds a fresh server takes to store `corpus` through `ServerDatabase.importStates`
+    /// Seconds a fresh server takes to store `corpus` through `RecordsOffice.importStates`
     /// in batches of 10,000: the merge, scope tags, review flags and dependent refresh a
     /// push also does, without the policy check, HTTP or the client. A floor for the
     /// server's part of a push. The states are built before the clock starts.
@@ -113,7 +113,7 @@ enum SyncBenchmark {
             corpus.states(start..<min(corpus.recordCount, start + 10_000), replica: seedWriter)
         }
         return try Timing.measureBoth {
-            for batch in batches { try server.database.importStates(batch) }
+            for batch in batches { try server.database.recordsOffice.importStates(batch) }
         }
     }
 

@@ -82,7 +82,7 @@ import SyncCore
         let statuses = (0..<11).map { _ in client.request("POST", "/v1/enroll", body: guess)?.status }
         #expect(statuses.prefix(10).allSatisfy { $0 == 401 })
         #expect(statuses.last == 429)
-        let added = try fixture.database.addDevice(name: "Surfplatta", role: "facilitator", municipalities: ["Södertälje"])
+        let added = try fixture.database.deviceRegistry.addDevice(name: "Surfplatta", role: "facilitator", municipalities: ["Södertälje"])
         let other = try RawHTTPClient(port: fixture.port, localHost: "127.0.0.2")
         #expect(other.request("POST", "/v1/enroll", body: Array(#"{"code":"\#(added.code)"}"#.utf8))?.status == 200)
     }
@@ -121,7 +121,7 @@ import SyncCore
     @Test func devicesThatNeverEnrolledAreNotCountedAsActive() throws {
         let fixture = try ServerFixture()
         _ = try fixture.enrol()
-        _ = try fixture.database.addDevice(name: "Aldrig", role: "facilitator", municipalities: ["Södertälje"])
+        _ = try fixture.database.deviceRegistry.addDevice(name: "Aldrig", role: "facilitator", municipalities: ["Södertälje"])
         let text = try fixture.server.service.metricsText()
         #expect(text.contains(#"forum_devices{state="active"} 1"#))
         #expect(text.contains(#"forum_devices{state="pending"} 1"#))
@@ -134,15 +134,15 @@ import SyncCore
         let data = directory.url.appendingPathComponent("forum-data").path
         let previous = umask(0o022)
         defer { umask(previous) }
-        let database = try ServerDatabase(directory: data, policy: ForumPolicy())
-        _ = try database.addDevice(name: "Surfplatta", role: "facilitator", municipalities: ["Södertälje"])
+        let database = try ServerStore(directory: data, policy: ForumPolicy())
+        _ = try database.deviceRegistry.addDevice(name: "Surfplatta", role: "facilitator", municipalities: ["Södertälje"])
         let backup = directory.url.appendingPathComponent("backup.sqlite").path
-        try database.backup(to: backup)
+        try database.recordsOffice.backup(to: backup)
         func mode(_ path: String) -> mode_t? {
             var info = stat()
             return stat(path, &info) == 0 ? info.st_mode & 0o777 : nil
         }
-        let database_ = data + "/" + ServerDatabase.fileName
+        let database_ = data + "/" + ServerStore.fileName
         #expect(mode(data) == 0o700)
         #expect(mode(database_) == 0o600)
         #expect(mode(database_ + "-wal") == 0o600)

@@ -26,12 +26,12 @@ import SyncCore
     @Test func listsConflictsWithAnonymousParticipantsPseudonymised() throws {
         let fixture = try ServerFixture()
         _ = try conflictingRename(fixture)
-        let listings = try fixture.database.conflicts(language: .sv)
+        let listings = try fixture.database.conflictDesk.conflicts(language: .sv)
         #expect(listings.map(\.conflictID) == ["participant/p1"])
         #expect(listings.first?.label == "participant: Anonym deltagare 1")
         #expect(listings.first?.fields == ["displayName"])
 
-        let detail = try #require(try fixture.database.conflict("participant/p1", language: .sv))
+        let detail = try #require(try fixture.database.conflictDesk.conflict("participant/p1", language: .sv))
         let values = try #require(detail.fields.first?.values)
         #expect(values.count == 2)
         #expect(Set(values.map(\.writerName)) == ["Annas dator", "Bosses dator"])
@@ -40,15 +40,15 @@ import SyncCore
             + AdminText.conflicts(listings, Localizer(language: .en))
         #expect(!shown.contains("Hemligt"))
         #expect(shown.contains("Anonym deltagare 1"))
-        #expect(try fixture.database.devices().allSatisfy { $0.pendingConflicts == 1 })
+        #expect(try fixture.database.deviceRegistry.devices().allSatisfy { $0.pendingConflicts == 1 })
     }
 
     @Test func resolvingByKeepClearsTheConflictAndDevicesPullTheResolution() throws {
         let fixture = try ServerFixture()
         let (_, b, fromA) = try conflictingRename(fixture)
         let keep = try #require(fromA.fields["displayName"]?.entries.first?.dot.description)
-        try fixture.database.resolve("participant/p1", field: "displayName", .keep(keep))
-        #expect(try fixture.database.conflicts(language: .en).isEmpty)
+        try fixture.database.conflictDesk.resolve("participant/p1", field: "displayName", .keep(keep))
+        #expect(try fixture.database.conflictDesk.conflicts(language: .en).isEmpty)
         let pulled = try #require(try fixture.pullAll(token: b.token).first { $0.id == "p1" })
         #expect(pulled["displayName"] == "Hemligt-Namn-Två")
         #expect(!pulled.hasConflict)
@@ -58,8 +58,8 @@ import SyncCore
     @Test func resolvingByValueWritesTheNewValue() throws {
         let fixture = try ServerFixture()
         let (a, _, _) = try conflictingRename(fixture)
-        try fixture.database.resolve("participant/p1", field: "displayName", .value("Anonym"))
-        #expect(try fixture.database.conflicts(language: .en).isEmpty)
+        try fixture.database.conflictDesk.resolve("participant/p1", field: "displayName", .value("Anonym"))
+        #expect(try fixture.database.conflictDesk.conflicts(language: .en).isEmpty)
         let pulled = try #require(try fixture.pullAll(token: a.token).first { $0.id == "p1" })
         #expect(pulled["displayName"] == "Anonym")
         #expect(!pulled.hasConflict)
@@ -69,12 +69,12 @@ import SyncCore
         let fixture = try ServerFixture()
         _ = try conflictingRename(fixture)
         #expect(throws: SyncServerError.self) {
-            try fixture.database.resolve("participant/p1", field: "displayName", .keep("dev-00000000:9"))
+            try fixture.database.conflictDesk.resolve("participant/p1", field: "displayName", .keep("dev-00000000:9"))
         }
         #expect(throws: SyncServerError.self) {
-            try fixture.database.resolve("participant/nope", field: "displayName", .value("x"))
+            try fixture.database.conflictDesk.resolve("participant/nope", field: "displayName", .value("x"))
         }
-        #expect(try fixture.database.conflicts(language: .en).count == 1)
+        #expect(try fixture.database.conflictDesk.conflicts(language: .en).count == 1)
     }
 
     @Test func aDeleteVersusUpdateIsSettledByRestoring() throws {
@@ -90,9 +90,9 @@ import SyncCore
         let updated = try Records.make("forum", "f1", ["title": "Nytt namn"], by: b.replica, base: base)
         _ = try fixture.push([deleted], token: a.token)
         _ = try fixture.push([updated], token: b.token)
-        #expect(try fixture.database.conflicts(language: .en).first?.fields == ["_deleted"])
+        #expect(try fixture.database.conflictDesk.conflicts(language: .en).first?.fields == ["_deleted"])
 
-        try fixture.database.resolve("forum/f1", field: "_deleted", .keep("restore"))
+        try fixture.database.conflictDesk.resolve("forum/f1", field: "_deleted", .keep("restore"))
         let restored = try #require(try fixture.pullAll(token: a.token).first { $0.id == "f1" })
         #expect(!restored.isDeleted && !restored.hasConflict)
         #expect(restored["title"] == "Nytt namn")

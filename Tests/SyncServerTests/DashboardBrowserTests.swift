@@ -21,7 +21,7 @@ import TestSupport
     func adminLogsInOpensAConflictAndResolvesItInTheBrowser() throws {
         let directory = try TemporaryDirectory(prefix: "dashboard-browser")
         let data = directory.url.path
-        let database = try ServerDatabase(directory: data, policy: ForumPolicy())
+        let database = try ServerStore(directory: data, policy: ForumPolicy())
         let chosen = try Self.seed(database)
 
         let server = try SpawnedServer(executable: Self.executable, data: data)
@@ -65,7 +65,7 @@ import TestSupport
         #expect(try browser.url().hasSuffix("/admin/conflicts/participant/p1?done=resolved"))
 
         // The server database: the conflict is gone and the kept value is the server's write.
-        let remaining = try database.conflicts(ConflictQuery(limit: 10), language: .sv).rows.map(\.conflictID)
+        let remaining = try database.conflictDesk.conflicts(ConflictQuery(limit: 10), language: .sv).rows.map(\.conflictID)
         #expect(remaining == ["forum/f1"])
         let state = try #require(try database.store.state(collection: "participant", id: "p1"))
         #expect(!state.hasConflict)
@@ -76,7 +76,7 @@ import TestSupport
     func adminEnrolsADeviceWhoseCodeWorksAndRevokesItInTheBrowser() throws {
         let directory = try TemporaryDirectory(prefix: "dashboard-devices")
         let data = directory.url.path
-        let database = try ServerDatabase(directory: data, policy: ForumPolicy())
+        let database = try ServerStore(directory: data, policy: ForumPolicy())
         let server = try SpawnedServer(executable: Self.executable, data: data)
         defer { server.stop() }
         let link = try server.run(["--data", data, "--public-url", server.baseURL, "admin", "login-link"])
@@ -99,10 +99,10 @@ import TestSupport
         try browser.screenshot().write(to: Self.artefacts.appendingPathComponent("devices-enrolled.png"))
 
         // The code shown is the one the app enrols with, for the municipalities typed.
-        let enrolment = try database.enroll(code: code)
+        let enrolment = try database.deviceRegistry.enroll(code: code)
         #expect(enrolment.device.name == "Mottagningens laptop")
         #expect(enrolment.device.municipalities == ["Södertälje", "Nykvarn"])
-        #expect(try database.authenticate(token: enrolment.token).id == enrolment.device.id)
+        #expect(try database.deviceRegistry.authenticate(token: enrolment.token).id == enrolment.device.id)
 
         // Revoking asks first, then takes effect at once: the token stops working.
         try browser.open(server.baseURL + "/admin/devices")
@@ -110,9 +110,9 @@ import TestSupport
         #expect(try browser.html().contains("Vill du spärra Mottagningens laptop"))
         try browser.click("form[action='/admin/devices/\(enrolment.device.id)/revoke'] button[type=submit]", waitForLoad: true)
         #expect(try browser.url().hasSuffix("/admin/devices?done=revoked"))
-        #expect(try database.devices().first { $0.id == enrolment.device.id }?.revokedAt != nil)
+        #expect(try database.deviceRegistry.devices().first { $0.id == enrolment.device.id }?.revokedAt != nil)
         do {
-            _ = try database.authenticate(token: enrolment.token)
+            _ = try database.deviceRegistry.authenticate(token: enrolment.token)
             Issue.record("a revoked device's token still works")
         } catch { #expect(error.code == "device_revoked") }
     }
@@ -126,22 +126,22 @@ import TestSupport
 
     /// Two devices, a forum title and an anonymous participant's name edited concurrently.
     /// - Returns: the value id of Bo's name.
-    static func seed(_ database: ServerDatabase) throws -> String {
-        let anna = try database.enroll(code: try database.addDevice(name: "Annas laptop", role: "facilitator",
+    static func seed(_ database: ServerStore) throws -> String {
+        let anna = try database.deviceRegistry.enroll(code: try database.deviceRegistry.addDevice(name: "Annas laptop", role: "facilitator",
                                                                    municipalities: ["Södertälje"]).code).device
-        let bo = try database.enroll(code: try database.addDevice(name: "Bo's <iPad>", role: "coordinator",
+        let bo = try database.deviceRegistry.enroll(code: try database.deviceRegistry.addDevice(name: "Bo's <iPad>", role: "coordinator",
                                                                  municipalities: ["Södertälje"]).code).device
         let a = try #require(ReplicaID(anna.id)), b = try #require(ReplicaID(bo.id))
         let meeting = try Records.meeting(name: "Kim Andersson", anonymous: true, by: a)
-        _ = try database.push(body: ServerFixture.pushBody(meeting, batch: "seed"), device: anna)
+        _ = try database.syncLedger.push(body: ServerFixture.pushBody(meeting, batch: "seed"), device: anna)
         let later = HybridTimestamp(wallMillis: Records.start.wallMillis + 60_000)
         let annaForum = try Records.make("forum", "f1", ["title": "Brukarråd mars"], by: a, base: meeting[0], at: later)
         let boForum = try Records.make("forum", "f1", ["title": "Brukarråd i mars"], by: b, base: meeting[0], at: later)
         let annaName = try Records.make("participant", "p1", ["displayName": "Kim Andersson-Berg"], by: a, base: meeting[1], at: later)
         let boName = try Records.make("participant", "p1", ["displayName": "Kim A."], by: b, base: meeting[1], at: later)
-        _ = try database.push(body: ServerFixture.pushBody([annaForum, annaName], batch: "a1"), device: anna)
-        _ = try database.push(body: ServerFixture.pushBody([boForum, boName], batch: "b1"), device: bo)
-        let detail = try #require(try database.conflict("participant/p1", language: .sv))
+        _ = try database.syncLedger.push(body: ServerFixture.pushBody([annaForum, annaName], batch: "a1"), device: anna)
+        _ = try database.syncLedger.push(body: ServerFixture.pushBody([boForum, boName], batch: "b1"), device: bo)
+        let detail = try #require(try database.conflictDesk.conflict("participant/p1", language: .sv))
         return try #require(detail.fields.first?.values.first { $0.writerName == "Bo's <iPad>" }?.valueID)
     }
 }

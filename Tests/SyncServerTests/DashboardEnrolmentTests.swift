@@ -10,15 +10,15 @@ import WebPage
 /// The real server's dashboard over its database, answering requests in process, with a
 /// logged-in admin session (Swedish pages).
 struct InProcessDashboard {
-    let database: ServerDatabase
+    let database: ServerStore
     let dashboard: AdminDashboard
     private(set) var cookie: String?
 
-    init(_ database: ServerDatabase) throws {
+    init(_ database: ServerStore) throws {
         self.database = database
         dashboard = AdminDashboard(dataSource: ServerDashboardSource(database: database),
                                    configuration: DashboardConfiguration(publicURL: database.configuration.dashboard.publicURL))
-        let token = try #require(try database.createLoginLink().url.split(separator: "=").last)
+        let token = try #require(try database.deviceRegistry.createLoginLink().url.split(separator: "=").last)
         let login = send(.get, "/admin/login?token=\(token)")
         cookie = try #require(login.headers["Set-Cookie"]?.split(separator: ";").first?.split(separator: "=", maxSplits: 1).last)
             .map(String.init)
@@ -58,35 +58,35 @@ struct InProcessDashboard {
 @Suite struct DashboardEnrolmentTests {
     @Test func anUnknownMunicipalityIsRefusedWithTheNearestKnownNames() throws {
         let directory = try TemporaryDirectory(prefix: "dashboard-enrol")
-        let database = try ServerDatabase(directory: directory.path("data"), policy: ForumPolicy())
+        let database = try ServerStore(directory: directory.path("data"), policy: ForumPolicy())
         let admin = try InProcessDashboard(database)
         let csrf = try admin.csrf(on: "/admin/devices")
         let refused = admin.send(.post, "/admin/devices",
                                  form: [("csrf", csrf), ("name", "Surfplatta"), ("role", "facilitator"), ("municipalities", "Sodertalje")])
         #expect(refused.status.code == 400)
         #expect(String(decoding: refused.body, as: UTF8.self).contains("Menade du: Södertälje"))
-        #expect(try database.devices().isEmpty)
+        #expect(try database.deviceRegistry.devices().isEmpty)
 
         let accepted = admin.send(.post, "/admin/devices",
                                   form: [("csrf", csrf), ("name", "Surfplatta"), ("role", "facilitator"), ("municipalities", "Södertälje")])
         #expect(accepted.status.code == 200)
-        #expect(try database.devices().map(\.municipalities) == [["Södertälje"]])
+        #expect(try database.deviceRegistry.devices().map(\.municipalities) == [["Södertälje"]])
     }
 
     @Test func revokeAndWipeIsChosenInTheDashboardAndShownUntilTheDeviceReports() throws {
         let directory = try TemporaryDirectory(prefix: "dashboard-wipe")
-        let database = try ServerDatabase(directory: directory.path("data"), policy: ForumPolicy())
-        let added = try database.addDevice(name: "Surfplatta", role: "facilitator", municipalities: ["Södertälje"])
-        let enrolment = try database.enroll(code: added.code)
+        let database = try ServerStore(directory: directory.path("data"), policy: ForumPolicy())
+        let added = try database.deviceRegistry.addDevice(name: "Surfplatta", role: "facilitator", municipalities: ["Södertälje"])
+        let enrolment = try database.deviceRegistry.enroll(code: added.code)
         let admin = try InProcessDashboard(database)
         let revokePage = "/admin/devices/\(enrolment.device.id)/revoke"
         let confirm = admin.text(revokePage)
         #expect(confirm.contains("name=\"wipe\"") && confirm.contains("<label for=\"wipe\">"))
         _ = admin.send(.post, revokePage, form: [("csrf", try admin.csrf(on: revokePage)), ("wipe", "yes")])
         #expect(admin.text("/admin/devices").contains("Spärrad, radering väntar"))
-        #expect(throws: SyncServerError.self) { try database.authenticate(token: enrolment.token, wipedRecords: 7) }
+        #expect(throws: SyncServerError.self) { try database.deviceRegistry.authenticate(token: enrolment.token, wipedRecords: 7) }
         #expect(admin.text("/admin/devices").contains("Spärrad och raderad (7 poster)"))
-        #expect(try database.auditTrail().map(\.action)
+        #expect(try database.recordsOffice.auditTrail().map(\.action)
                 == ["device_add", "dashboard_login", "device_revoke_wipe", "device_wipe_confirmed"])
         let audit = admin.text("/admin/audit")
         #expect(audit.contains("enheten bekräftade raderingen") && audit.contains("loggade in i adminpanelen"))

@@ -29,7 +29,7 @@ import TestSupport
         // The answer was lost and the report sent again: nothing doubles.
         let again = try report(fixture, token: coordinator.token, body)
         #expect(try AuditReceipt(body: again.body).recorded == 0)
-        let trail = try fixture.database.auditTrail().filter { $0.actor == coordinator.replica.rawValue }
+        let trail = try fixture.database.recordsOffice.auditTrail().filter { $0.actor == coordinator.replica.rawValue }
         #expect(trail.map(\.action) == ["payment_list_export", "replica_export"])
         #expect(trail.first?.subject == "Södertälje 2026-11-01..2026-11-30" && trail.first?.atMillis == 1_764_000_000_000)
     }
@@ -42,7 +42,7 @@ import TestSupport
         let tooMany = (0..<101).map { event("b\($0)") }
         let refused = try report(fixture, token: device.token, AuditReport(events: tooMany).body)
         #expect(refused.status == 400 && refused.errorCode == "invalid_request")
-        #expect(try fixture.database.auditTrail().filter { $0.actor == device.replica.rawValue }.count == 100)
+        #expect(try fixture.database.recordsOffice.auditTrail().filter { $0.actor == device.replica.rawValue }.count == 100)
     }
 
     @Test func aReportThatCouldCarryPersonalDataOrComesWithoutATokenIsRefused() throws {
@@ -59,7 +59,7 @@ import TestSupport
         }
         let anonymous = try report(fixture, token: nil, AuditReport(events: [event("e1")]).body)
         #expect(anonymous.status == 401)
-        #expect(try fixture.database.auditTrail().allSatisfy { $0.actor != device.replica.rawValue })
+        #expect(try fixture.database.recordsOffice.auditTrail().allSatisfy { $0.actor != device.replica.rawValue })
     }
 
     @Test func aTimeFromTheFutureIsHeldToTheServersClock() throws {
@@ -67,7 +67,7 @@ import TestSupport
         let device = try fixture.enrol(role: "coordinator")
         let far = fixture.clock.now + 365 * 86_400_000
         #expect(try report(fixture, token: device.token, AuditReport(events: [event("e1", at: far)]).body).status == 200)
-        let recorded = try #require(try fixture.database.auditTrail().last)
+        let recorded = try #require(try fixture.database.recordsOffice.auditTrail().last)
         #expect(recorded.atMillis <= fixture.clock.now + 86_400_000)
     }
 }

@@ -12,7 +12,7 @@ import SQLite
 
     @Test func aCodeWorksOnceOnly() throws {
         let fixture = try ServerFixture()
-        let added = try fixture.database.addDevice(name: "Surfplatta", role: "coordinator", municipalities: ["Södertälje"])
+        let added = try fixture.database.deviceRegistry.addDevice(name: "Surfplatta", role: "coordinator", municipalities: ["Södertälje"])
         let first = try enroll(fixture, code: added.code)
         #expect(first.status == 200)
         #expect(first.json?["replica"]?.stringValue == added.device.id)
@@ -27,7 +27,7 @@ import SQLite
 
     @Test func codesAreReadableWithoutDashesAndInLowerCase() throws {
         let fixture = try ServerFixture()
-        let added = try fixture.database.addDevice(name: "Dator", role: "facilitator", municipalities: ["Södertälje"])
+        let added = try fixture.database.deviceRegistry.addDevice(name: "Dator", role: "facilitator", municipalities: ["Södertälje"])
         #expect(added.code.count == 14)
         #expect(added.code.allSatisfy { "ABCDEFGHJKLMNPQRSTUVWXYZ23456789-".contains($0) })
         #expect(try enroll(fixture, code: added.code.lowercased().replacingOccurrences(of: "-", with: "")).status == 200)
@@ -35,7 +35,7 @@ import SQLite
 
     @Test func anExpiredCodeIsRefusedLikeAnUnknownOne() throws {
         let fixture = try ServerFixture()
-        let added = try fixture.database.addDevice(name: "Dator", role: "facilitator", municipalities: ["Södertälje"])
+        let added = try fixture.database.deviceRegistry.addDevice(name: "Dator", role: "facilitator", municipalities: ["Södertälje"])
         fixture.clock.advance(by: 7 * 24 * 3600 * 1000 + 1)
         let response = try enroll(fixture, code: added.code)
         #expect(response.status == 401)
@@ -44,15 +44,15 @@ import SQLite
 
     @Test func aRevokedDeviceCannotEnrolWithItsCode() throws {
         let fixture = try ServerFixture()
-        let added = try fixture.database.addDevice(name: "Dator", role: "facilitator", municipalities: ["Södertälje"])
-        try fixture.database.revokeDevice(id: added.device.id)
+        let added = try fixture.database.deviceRegistry.addDevice(name: "Dator", role: "facilitator", municipalities: ["Södertälje"])
+        try fixture.database.deviceRegistry.revokeDevice(id: added.device.id)
         #expect(try enroll(fixture, code: added.code).status == 401)
     }
 
     @Test func theDatabaseHoldsOnlyTheTokensHash() throws {
         let fixture = try ServerFixture()
         let device = try fixture.enrol()
-        let path = fixture.directory.path(ServerDatabase.fileName)
+        let path = fixture.directory.path(ServerStore.fileName)
         let connection = try Connection(path: path)
         let stored = try connection.queryOne("SELECT token_hash FROM device WHERE id = ?", [.text(device.replica.rawValue)]) {
             try $0.text(at: 0)
@@ -69,10 +69,10 @@ import SQLite
         let fixture = try ServerFixture()
         let device = try fixture.enrol()
         #expect(try fixture.pullAll(token: device.token).isEmpty)
-        try fixture.database.revokeDevice(id: device.replica.rawValue)
+        try fixture.database.deviceRegistry.revokeDevice(id: device.replica.rawValue)
         let response = try RawHTTPClient(port: fixture.port).request("GET", "/v1/sync/pull",
                                                                   headers: ["Authorization": "Bearer \(device.token)"])
         #expect(response?.errorCode == "device_revoked")
-        #expect(try fixture.database.devices().first?.revokedAt != nil)
+        #expect(try fixture.database.deviceRegistry.devices().first?.revokedAt != nil)
     }
 }

@@ -141,21 +141,21 @@ func runForumServer(_ arguments: [String], lang: String = "C") throws -> (out: S
 
     @Test func anAmbiguousOrTooShortPrefixIsRefusedWithTheCandidates() throws {
         let directory = try TemporaryDirectory(prefix: "forum-server-ambiguous")
-        let database = try ServerDatabase(directory: directory.url.path, policy: ForumPolicy())
+        let database = try ServerStore(directory: directory.url.path, policy: ForumPolicy())
         let device = RecordFixtures.replica("dev-a")
         for id in ["abcd1111", "abcd2222"] {
             try database.store.save(try Records.participant(id, municipality: "Södertälje", name: "P", by: device))
         }
         do {
-            _ = try database.recordID(in: "participant", matching: "abcd")
+            _ = try database.recordsOffice.recordID(in: "participant", matching: "abcd")
             Issue.record("an ambiguous prefix was taken")
         } catch {
             #expect(error.code == "ambiguous_id")
             #expect(error.extra["suggestions"]?.arrayValue == [.string("abcd1111"), .string("abcd2222")])
         }
-        #expect(try database.recordID(in: "participant", matching: "abcd2") == "abcd2222")
-        #expect(try database.recordID(in: "participant", matching: "abcd1111") == "abcd1111")
-        #expect(throws: SyncServerError.self) { try database.recordID(in: "participant", matching: "abc") }
-        #expect(try database.conflictID(matching: "participant/abcd1") == "participant/abcd1111")
+        #expect(try database.recordsOffice.recordID(in: "participant", matching: "abcd2") == "abcd2222")
+        #expect(try database.recordsOffice.recordID(in: "participant", matching: "abcd1111") == "abcd1111")
+        #expect(throws: SyncServerError.self) { try database.recordsOffice.recordID(in: "participant", matching: "abc") }
+        #expect(try database.conflictDesk.conflictID(matching: "participant/abcd1") == "participant/abcd1111")
     }
 }

@@ -56,7 +56,7 @@ import TestSupport
         #expect(server.terminate() == 0, "SIGTERM mid-push ends the server with exit 0")
         group.wait()
 
-        let database = try ServerDatabase(directory: data, policy: ForumPolicy())
+        let database = try ServerStore(directory: data, policy: ForumPolicy())
         let stored = Set(try database.store.records(in: "forum", limit: 100_000).map(\.id))
         #expect(acknowledged.values.count >= 20)
         #expect(acknowledged.values.isSubset(of: stored))

@@ -36,7 +36,7 @@ import TestSupport
     /// The records stored in the database file, as a separate connection (another process,
     /// or the server after a crash) sees them: committed data only.
     func committedIDs(_ fixture: ServerFixture) throws -> Set<String> {
-        let connection = try Connection(path: fixture.directory.url.path + "/" + ServerDatabase.fileName)
+        let connection = try Connection(path: fixture.directory.url.path + "/" + ServerStore.fileName)
         return Set(try connection.query("SELECT id FROM record") { try $0.text(at: 0) })
     }
 
@@ -136,7 +136,7 @@ import TestSupport
         let replay = try fixture.push(plan[1].records, token: devices[1].token, batch: "same")
         #expect(replay.status == 200)
         // The group's pushes were each counted once in the day's activity.
-        let pushes = try Connection(path: fixture.directory.url.path + "/" + ServerDatabase.fileName)
+        let pushes = try Connection(path: fixture.directory.url.path + "/" + ServerStore.fileName)
             .queryOne("SELECT SUM(pushes) FROM sync_day") { try $0.int64(at: 0) }
         #expect(pushes == 4)
     }

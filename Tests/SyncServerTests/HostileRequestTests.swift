@@ -187,7 +187,7 @@ let hostileCases: [HostileCase] = [
         }
         let facilitator = try fixture.enrol()
         let revoked = try fixture.enrol()
-        try fixture.database.revokeDevice(id: revoked.replica.rawValue)
+        try fixture.database.deviceRegistry.revokeDevice(id: revoked.replica.rawValue)
         let other = try fixture.enrol(municipalities: ["Norrtälje"])
         let context = HostileContext(fixture: fixture, facilitator: facilitator, revokedToken: revoked.token, other: other)
         // Records in Södertälje the Norrtälje device must never receive.

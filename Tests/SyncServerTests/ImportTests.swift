@@ -10,9 +10,9 @@ import SyncCore
         let seed = try #require(ReplicaID("seed"))
         let södertälje = try Records.meeting(by: seed)
         let norrtälje = try Records.meeting(forum: "fn", participant: "pn", municipality: "Norrtälje", by: seed)
-        #expect(try fixture.database.importStates(södertälje + norrtälje) == södertälje.count + norrtälje.count)
+        #expect(try fixture.database.recordsOffice.importStates(södertälje + norrtälje) == södertälje.count + norrtälje.count)
         // Importing the same states again changes nothing.
-        #expect(try fixture.database.importStates(södertälje) == 0)
+        #expect(try fixture.database.recordsOffice.importStates(södertälje) == 0)
 
         let device = try fixture.enrol(municipalities: ["Norrtälje"])
         let pulled = try fixture.pullAll(token: device.token)
@@ -30,24 +30,24 @@ import SyncCore
             records.append(try Records.forum("f\(k)", municipality: "Södertälje", by: seed))
             if k < forumCount { records.append(try Records.attendance(forum: "f\(k)", participant: "p1", by: seed)) }
         }
-        try fixture.database.importStates(records)
+        try fixture.database.recordsOffice.importStates(records)
 
         let before = fixture.database.lookup.statesRead
-        #expect(try fixture.database.importStates([try Records.attendance(forum: "f\(forumCount)", participant: "p1", by: seed)]) == 1)
+        #expect(try fixture.database.recordsOffice.importStates([try Records.attendance(forum: "f\(forumCount)", participant: "p1", by: seed)]) == 1)
         #expect(fixture.database.lookup.statesRead - before < forumCount)
     }
 
     @Test func anImportedVisitToAForumElsewhereFilesTheParticipantThereToo() throws {
         let fixture = try ServerFixture()
         let seed = try #require(ReplicaID("seed"))
-        try fixture.database.importStates([
+        try fixture.database.recordsOffice.importStates([
             try Records.participant("p1", municipality: "Norrtälje", name: "Alex", by: seed),
             try Records.forum("f1", municipality: "Södertälje", by: seed),
         ])
         let södertälje = try fixture.enrol(municipalities: ["Södertälje"])
         #expect(try fixture.pullAll(token: södertälje.token).allSatisfy { $0.id != "p1" })
 
-        try fixture.database.importStates([try Records.attendance(forum: "f1", participant: "p1", by: seed)])
+        try fixture.database.recordsOffice.importStates([try Records.attendance(forum: "f1", participant: "p1", by: seed)])
         #expect(try fixture.pullAll(token: södertälje.token).contains { $0.id == "p1" })
     }
 }

@@ -11,7 +11,7 @@ import Testing
         let fixture = try ServerFixture { $0.metricsBearerToken = Self.token }
         let device = try fixture.enrol(name: "Namn-Som-Inte-Syns")
         let revoked = try fixture.enrol()
-        try fixture.database.revokeDevice(id: revoked.replica.rawValue)
+        try fixture.database.deviceRegistry.revokeDevice(id: revoked.replica.rawValue)
         #expect(try fixture.push(Records.meeting(by: device.replica), token: device.token).status == 200)
         #expect(try fixture.pullAll(token: device.token).count == 3)
         let metrics = try #require(try RawHTTPClient(port: fixture.port).request("GET", "/metrics", headers: Self.authorization))

@@ -7,7 +7,7 @@ import TestSupport
 @testable import SyncServer
 
 /// The push body decoded without a tree against the tree path (`JSONParser`, then
-/// `PushRequest(json:)`), and `ServerDatabase.push` answering exactly as before.
+/// `PushRequest(json:)`), and `SyncLedger.push` answering exactly as before.
 @Suite struct PushRequestBytesTests {
     static let replica = ReplicaID("dev-1a2b3c4d")!
     static let collections = ForumRules.collections
@@ -89,7 +89,7 @@ import TestSupport
 
     @Test func pushAnswersInvalidBodiesWithTheTreePathsErrors() throws {
         let fixture = try ServerFixture()
-        let device = try fixture.database.authenticate(token: try fixture.enrol().token)
+        let device = try fixture.database.deviceRegistry.authenticate(token: try fixture.enrol().token)
         let records = try Records.meeting(by: ReplicaID(device.id)!)
         let record = String(decoding: records[0].canonicalJSON, as: UTF8.self)
         let bodies = [
@@ -100,22 +100,22 @@ import TestSupport
         ]
         for body in bodies.map({ Array($0.utf8) }) {
             let expected = try #require(Self.tree(body, fixture.database.configuration).failure)
-            #expect(throws: expected) { _ = try fixture.database.push(body: body, device: device) }
+            #expect(throws: expected) { _ = try fixture.database.syncLedger.push(body: body, device: device) }
         }
     }
 
     @Test func repeatedBatchIsReplayedBeforeItsRecordsAreRead() throws {
         let fixture = try ServerFixture()
-        let device = try fixture.database.authenticate(token: try fixture.enrol().token)
+        let device = try fixture.database.deviceRegistry.authenticate(token: try fixture.enrol().token)
         let body = Self.body(try Records.meeting(by: ReplicaID(device.id)!), batch: "b-3")
-        let first = try fixture.database.push(body: body, device: device)
+        let first = try fixture.database.syncLedger.push(body: body, device: device)
         #expect(!first.replayed && first.results.count == 3)
-        let again = try fixture.database.push(body: body, device: device)
+        let again = try fixture.database.syncLedger.push(body: body, device: device)
         #expect(again.replayed && again.body == first.body)
         // Another body under the same id is told apart before its records are read: not
         // the stored answer (which would drop it silently), and not their validation error.
         let broken = Array(#"{"batch":"b-3","records":[{"collection":"secrets"}]}"#.utf8)
-        let reused = Result { () throws(SyncServerError) in try fixture.database.push(body: broken, device: device) }
+        let reused = Result { () throws(SyncServerError) in try fixture.database.syncLedger.push(body: broken, device: device) }
         #expect(reused.failure?.code == "batch_id_reused" && reused.failure?.status == 409)
     }
 }

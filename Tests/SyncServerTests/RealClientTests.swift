@@ -26,7 +26,7 @@ import SyncCore
     func curlEnrolsPushesAndPullsOverOneKeptAliveConnection() throws {
         let fixture = try ServerFixture()
         let base = "http://127.0.0.1:\(fixture.port)"
-        let added = try fixture.database.addDevice(name: "curl", role: "facilitator", municipalities: ["Södertälje"])
+        let added = try fixture.database.deviceRegistry.addDevice(name: "curl", role: "facilitator", municipalities: ["Södertälje"])
         let enrol = try curl(["-H", "Content-Type: application/json", "--data-binary", #"{"code":"\#(added.code)"}"#, "\(base)/v1/enroll"])
         let enrolment = try JSONParser().parse(enrol.out)
         let token = try #require(enrolment["token"]?.stringValue)
@@ -65,7 +65,7 @@ import SyncCore
             #expect(done.wait(timeout: .now() + 30) == .success)
             return (box.status, try JSONParser().parse(box.data))
         }
-        let added = try fixture.database.addDevice(name: "app", role: "facilitator", municipalities: ["Södertälje"])
+        let added = try fixture.database.deviceRegistry.addDevice(name: "app", role: "facilitator", municipalities: ["Södertälje"])
         let (enrolStatus, enrolment) = try send("/v1/enroll", method: "POST", body: Array(#"{"code":"\#(added.code)"}"#.utf8))
         #expect(enrolStatus == 200)
         let token = try #require(enrolment["token"]?.stringValue)

@@ -9,21 +9,21 @@ import TestSupport
 /// The dashboard's data source over a real server database (in process, no sockets).
 @Suite struct ServerDashboardSourceTests {
     /// A database with `count` forum-title conflicts, alternating Södertälje and Nykvarn.
-    static func database(conflicts count: Int, clock: ManualClock) throws -> (TemporaryDirectory, ServerDatabase) {
+    static func database(conflicts count: Int, clock: ManualClock) throws -> (TemporaryDirectory, ServerStore) {
         let directory = try TemporaryDirectory(prefix: "dashboard-source")
-        let database = try ServerDatabase(directory: directory.url.path, policy: ForumPolicy(), clock: WallClock { clock.now })
+        let database = try ServerStore(directory: directory.url.path, policy: ForumPolicy(), clock: WallClock { clock.now })
         let places = ["Södertälje", "Nykvarn"]
-        let anna = try database.enroll(code: try database.addDevice(name: "A", role: "coordinator", municipalities: places).code).device
-        let bo = try database.enroll(code: try database.addDevice(name: "B", role: "coordinator", municipalities: places).code).device
+        let anna = try database.deviceRegistry.enroll(code: try database.deviceRegistry.addDevice(name: "A", role: "coordinator", municipalities: places).code).device
+        let bo = try database.deviceRegistry.enroll(code: try database.deviceRegistry.addDevice(name: "B", role: "coordinator", municipalities: places).code).device
         let a = try #require(ReplicaID(anna.id)), b = try #require(ReplicaID(bo.id))
         for index in 0..<count {
             let forum = try Records.forum("f\(index)", municipality: places[index % 2], by: a)
-            _ = try database.push(body: ServerFixture.pushBody([forum], batch: "s\(index)"), device: anna)
+            _ = try database.syncLedger.push(body: ServerFixture.pushBody([forum], batch: "s\(index)"), device: anna)
             let later = HybridTimestamp(wallMillis: Records.start.wallMillis + 1000)
             let left = try Records.make("forum", "f\(index)", ["title": "A"], by: a, base: forum, at: later)
             let right = try Records.make("forum", "f\(index)", ["title": "B"], by: b, base: forum, at: later)
-            _ = try database.push(body: ServerFixture.pushBody([left], batch: "a\(index)"), device: anna)
-            _ = try database.push(body: ServerFixture.pushBody([right], batch: "b\(index)"), device: bo)
+            _ = try database.syncLedger.push(body: ServerFixture.pushBody([left], batch: "a\(index)"), device: anna)
+            _ = try database.syncLedger.push(body: ServerFixture.pushBody([right], batch: "b\(index)"), device: bo)
             clock.advance(by: 1000)
         }
         return (directory, database)
@@ -76,17 +76,17 @@ import TestSupport
         let directory = try TemporaryDirectory(prefix: "dashboard-login")
         var configuration = SyncServerConfiguration()
         configuration.dashboard = DashboardConfiguration(publicURL: "https://forum.example.se/")
-        let database = try ServerDatabase(directory: directory.url.path, policy: ForumPolicy(), configuration: configuration,
+        let database = try ServerStore(directory: directory.url.path, policy: ForumPolicy(), configuration: configuration,
                                           clock: WallClock { clock.now })
-        let link = try database.createLoginLink()
+        let link = try database.deviceRegistry.createLoginLink()
         #expect(link.url.hasPrefix("https://forum.example.se/admin/login?token="))
         let stored = try database.store.connection.query("SELECT token_hash FROM admin_login") { try $0.text(at: 0) }
         #expect(stored == [link.tokenHash])
         #expect(!link.url.contains(link.tokenHash))
-        #expect(try database.consumeLoginToken(hash: link.tokenHash, nowMillis: clock.now) == .valid)
-        #expect(try database.consumeLoginToken(hash: link.tokenHash, nowMillis: clock.now) == .used)
-        let late = try database.createLoginLink()
-        #expect(try database.consumeLoginToken(hash: late.tokenHash, nowMillis: clock.now + 600_001) == .expired)
-        #expect(try database.consumeLoginToken(hash: String(repeating: "0", count: 64), nowMillis: clock.now) == .unknown)
+        #expect(try database.deviceRegistry.consumeLoginToken(hash: link.tokenHash, nowMillis: clock.now) == .valid)
+        #expect(try database.deviceRegistry.consumeLoginToken(hash: link.tokenHash, nowMillis: clock.now) == .used)
+        let late = try database.deviceRegistry.createLoginLink()
+        #expect(try database.deviceRegistry.consumeLoginToken(hash: late.tokenHash, nowMillis: clock.now + 600_001) == .expired)
+        #expect(try database.deviceRegistry.consumeLoginToken(hash: String(repeating: "0", count: 64), nowMillis: clock.now) == .unknown)
     }
 }

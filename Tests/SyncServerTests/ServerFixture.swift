@@ -16,7 +16,7 @@ final class LogCapture: @unchecked Sendable {
 /// A server on 127.0.0.1 and an ephemeral port over a fresh database, for one test.
 final class ServerFixture: @unchecked Sendable {
     let directory: TemporaryDirectory
-    let database: ServerDatabase
+    let database: ServerStore
     let server: SyncServer
     let port: UInt16
     let log = LogCapture()
@@ -36,7 +36,7 @@ final class ServerFixture: @unchecked Sendable {
         configure(&configuration)
         let clock = ManualClock(Int64(Date().timeIntervalSince1970 * 1000))
         self.clock = clock
-        database = try ServerDatabase(directory: directory.url.path, policy: policy, configuration: configuration,
+        database = try ServerStore(directory: directory.url.path, policy: policy, configuration: configuration,
                                       clock: WallClock { clock.now })
         let log = self.log
         server = SyncServer(database: database, log: { log.append($0) })
@@ -66,7 +66,7 @@ final class ServerFixture: @unchecked Sendable {
     /// Adds a device and enrols it over HTTP; returns its replica id and token.
     func enrol(role: String = "facilitator", municipalities: [String] = ["Södertälje"],
                name: String = "Testenhet") throws -> (replica: ReplicaID, token: String) {
-        let added = try database.addDevice(name: name, role: role, municipalities: municipalities)
+        let added = try database.deviceRegistry.addDevice(name: name, role: role, municipalities: municipalities)
         let response = try request("POST", "/v1/enroll", body: Array(#"{"code":"\#(added.code)"}"#.utf8))
         guard response.status == 200, let replica = response.json?["replica"]?.stringValue.flatMap(ReplicaID.init),
               let token = response.json?["token"]?.stringValue else {

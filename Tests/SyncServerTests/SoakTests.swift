@@ -27,8 +27,8 @@ import Testing
         let seconds = Double(ProcessInfo.processInfo.environment["FORUM_SOAK_SECONDS"] ?? "") ?? 3
         let directory = try TemporaryDirectory(prefix: "soak")
         let data = directory.url.appendingPathComponent("data").path
-        let added = try ServerDatabase(directory: data, policy: ForumPolicy())
-            .addDevice(name: "Surfplatta", role: "facilitator", municipalities: ["Södertälje"])
+        let added = try ServerStore(directory: data, policy: ForumPolicy())
+            .deviceRegistry.addDevice(name: "Surfplatta", role: "facilitator", municipalities: ["Södertälje"])
         let logPath = directory.url.appendingPathComponent("server.log").path
         let server = try ServerProcess(data: data, standardErrorPath: logPath)
         defer { server.kill() }

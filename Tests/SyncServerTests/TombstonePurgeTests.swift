@@ -39,7 +39,7 @@ import TestSupport
         _ = try fixture.pull(token: a.token, from: "")
 
         // Younger than the horizon (90 days): kept.
-        #expect(try fixture.database.purgeTombstones() == .init(purged: 0, waiting: 0, watermark: 0))
+        #expect(try fixture.database.syncLedger.purgeTombstones() == .init(purged: 0, waiting: 0, watermark: 0))
         #expect(try fixture.database.store.state(collection: "participant", id: "p1")?.isDeleted == true)
 
         // Past the horizon, but b (active: it pushes) has not pulled past the delete: kept.
@@ -47,12 +47,12 @@ import TestSupport
         let other = try Records.participant("p2", municipality: "Södertälje", name: "Annan", by: b.replica)
         #expect(try fixture.push([other], token: b.token).status == 200)
         _ = try fixture.pull(token: a.token, from: "")
-        #expect(try fixture.database.purgeTombstones() == .init(purged: 0, waiting: 1, watermark: 0))
+        #expect(try fixture.database.syncLedger.purgeTombstones() == .init(purged: 0, waiting: 1, watermark: 0))
 
         // b pulls past it: gone, with its shadow; the idle device (not heard from for 91
         // days) was not waited for.
         _ = try fixture.pull(token: b.token, from: bCursor)
-        let report = try fixture.database.purgeTombstones()
+        let report = try fixture.database.syncLedger.purgeTombstones()
         #expect(report.purged == 1 && report.waiting == 0 && report.watermark > 0)
         #expect(try fixture.database.store.state(collection: "participant", id: "p1") == nil)
         #expect(try fixture.database.ledger.shadow(collection: "participant", id: "p1") == nil)
@@ -80,7 +80,7 @@ import TestSupport
         _ = try fixture.pullAll(token: a.token)
         _ = try fixture.pullAll(token: b.token)
         fixture.clock.now += 365 * Self.day
-        #expect(try fixture.database.purgeTombstones(horizonDays: 0).purged == 0)
+        #expect(try fixture.database.syncLedger.purgeTombstones(horizonDays: 0).purged == 0)
         #expect(try fixture.database.store.state(collection: "participant", id: "p1")?.hasConflict == true)
     }
 
@@ -122,7 +122,7 @@ import TestSupport
         #expect(try fixture.push([deleted(person, by: a.replica)], token: a.token).status == 200)
         _ = try fixture.pullAll(token: a.token)
         fixture.clock.now += 3650 * Self.day
-        #expect(try fixture.database.purgeTombstones().purged == 0)
+        #expect(try fixture.database.syncLedger.purgeTombstones().purged == 0)
         let page = try PullPage(body: try pullResponse(fixture, token: a.token, from: "").body)
         #expect(page.tombstoneDays == nil && page.records.count == 1)
     }
@@ -139,7 +139,7 @@ extension TombstonePurgeTests {
         #expect(try fixture.push([deleted(person, by: a.replica)], token: a.token).status == 200)
         _ = try fixture.pullAll(token: a.token)
         fixture.clock.now += 1000
-        #expect(try fixture.database.purgeTombstones(horizonDays: 0).purged == 1)
+        #expect(try fixture.database.syncLedger.purgeTombstones(horizonDays: 0).purged == 1)
         let late = try fixture.enrol()
         let own = try Records.participant("p2", municipality: "Södertälje", name: "Ny", by: late.replica)
         #expect(try fixture.push([own], token: late.token).status == 200)

@@ -168,12 +168,12 @@ import TestSupport
         let before = try fixture.database.store.state(collection: "honorarium", id: honorariumID)
         for (field, value) in [("amout", JSONValue.integer(700)), ("amount", .integer(-5)), ("amount", .string("375"))] {
             #expect(throws: SyncServerError.self) {
-                try fixture.database.resolve("honorarium/\(honorariumID)", field: field, .value(value))
+                try fixture.database.conflictDesk.resolve("honorarium/\(honorariumID)", field: field, .value(value))
             }
         }
         #expect(try fixture.database.store.state(collection: "honorarium", id: honorariumID) == before)
         // Typed text is read as the field's type: "375" for an amount is 375 kronor.
-        try fixture.database.resolve("honorarium/\(honorariumID)", field: "amount", .text("375"))
+        try fixture.database.conflictDesk.resolve("honorarium/\(honorariumID)", field: "amount", .text("375"))
         #expect(try fixture.database.store.state(collection: "honorarium", id: honorariumID)?["amount"] == .integer(375))
     }
 
@@ -210,7 +210,7 @@ import TestSupport
         let (first, second) = deleteFirst ? ((deleted, a.token), (updated, b.token)) : ((updated, b.token), (deleted, a.token))
         #expect(results(try fixture.push([first.0], token: first.1)).first?["status"] == "merged")
         #expect(results(try fixture.push([second.0], token: second.1)).first?["status"] == "conflict")
-        #expect(try fixture.database.conflicts(language: .en).contains { $0.conflictID == "forum/f1" && $0.fields == ["_deleted"] })
+        #expect(try fixture.database.conflictDesk.conflicts(language: .en).contains { $0.conflictID == "forum/f1" && $0.fields == ["_deleted"] })
     }
 
     /// PROTOCOL.md §18.1: the facilitator's offline amount change after the coordinator's
@@ -219,7 +219,7 @@ import TestSupport
         let (fixture, facilitator, _, honorarium, _) = try proposedThenApproved()
         let changed = try Records.edit(honorarium, ["amount": 1200], by: facilitator.replica)
         #expect(results(try fixture.push([changed], token: facilitator.token)).first?["status"] == "merged")
-        let flags = try fixture.database.conflicts(language: .en).first { $0.recordID == honorarium.id }?.reviewFlags
+        let flags = try fixture.database.conflictDesk.conflicts(language: .en).first { $0.recordID == honorarium.id }?.reviewFlags
         #expect(flags == ["amount_changed_during_approval"])
     }
 
@@ -306,7 +306,7 @@ import TestSupport
         let facilitator = try fixture.enrol()
         let person = try Records.participant("p-e", municipality: "Södertälje", name: "Gammalt Namn", by: facilitator.replica)
         #expect(try fixture.push([person], token: facilitator.token).status == 200)
-        _ = try fixture.database.eraseParticipant(id: "p-e")
+        _ = try fixture.database.recordsOffice.eraseParticipant(id: "p-e")
         let erased = try #require(try fixture.database.store.state(collection: "participant", id: "p-e"))
         // Offline, the device renames the participant it still holds by the old name.
         let renamed = try Records.edit(person, ["displayName": "Nytt Namn", "contact": "070-1"], by: facilitator.replica)

@@ -6,7 +6,7 @@ import TestSupport
 @testable import SyncServer
 
 /// Every path that writes a record state on the server passes the one gate
-/// (`ServerDatabase.admit`) and is stored by `commit` (issue 15). A new path fails here
+/// (`ServerStore.admit`) and is stored by `commit` (issue 15). A new path fails here
 /// twice: its `WritePath` case has no refusal case below (the switch is exhaustive), and
 /// a store write outside `WriteGate.swift` is found in the sources.
 @Suite struct WritePathEnumerationTests {
@@ -24,13 +24,13 @@ import TestSupport
             let result = try fixture.push([bad], token: device.token).json?["results"]?.arrayValue?.first
             #expect(result?["reason"]?["code"] == "invalid_field")
         case .adminResolve:
-            #expect(throws: SyncServerError.self) { try fixture.database.resolve("forum/f1", field: "kind", .text("party")) }
+            #expect(throws: SyncServerError.self) { try fixture.database.conflictDesk.resolve("forum/f1", field: "kind", .text("party")) }
         case .importStates:
             let bad = try Records.edit(meeting[0], ["kind": "party"], by: device.replica)
-            #expect(throws: SyncServerError.self) { try fixture.database.importStates([bad]) }
+            #expect(throws: SyncServerError.self) { try fixture.database.recordsOffice.importStates([bad]) }
         case .erasure:
             // Only a participant's identifying fields: anything else is refused by the gate.
-            #expect(throws: SyncServerError.self) { try fixture.database.eraseParticipant(id: "f1") }
+            #expect(throws: SyncServerError.self) { try fixture.database.recordsOffice.eraseParticipant(id: "f1") }
             let bad = try Records.edit(meeting[0], ["title": "x"], by: .server)
             #expect(fixture.database.lock.withLock { fixture.database.admit(bad, before: before, by: .erasure) } != nil)
         }
@@ -61,11 +61,11 @@ import TestSupport
             #expect(result?["reason"]?["code"] == "collection_forbidden")
         case .adminResolve:
             #expect(throws: SyncServerError.self) {
-                try fixture.database.resolve("payee/\(payee.id)", field: Payee.Field.payout, .text("bank"))
+                try fixture.database.conflictDesk.resolve("payee/\(payee.id)", field: Payee.Field.payout, .text("bank"))
             }
         case .importStates:
             let bad = try Records.edit(written, [Payee.Field.identityNumber: "19811218-9875"], by: .server)
-            #expect(throws: SyncServerError.self) { try fixture.database.importStates([bad]) }
+            #expect(throws: SyncServerError.self) { try fixture.database.recordsOffice.importStates([bad]) }
         case .erasure:
             let bad = try Records.edit(written, [Payee.Field.identityNumber: "19850709-9805"], by: .server)
             #expect(fixture.database.lock.withLock { fixture.database.admit(bad, before: before, by: .erasure) } != nil)

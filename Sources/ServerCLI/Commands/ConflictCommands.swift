@@ -13,7 +13,7 @@ struct ConflictsListCommand: Command {
     init(_ arguments: ParsedArguments, _ l: Localizer) throws(UsageError) { json = arguments.flag("json") }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        let listings = try context.openDatabase().conflicts(language: context.localizer.language)
+        let listings = try context.openDatabase().conflictDesk.conflicts(language: context.localizer.language)
         context.say(json ? AdminText.conflictsJSON(listings) : AdminText.conflicts(listings, context.localizer))
         return .success
     }
@@ -37,7 +37,7 @@ struct ConflictsShowCommand: Command {
 
     func run(_ context: ServerContext) throws -> ExitCode {
         let database = try context.openDatabase()
-        guard let detail = try database.conflict(try database.conflictID(matching: id), language: context.localizer.language) else {
+        guard let detail = try database.conflictDesk.conflict(try database.conflictDesk.conflictID(matching: id), language: context.localizer.language) else {
             throw SyncServerError.notFound("record")
         }
         context.say(json ? AdminText.conflictJSON(detail) : AdminText.conflict(detail, context.localizer))
@@ -59,7 +59,7 @@ struct ConflictsResolveCommand: Command {
 
     let id: String
     let field: String
-    let resolution: ServerDatabase.Resolution
+    let resolution: ConflictDesk.Resolution
 
     init(_ arguments: ParsedArguments, _ l: Localizer) throws(UsageError) {
         id = arguments.string("id") ?? ""
@@ -77,7 +77,7 @@ struct ConflictsResolveCommand: Command {
 
     func run(_ context: ServerContext) throws -> ExitCode {
         let database = try context.openDatabase()
-        try database.resolve(try database.conflictID(matching: id), field: field, resolution)
+        try database.conflictDesk.resolve(try database.conflictDesk.conflictID(matching: id), field: field, resolution)
         context.say(context.localizer["server.conflicts.resolved", ["field": field]])
         return .success
     }

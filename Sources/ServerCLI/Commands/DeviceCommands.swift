@@ -26,7 +26,7 @@ struct DeviceAddCommand: Command {
     }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        let added = try context.openDatabase(creating: true).addDevice(name: name, role: role, municipalities: municipalities)
+        let added = try context.openDatabase(creating: true).deviceRegistry.addDevice(name: name, role: role, municipalities: municipalities)
         let expires = StockholmTime.format(Date(timeIntervalSince1970: Double(added.expires) / 1000), language: context.localizer.language)
         context.say(context.localizer["server.device.add.done", ["id": added.device.id, "code": added.code, "expires": expires]])
         return .success
@@ -44,7 +44,7 @@ struct DeviceListCommand: Command {
     init(_ arguments: ParsedArguments, _ l: Localizer) throws(UsageError) { json = arguments.flag("json") }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        let devices = try context.openDatabase().devices()
+        let devices = try context.openDatabase().deviceRegistry.devices()
         context.say(json ? AdminText.devicesJSON(devices) : AdminText.devices(devices, context.localizer))
         return .success
     }
@@ -71,8 +71,8 @@ struct DeviceRevokeCommand: Command {
 
     func run(_ context: ServerContext) throws -> ExitCode {
         let database = try context.openDatabase()
-        let device = try database.deviceID(matching: id)
-        try database.revokeDevice(id: device, wipe: wipe)
+        let device = try database.deviceRegistry.deviceID(matching: id)
+        try database.deviceRegistry.revokeDevice(id: device, wipe: wipe)
         context.say(context.localizer[wipe ? "server.device.revoke.done_wipe" : "server.device.revoke.done", ["id": device]])
         return .success
     }

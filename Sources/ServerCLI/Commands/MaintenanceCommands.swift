@@ -17,7 +17,7 @@ struct BackupCommand: Command {
     }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        try context.openDatabase().backup(to: target)
+        try context.openDatabase().recordsOffice.backup(to: target)
         context.say(context.localizer["server.backup.done"])
         return .success
     }
@@ -38,7 +38,7 @@ struct RestoreCommand: Command {
     }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        let report = try ServerDatabase.restore(from: source, directory: context.dataDirectory, policy: ServerContext.policy())
+        let report = try RecordsOffice.restore(from: source, directory: context.dataDirectory, policy: ServerContext.policy())
         context.say(context.localizer["server.restore.done", ["incarnation": String(report.incarnation.prefix(8))]])
         if let kept = report.replacedKeptAt { context.say(context.localizer["server.restore.kept", ["file": kept]]) }
         return .success
@@ -58,8 +58,8 @@ struct ParticipantEraseCommand: Command {
 
     func run(_ context: ServerContext) throws -> ExitCode {
         let database = try context.openDatabase()
-        let participant = try database.recordID(in: "participant", matching: id)
-        let report = try database.eraseParticipant(id: participant)
+        let participant = try database.recordsOffice.recordID(in: "participant", matching: id)
+        let report = try database.recordsOffice.eraseParticipant(id: participant)
         context.say(context.localizer["server.participant.erased", ["id": participant, "kept": String(report.keptHonoraria)]])
         if report.deletedPayee { context.say(context.localizer["server.participant.payee_deleted"]) }
         return .success
@@ -80,7 +80,7 @@ struct TombstonesPurgeCommand: Command {
     }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        let report = try context.openDatabase().purgeTombstones(horizonDays: horizonDays)
+        let report = try context.openDatabase().syncLedger.purgeTombstones(horizonDays: horizonDays)
         context.say(context.localizer["server.tombstones.purged", ["purged": String(report.purged), "waiting": String(report.waiting)]])
         return .success
     }
@@ -97,7 +97,7 @@ struct AuditCommand: Command {
     init(_ arguments: ParsedArguments, _ l: Localizer) throws(UsageError) { json = arguments.flag("json") }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        let entries = try context.openDatabase().auditTrail()
+        let entries = try context.openDatabase().recordsOffice.auditTrail()
         context.say(json ? AdminText.auditJSON(entries) : AdminText.audit(entries, context.localizer))
         return .success
     }
@@ -112,7 +112,7 @@ struct LoginLinkCommand: Command {
     init(_ arguments: ParsedArguments, _ l: Localizer) throws(UsageError) {}
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        context.say(try context.openDatabase().createLoginLink().url)
+        context.say(try context.openDatabase().deviceRegistry.createLoginLink().url)
         context.note(context.localizer["dashboard.cli.login_link.done"])
         return .success
     }

@@ -76,7 +76,7 @@ struct ServeCommand: Command {
     }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        let database = try ServerDatabase(directory: context.dataDirectory, policy: ServerContext.policy(),
+        let database = try ServerStore(directory: context.dataDirectory, policy: ServerContext.policy(),
                                           configuration: try configuration(context))
         // Signals are caught before the address is printed, so a supervisor (or test) that
         // signals as soon as it reads the line cannot kill the process mid-request.

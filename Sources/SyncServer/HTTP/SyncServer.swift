@@ -25,7 +25,7 @@ public final class SyncServer: Sendable {
     ///   - database: the open database.
     ///   - dashboard: the admin dashboard to serve under `/admin`, or `nil` for none.
     ///   - log: receives each request's log line (default: standard error).
-    public init(database: ServerDatabase, dashboard: AdminDashboard? = nil,
+    public init(database: ServerStore, dashboard: AdminDashboard? = nil,
                 log: @escaping @Sendable (String) -> Void = SyncServer.standardErrorLog) {
         let service = SyncService(database: database, dashboard: dashboard)
         self.service = service
@@ -34,7 +34,7 @@ public final class SyncServer: Sendable {
         }
         let refusals = RefusalLog(interval: database.configuration.refusalLogInterval, write: log)
         self.refusals = refusals
-        sweeper = TombstoneSweeper(database: database, log: log)
+        sweeper = TombstoneSweeper(ledger: database.syncLedger, log: log)
         http.onRequestCompleted = { entry in
             if let code = RefusalLog.refusalCode(of: entry) {
                 refusals.count(code)

@@ -9,7 +9,12 @@ import SyncProtocol
 /// be called from any number of worker threads.
 public final class SyncService: Sendable {
     /// The database requests work on.
-    public let database: ServerDatabase
+    public let database: ServerStore
+    /// The rooms of `database` the protocol's routes use.
+    let devices: DeviceRegistry
+    let sync: SyncLedger
+    let records: RecordsOffice
+    let status: StatusBoard
     let metrics = ServerMetrics()
     /// The admin web dashboard answering `/admin/*`, when served.
     public let dashboard: AdminDashboard?
@@ -20,8 +25,12 @@ public final class SyncService: Sendable {
 
     /// Creates a service over an open database.
     /// - Parameter dashboard: the admin dashboard to serve under `/admin`, or `nil` for none.
-    public init(database: ServerDatabase, dashboard: AdminDashboard? = nil) {
+    public init(database: ServerStore, dashboard: AdminDashboard? = nil) {
         self.database = database
+        devices = database.deviceRegistry
+        sync = database.syncLedger
+        records = database.recordsOffice
+        status = database.statusBoard
         self.dashboard = dashboard
         // The database's clock, so tests that set it by hand see buckets refill exactly.
         let clock = DatabaseClock(millis: database.clock)
@@ -81,14 +90,14 @@ public final class SyncService: Sendable {
             return try enroll(request, &fields)
         case .push:
             let device = try authenticate(request, &fields)
-            let outcome = try database.push(body: request.body, device: device)
+            let outcome = try sync.push(body: request.body, device: device)
             fields["records"] = String(outcome.results.count)
             if outcome.replayed { fields["replayed"] = "true" }
             metrics.countPushed(outcome.results.count)
             return .json(.ok, outcome.body)
         case .pull:
             let device = try authenticate(request, &fields)
-            let page = try database.pull(cursor: request.query["cursor"], limit: request.query["limit"], device: device)
+            let page = try sync.pull(cursor: request.query["cursor"], limit: request.query["limit"], device: device)
             fields["records"] = String(page.count)
             metrics.countPulled(page.count)
             return .json(.ok, page.body)
@@ -96,7 +105,7 @@ public final class SyncService: Sendable {
             let device = try authenticate(request, &fields)
             let report: AuditReport
             do { report = try AuditReport(body: request.body) } catch { throw SyncServerError(error) }
-            let recorded = try database.recordDeviceEvents(report.events, from: device)
+            let recorded = try records.recordDeviceEvents(report.events, from: device)
             fields["records"] = String(report.events.count)
             return .json(.ok, AuditReceipt(recorded: recorded).body)
         case .unknown, .unsupportedVersion:
@@ -120,7 +129,7 @@ public final class SyncService: Sendable {
     private func enrollCode(_ request: HTTPRequest, _ fields: inout [String: String]) throws(SyncServerError) -> HTTPResponse {
         let code: String
         do { code = try EnrollmentRequest(body: request.body).code } catch { throw SyncServerError(error) }
-        let enrolment = try database.enroll(code: code)
+        let enrolment = try devices.enroll(code: code)
         fields["device"] = enrolment.device.id
         guard let replica = ReplicaID(enrolment.device.id) else {
             throw SyncServerError(.internalError, "A device id is not a replica id.")
@@ -154,7 +163,7 @@ public final class SyncService: Sendable {
             throw SyncServerError(.missingToken, "Send Authorization: Bearer <token>.")
         }
         let wiped = request.headers["Forum-Wiped"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        let device = try database.authenticate(token: String(parts[1]).trimmingCharacters(in: .whitespaces),
+        let device = try devices.authenticate(token: String(parts[1]).trimmingCharacters(in: .whitespaces),
                                                wipedRecords: wiped)
         fields["device"] = device.id
         return device

@@ -4,20 +4,22 @@ import SyncCore
 import SyncProtocol
 
 /// Every path by which a record state is written to the server's store. Each passes
-/// `ServerDatabase.admit` and is stored by `ServerDatabase.commit`, the only code that
-/// calls the replica store's writing functions (a test reads the sources to hold that).
+/// `ServerStore.admit` and is stored from this file, the only one that calls the replica
+/// store's writing functions (a test reads the sources to hold that): a push through
+/// `ServerStore.commitPush` (the replica store's merge, with `PushGate` deciding), an
+/// import through `commitBatch`, the others through `commit`.
 public enum WritePath: String, CaseIterable, Sendable {
-    /// A device's push: the pushed state merged into the stored one. Restoring a
-    /// tombstone, deleting and resolving on a device are pushes too.
+    /// A device's push (`SyncLedger.push`): the pushed state merged into the stored one.
+    /// Restoring a tombstone, deleting and resolving on a device are pushes too.
     case push
     /// An admin's resolution of a conflict, from `forum-server conflicts resolve` or the
     /// dashboard: a write by the server's replica.
     case adminResolve
-    /// `importStates`: trusted states merged in on no device's behalf (migration, seeding).
+    /// `RecordsOffice.importStates`: trusted states merged in on no device's behalf (migration, seeding).
     case importStates
     /// `forum-server participant erase`: the server clears a participant's identifying
     /// fields (a write by the server's replica, audited); and the server deletes the payee
-    /// record of a participant that is erased or deleted (`deletePayee`).
+    /// record of a participant that is erased or deleted (`RecordsOffice.deletePayee`).
     case erasure
 }
 
@@ -38,7 +40,7 @@ enum WriteActor {
 /// data, and the parameters the message names.
 typealias GateRefusal = RecordRefusal
 
-extension ServerDatabase {
+extension ServerStore {
     /// The one check every write path passes before anything is stored (inside the lock).
     ///
     /// In order: integrity of the written history (`RecordState.integrityProblem`: forged
@@ -137,10 +139,25 @@ extension ServerDatabase {
     @discardableResult
     func commit(_ state: RecordState, previous: RecordState?, created: Bool) throws -> MergeResult {
         let result = try store.save(state, annotations: annotations(for: state, previous: previous))
-        lookup.note(state)
-        if result.outcome != .unchanged { ledger.note(state) }
-        if result.outcome != .unchanged { try refreshDependents(of: state, previous: previous, created: created) }
+        try filed(result, previous: previous, created: created)
         return result
+    }
+
+    /// Merges a device's pushed states in the given order through the replica store's
+    /// merge, with the push's hook (`PushGate`): each merged state passes `admit` and is
+    /// filed as `commit` files one. Inside the push's lock and transaction.
+    /// - Returns: one result per state, in order.
+    func commitPush(_ states: [RecordState], from device: Device) throws -> [DecidedMerge<PushGate.Refusal>] {
+        try store.merge(states, hook: PushGate(server: self, device: device))
+    }
+
+    /// What follows a stored state (`commit`, and the push's merge hook): the lookup's memo
+    /// and the acknowledgement ledger learn it, and the records whose scope or flags depend
+    /// on it are refreshed.
+    func filed(_ result: MergeResult, previous: RecordState?, created: Bool) throws {
+        lookup.note(result.state)
+        if result.outcome != .unchanged { ledger.note(result.state) }
+        if result.outcome != .unchanged { try refreshDependents(of: result.state, previous: previous, created: created) }
     }
 
     /// Re-files an unchanged stored state under new annotations (a dependent's review flags

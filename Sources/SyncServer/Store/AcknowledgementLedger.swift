@@ -25,9 +25,9 @@ final class AcknowledgementLedger: @unchecked Sendable {
 
     /// Opens (creating if needed) the ledger at `path` (owner-only, 0600).
     init(path: String, clock: WallClock) throws {
-        ServerDatabase.makePrivate(databaseAt: path)
+        ServerStore.makePrivate(databaseAt: path)
         connection = try Connection(path: path)
-        ServerDatabase.makePrivate(databaseAt: path)
+        ServerStore.makePrivate(databaseAt: path)
         try connection.execute("""
             CREATE TABLE IF NOT EXISTS shadow (collection TEXT NOT NULL, id TEXT NOT NULL, shadow BLOB NOT NULL,
                                                PRIMARY KEY (collection, id)) WITHOUT ROWID;

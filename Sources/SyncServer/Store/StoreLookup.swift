@@ -39,7 +39,7 @@ public final class StoreLookup {
 
     /// Runs `body` with states memoised. Sound only while every write to the store goes
     /// through `note(_:)` (the server's push holds the lock and writes through
-    /// `ServerDatabase.save`), and dropped afterwards whatever happened, so a rolled-back
+    /// `ServerStore.save`), and dropped afterwards whatever happened, so a rolled-back
     /// write is never remembered past the transaction.
     func memoising<T>(_ body: () throws -> T) rethrows -> T {
         memo = [:]
@@ -56,6 +56,12 @@ public final class StoreLookup {
     /// Tells the memo what was just stored for a record.
     func note(_ state: RecordState) {
         memo?[RecordKey(collection: state.collection, id: state.id)] = .some(state)
+    }
+
+    /// Tells the memo what is stored for a record, `nil` when nothing is, as read by the
+    /// caller (the push's merge reads the records it merges itself).
+    func note(stored state: RecordState?, collection: String, id: String) {
+        memo?[RecordKey(collection: collection, id: id)] = .some(state)
     }
 
     struct RecordKey: Hashable {

@@ -6,10 +6,10 @@ import TestSupport
 @testable import SyncServer
 
 /// The real server, in process: `SyncService.handle` answers the same HTTP requests a
-/// socket would carry, over a `ServerDatabase` with the forum policy. No sockets, so the
+/// socket would carry, over a `ServerStore` with the forum policy. No sockets, so the
 /// simulation stays fast and deterministic apart from the server's random ids and tokens.
 final class SyncServerCountyServer: CountyLifecycleServer {
-    private(set) var database: ServerDatabase
+    private(set) var database: ServerStore
     private var service: SyncService
     private var enrolled = 0
 
@@ -21,7 +21,7 @@ final class SyncServerCountyServer: CountyLifecycleServer {
         var configuration = SyncServerConfiguration()
         configuration.laptopRetentionDays = nil
         configuration.tombstoneHorizonDays = nil
-        try self.init(database: ServerDatabase(path: path, policy: ForumPolicy(), configuration: configuration))
+        try self.init(database: ServerStore(path: path, policy: ForumPolicy(), configuration: configuration))
         self.path = path
     }
 
@@ -30,32 +30,32 @@ final class SyncServerCountyServer: CountyLifecycleServer {
     convenience init(path: String, clock: ManualClock, configure: (inout SyncServerConfiguration) -> Void) throws {
         var configuration = SyncServerConfiguration()
         configure(&configuration)
-        try self.init(database: ServerDatabase(path: path, policy: ForumPolicy(), configuration: configuration,
+        try self.init(database: ServerStore(path: path, policy: ForumPolicy(), configuration: configuration,
                                                clock: WallClock { clock.now }))
         self.path = path
     }
 
     /// Wraps an open database (which a socket server may be serving at the same time).
-    init(database: ServerDatabase) {
+    init(database: ServerStore) {
         self.database = database
         service = SyncService(database: database)
     }
 
     /// Serves another database from now on (the one a restore put in place).
-    func replace(database: ServerDatabase) {
+    func replace(database: ServerStore) {
         self.database = database
         service = SyncService(database: database)
     }
 
     func enroll(role: Role, municipalities: [String]) throws -> (replica: ReplicaID, token: String) {
         enrolled += 1
-        let device = try database.addDevice(name: "county device \(enrolled)", role: role.rawValue, municipalities: municipalities)
-        let enrolment = try database.enroll(code: device.code)
+        let device = try database.deviceRegistry.addDevice(name: "county device \(enrolled)", role: role.rawValue, municipalities: municipalities)
+        let enrolment = try database.deviceRegistry.enroll(code: device.code)
         guard let replica = ReplicaID(enrolment.device.id) else { throw CountyFailure("server gave an invalid replica id") }
         return (replica, enrolment.token)
     }
 
-    func revoke(replica: ReplicaID) throws { try database.revokeDevice(id: replica.rawValue) }
+    func revoke(replica: ReplicaID) throws { try database.deviceRegistry.revokeDevice(id: replica.rawValue) }
 
     func push(token: String, body: [UInt8]) throws -> (status: Int, body: [UInt8]) {
         let response = service.handle(HTTPRequest(method: .post, target: "/v1/sync/push",
@@ -83,7 +83,7 @@ final class SyncServerCountyServer: CountyLifecycleServer {
         try ForumRules.collections.sorted().flatMap { try database.store.records(in: $0, includeDeleted: true, limit: 1_000_000) }
     }
 
-    func purgeTombstones() throws -> Int { try database.purgeTombstones().purged }
+    func purgeTombstones() throws -> Int { try database.syncLedger.purgeTombstones().purged }
 
     func storageBytes() -> Int {
         guard let path else { return 0 }

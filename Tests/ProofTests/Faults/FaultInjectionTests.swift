@@ -22,7 +22,7 @@ import TestSupport
 
     @Test func devicesConvergeThroughAFaultyNetworkWithoutLossOrDuplicates() throws {
         let directory = try TemporaryDirectory(prefix: "faults")
-        let database = try ServerDatabase(directory: directory.path("server"), policy: ForumPolicy(),
+        let database = try ServerStore(directory: directory.path("server"), policy: ForumPolicy(),
                                           configuration: Self.noRetention)
         let server = SyncServer(database: database, log: { _ in })
         let serverPort = try server.start(host: "127.0.0.1", port: 0)
@@ -55,7 +55,7 @@ import TestSupport
     @Test func nothingAcknowledgedIsLostAcrossRandomRestores() throws {
         let directory = try TemporaryDirectory(prefix: "faults-restore")
         let data = directory.path("server")
-        var database = try ServerDatabase(directory: data, policy: ForumPolicy(), configuration: Self.noRetention)
+        var database = try ServerStore(directory: data, policy: ForumPolicy(), configuration: Self.noRetention)
         var server = SyncServer(database: database, log: { _ in })
         let serverPort = try server.start(host: "127.0.0.1", port: 0)
         defer { server.shutdown() }
@@ -70,18 +70,18 @@ import TestSupport
             proxy.faultRate = 0
             try world.setUp()
             let backup = directory.path("backup.sqlite")
-            try database.backup(to: backup)
+            try database.recordsOffice.backup(to: backup)
             proxy.faultRate = 20
             for _ in 0..<Self.rounds {
                 try world.round()
                 if world.chance(15) {
-                    try database.backup(to: backup)
+                    try database.recordsOffice.backup(to: backup)
                     backups += 1
                 }
                 if world.chance(10) {
                     server.shutdown()
-                    _ = try ServerDatabase.restore(from: backup, directory: data, policy: ForumPolicy())
-                    database = try ServerDatabase(directory: data, policy: ForumPolicy(), configuration: Self.noRetention)
+                    _ = try RecordsOffice.restore(from: backup, directory: data, policy: ForumPolicy())
+                    database = try ServerStore(directory: data, policy: ForumPolicy(), configuration: Self.noRetention)
                     county.replace(database: database)
                     server = SyncServer(database: database, log: { _ in })
                     _ = try server.start(host: "127.0.0.1", port: serverPort)

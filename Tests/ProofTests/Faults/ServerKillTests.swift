@@ -17,7 +17,7 @@ import TestSupport
         let data = directory.path("server")
         // The test reads and enrols through its own connection to the same database file,
         // as the admin commands do next to a running server.
-        let database = try ServerDatabase(directory: data, policy: ForumPolicy())
+        let database = try ServerStore(directory: data, policy: ForumPolicy())
         // The fault world's forums are long past: retention would rightly empty the
         // facilitators' laptops of their participants (RetentionTests covers it).
         let process = try ServerProcess(data: data, extraArguments: ["--laptop-retention-days", "0"])

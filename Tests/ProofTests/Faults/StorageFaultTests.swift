@@ -17,7 +17,7 @@ import TestSupport
     /// A server on 127.0.0.1 and one enrolled coordinator of Södertälje.
     final class Setup {
         let directory: TemporaryDirectory
-        let database: ServerDatabase
+        let database: ServerStore
         let server: SyncServer
         let url: String
         let replica: ReplicaID
@@ -25,11 +25,11 @@ import TestSupport
 
         init() throws {
             directory = try TemporaryDirectory(prefix: "storage-faults")
-            database = try ServerDatabase(directory: directory.path("server"), policy: ForumPolicy())
+            database = try ServerStore(directory: directory.path("server"), policy: ForumPolicy())
             server = SyncServer(database: database, log: { _ in })
             url = "http://127.0.0.1:\(try server.start(host: "127.0.0.1", port: 0))"
-            let device = try database.addDevice(name: "laptop", role: "coordinator", municipalities: ["Södertälje"])
-            let enrolment = try database.enroll(code: device.code)
+            let device = try database.deviceRegistry.addDevice(name: "laptop", role: "coordinator", municipalities: ["Södertälje"])
+            let enrolment = try database.deviceRegistry.enroll(code: device.code)
             replica = try #require(ReplicaID(enrolment.device.id))
             token = enrolment.token
         }

@@ -2,7 +2,7 @@ import ReplicaStore
 import SyncCore
 import SyncProtocol
 
-extension ServerDatabase {
+extension SyncLedger {
     /// One page of the feed for `device`, written straight from the stored canonical
     /// bytes: `{"records":[…],"cursor":"…","more":…}`. Nothing is decoded or re-encoded,
     /// and only one page is ever in memory.
@@ -30,7 +30,7 @@ extension ServerDatabase {
             let position = try Self.parseCursor(cursor, last: last, epoch: purges.epoch)
             let since = position.sequence
             try requireCurrent(device, cursor: position, purges: purges)
-            let page = try store.rawFeed(since: since, limit: pageSize, tags: Self.pullTags(for: device))
+            let page = try store.rawFeed(since: since, limit: pageSize, tags: ServerStore.pullTags(for: device))
             // The last page stands for every change so far, in scope or not: a device whose
             // scope is quiet still moves past other municipalities' tombstones, so it never
             // holds their purge back (§14d).
@@ -45,7 +45,7 @@ extension ServerDatabase {
             try store.connection.execute("""
                 UPDATE device SET last_pull = ?, pulled_through = MAX(COALESCE(pulled_through, 0), ?) WHERE id = ?
                 """, [.integer(now), .integer(next), .text(device.id)])
-            try countActivity(pulls: 1)
+            try server.countActivity(pulls: 1)
             return (body, page.rows.count)
         } }
     }

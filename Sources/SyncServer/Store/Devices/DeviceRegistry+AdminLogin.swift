@@ -1,7 +1,7 @@
 import AdminDashboard
 import SQLite
 
-extension ServerDatabase {
+extension DeviceRegistry {
     /// Creates a one-time login link for the admin dashboard and stores its token's hash,
     /// valid for `configuration.dashboard.loginLinkLifetime` seconds. Used and expired
     /// links older than a day are swept at the same time.

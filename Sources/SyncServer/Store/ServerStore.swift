@@ -4,14 +4,22 @@ import ReplicaStore
 import SQLite
 import SyncCore
 
-/// The server's database: the replica store of every record plus the server's own tables
-/// (devices, enrolment codes, push responses, daily activity), in one SQLite file.
+/// The server's database, shared by its rooms: the replica store of every record plus the
+/// server's own tables (devices, enrolment codes, push responses, daily activity) in one
+/// SQLite file, the acknowledgement ledger beside it, the one lock, the clocks, the
+/// domain rules and the configuration. What is done with them lives in the rooms, each a
+/// view of this one object: `DeviceRegistry` (devices, enrolment, tokens, login links),
+/// `SyncLedger` (push, group commit, replay, pull, tombstones), `ConflictDesk` (conflicts
+/// listed, shown and resolved), `RecordsOffice` (import, backup and restore, erasure,
+/// audit) and `StatusBoard` (the dashboard's overview and the metrics' gauges). What every
+/// room shares stays here and beside it: the write gate (`WriteGate.swift`) and scope
+/// (`ServerStore+Scope.swift`).
 ///
 /// Every operation takes the one lock, so the single connection is used by one thread at
 /// a time; the HTTP server calls handlers on several worker threads. Admin commands open
-/// their own `ServerDatabase` on the same file (SQLite's WAL and busy timeout coordinate
+/// their own `ServerStore` on the same file (SQLite's WAL and busy timeout coordinate
 /// the two processes).
-public final class ServerDatabase: @unchecked Sendable {
+public final class ServerStore: @unchecked Sendable {
     /// The file name inside the data directory.
     public static let fileName = "server.sqlite"
 
@@ -24,7 +32,8 @@ public final class ServerDatabase: @unchecked Sendable {
     /// Limits and lifetimes.
     public let configuration: SyncServerConfiguration
     let lock = NSLock()
-    /// Pushes waiting to be written together (`SyncServerConfiguration.groupCommit`).
+    /// Pushes waiting to be written together (`SyncServerConfiguration.groupCommit`); the
+    /// `SyncLedger`'s, kept here because every view of the store must share one queue.
     let pushGroups: GroupCommitQueue
     /// Wall clock in ms since 1970; replaceable in tests (expired codes, retention).
     let clock: WallClock
@@ -109,11 +118,18 @@ public final class ServerDatabase: @unchecked Sendable {
         do { return try body() } catch let error as SyncServerError { throw error } catch { throw .storage(error) }
     }
 
-    /// A consistent copy of the database at `path` (SQLite's online backup), safe while
-    /// the server runs. Restore: stop the server, copy the file to `DATA/server.sqlite`, start.
-    public func backup(to path: String) throws(SyncServerError) {
-        try locked { try store.connection.backup(to: path) }
-    }
+    // MARK: - Rooms
+
+    /// Devices, enrolment, tokens and login links.
+    public var deviceRegistry: DeviceRegistry { DeviceRegistry(self) }
+    /// Push, pull, replay and tombstones.
+    public var syncLedger: SyncLedger { SyncLedger(self) }
+    /// Conflicts and review flags: listed, shown, resolved.
+    public var conflictDesk: ConflictDesk { ConflictDesk(self) }
+    /// Import, backup and restore, erasure, the audit trail.
+    public var recordsOffice: RecordsOffice { RecordsOffice(self) }
+    /// The dashboard's overview and the metrics' gauges.
+    public var statusBoard: StatusBoard { StatusBoard(self) }
 
     // MARK: - Server clock
 

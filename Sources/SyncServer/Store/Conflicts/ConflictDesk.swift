@@ -4,14 +4,25 @@ import Messages
 import ReplicaStore
 import SyncCore
 
-extension ServerDatabase {
+/// Records with open conflicts or review flags, as the admin sees them: pages of listings,
+/// one record in detail, and resolutions written through the write gate. A room of the
+/// shared `ServerStore`.
+public struct ConflictDesk: ServerRoom, Sendable {
+    /// The shared store.
+    public let server: ServerStore
+
+    /// The room of `server` (also `server.conflictDesk`).
+    public init(_ server: ServerStore) { self.server = server }
+}
+
+extension ConflictDesk {
     /// One page of records with open conflicts or review flags, oldest first, labelled for
     /// the admin, read through the store's partial indexes (one row more than asked, to tell
     /// whether more follow). The municipality filter uses the records' scope tags.
     public func conflicts(_ query: ConflictQuery, language: Language) throws(SyncServerError) -> ConflictPage {
         let limit = max(1, min(query.limit, 500))
         let filter = ReplicaStore.ConflictFilter(collection: query.collection, seenBeforeMillis: query.olderThanMillis,
-                                                 tag: query.municipality.map(Self.municipalityTag))
+                                                 tag: query.municipality.map(ServerStore.municipalityTag))
         return try locked {
             let summaries = try store.conflicts(filter, limit: limit + 1, offset: max(0, query.offset))
             var listings: [ConflictListing] = []
@@ -76,7 +87,7 @@ extension ServerDatabase {
     public func resolve(_ conflictID: String, field: String, _ resolution: Resolution) throws(SyncServerError) {
         let (collection, id) = try Self.splitConflictID(conflictID)
         try locked {
-            try writeTransaction {
+            try server.writeTransaction {
                 guard var state = try store.state(collection: collection, id: id) else { throw SyncServerError.notFound("record") }
                 // The server's next dot must not be one it acknowledged before a restore and
                 // forgot: wait until the devices have re-offered the record.
@@ -86,7 +97,7 @@ extension ServerDatabase {
                                           "The record is not recovered from before the restore yet; sync the devices first.")
                 }
                 let stored = state
-                let time = try nextServerTime()
+                let time = try server.nextServerTime()
                 switch resolution {
                 case .keep("restore") where field == RecordState.deletedField:
                     try state.restore(by: .server, at: time)
@@ -117,12 +128,12 @@ extension ServerDatabase {
                         throw SyncServerError(AdminErrorCode.invalidValue, "The field cannot take that value.")
                     }
                 }
-                if let refusal = admit(state, before: stored, by: .admin) {
+                if let refusal = server.admit(state, before: stored, by: .admin) {
                     throw SyncServerError(AdminErrorCode.invalidValue, "The resolution is refused: \(refusal.message)",
                                           extra: ["reason": .string(refusal.code),
                                                   "parameters": JSONValue(object: refusal.parameters.mapValues(JSONValue.string))])
                 }
-                try commit(state, previous: stored, created: false)
+                try server.commit(state, previous: stored, created: false)
                 try audit(.conflictResolve, subject: "\(collection)/\(id)")
             }
         }

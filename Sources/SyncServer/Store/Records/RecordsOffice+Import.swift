@@ -1,7 +1,7 @@
 import ReplicaStore
 import SyncCore
 
-extension ServerDatabase {
+extension RecordsOffice {
     /// Imports trusted record states in one transaction: each passes the write gate as a
     /// write on no device's behalf (integrity and validation, no permissions), is merged
     /// with what is stored and filed under the scope tags and review flags a push would give
@@ -23,12 +23,12 @@ extension ServerDatabase {
                 for (index, state) in states.enumerated() {
                     let existing = try lookup.storedState(collection: state.collection, id: state.id)
                     let merged = try existing.map { try $0.merged(with: state) } ?? state
-                    if merged != existing, let refusal = admit(merged, before: existing, written: state, by: .system) {
+                    if merged != existing, let refusal = server.admit(merged, before: existing, written: state, by: .system) {
                         throw SyncServerError(.invalidRecord, "State \(index) is refused: \(refusal.code).",
                                               extra: ["index": .integer(Int64(index)), "reason": .string(refusal.code)])
                     }
                 }
-                return try writeTransaction { try commitBatch(states) }
+                return try server.writeTransaction { try server.commitBatch(states) }
             }
         }
     }

@@ -3,7 +3,7 @@ import ReplicaStore
 import SQLite
 import SyncCore
 
-extension ServerDatabase {
+extension SyncLedger {
     /// What one tombstone purge did (PROTOCOL.md §14d).
     public struct TombstonePurge: Sendable, Equatable {
         /// Tombstones removed by this run.
@@ -59,7 +59,7 @@ extension ServerDatabase {
                 let old = try store.tombstones(changedBefore: horizon, limit: 1_000_000)
                 var ready: [ReplicaStore.Tombstone] = []
                 for tombstone in old where tombstone.sequence <= bound {
-                    if try purgeTombstone(collection: tombstone.collection, id: tombstone.id) { ready.append(tombstone) }
+                    if try server.purgeTombstone(collection: tombstone.collection, id: tombstone.id) { ready.append(tombstone) }
                 }
                 var (epoch, watermark) = try tombstonePurges()
                 if let highest = ready.map(\.sequence).max() {

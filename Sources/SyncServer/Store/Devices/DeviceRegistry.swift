@@ -5,7 +5,18 @@ import ReplicaStore
 import SQLite
 import SyncCore
 
-extension ServerDatabase {
+/// The server's devices: added with a one-time enrolment code, enrolled for a bearer token,
+/// authenticated, listed, revoked (and wiped); the dashboard's login links. A room of the
+/// shared `ServerStore`.
+public struct DeviceRegistry: ServerRoom, Sendable {
+    /// The shared store.
+    public let server: ServerStore
+
+    /// The room of `server` (also `server.deviceRegistry`).
+    public init(_ server: ServerStore) { self.server = server }
+}
+
+extension DeviceRegistry {
     /// Adds a device and creates its one-time enrolment code.
     /// - Parameters:
     ///   - name: a name for people (never logged).
@@ -131,7 +142,7 @@ extension ServerDatabase {
     public func devices() throws(SyncServerError) -> [Device] {
         try locked {
             var devices = try store.connection.query("\(Self.deviceColumns) ORDER BY created DESC, id") { try Self.device(from: $0) }
-            let counts = try pendingConflictCounts()
+            let counts = try ConflictDesk(server).pendingConflictCounts()
             for index in devices.indices { devices[index].pendingConflicts = counts[devices[index].id] ?? 0 }
             return devices
         }

@@ -2,7 +2,7 @@ import Foundation
 import SQLite
 import SyncCore
 
-extension ServerDatabase {
+extension RecordsOffice {
     /// What `restore` did.
     public struct RestoreReport: Sendable, Equatable {
         /// The new incarnation the devices will see.
@@ -22,7 +22,7 @@ extension ServerDatabase {
     public static func restore(from backup: String, directory: String, policy: any SyncPolicy,
                                clock: WallClock = .system)
         throws(SyncServerError) -> RestoreReport {
-        let target = (directory as NSString).appendingPathComponent(fileName)
+        let target = (directory as NSString).appendingPathComponent(ServerStore.fileName)
         guard (backup as NSString).standardizingPath != (target as NSString).standardizingPath else {
             throw SyncServerError(AdminErrorCode.restoreSource, "The backup is the database itself.")
         }
@@ -65,12 +65,12 @@ extension ServerDatabase {
         } catch {
             throw SyncServerError.storage(error)
         }
-        makePrivate(databaseAt: target)
+        ServerStore.makePrivate(databaseAt: target)
         do {
-            let ledger = try AcknowledgementLedger(path: ledgerPath(forDatabaseAt: target), clock: clock)
+            let ledger = try AcknowledgementLedger(path: ServerStore.ledgerPath(forDatabaseAt: target), clock: clock)
             let incarnation = try ledger.beginIncarnation(restoredFrom: (backup as NSString).lastPathComponent, at: now)
             // Open once as the server would: migrations of an older backup run now, not at serve.
-            _ = try ServerDatabase(directory: directory, policy: policy, clock: clock)
+            _ = try ServerStore(directory: directory, policy: policy, clock: clock)
             return RestoreReport(incarnation: incarnation, replacedKeptAt: kept)
         } catch let error as SyncServerError {
             throw error

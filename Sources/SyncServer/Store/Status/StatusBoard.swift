@@ -6,15 +6,26 @@ import SyncCore
 
 /// The reads the admin dashboard needs, each bounded: counts from the partial conflict
 /// and review indexes, one page of conflicts at a time, one record in detail.
-extension ServerDatabase {
+/// What the admin dashboard's overview and `/metrics` read: counts from the partial
+/// conflict and review indexes, devices and their last syncs, daily activity. A room of
+/// the shared `ServerStore`.
+public struct StatusBoard: ServerRoom, Sendable {
+    /// The shared store.
+    public let server: ServerStore
+
+    /// The room of `server` (also `server.statusBoard`).
+    public init(_ server: ServerStore) { self.server = server }
+}
+
+extension StatusBoard {
     /// Conflict and review counts, the oldest of each, and devices that have not synced
     /// since `staleBeforeMillis`.
     public func dashboardOverview(staleBeforeMillis: Int64) throws(SyncServerError) -> DashboardOverview {
         try locked {
             let counts = try store.conflictCounts()
             let oldest = try store.oldestConflictTimes()
-            let active = try store.connection.query("\(Self.deviceColumns) WHERE revoked_at IS NULL ORDER BY created, id") {
-                try Self.device(from: $0)
+            let active = try store.connection.query("\(DeviceRegistry.deviceColumns) WHERE revoked_at IS NULL ORDER BY created, id") {
+                try DeviceRegistry.device(from: $0)
             }
             let stale = active.filter { max($0.lastPush ?? 0, $0.lastPull ?? 0) < staleBeforeMillis }
             return DashboardOverview(openConflicts: counts.conflicts, reviewFlags: counts.reviewFlags,

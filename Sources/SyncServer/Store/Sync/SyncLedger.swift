@@ -5,11 +5,24 @@ import SQLite
 import SyncCore
 import SyncProtocol
 
-extension ServerDatabase {
+/// The sync protocol's side of the server: pushes merged through the write gate (grouped
+/// in shared transactions, replayed for a resent batch), pull pages by scope, and the
+/// tombstones purged behind every device's cursor (PROTOCOL.md). A room of the shared
+/// `ServerStore`.
+public struct SyncLedger: ServerRoom, Sendable {
+    /// The shared store.
+    public let server: ServerStore
+
+    /// The room of `server` (also `server.syncLedger`).
+    public init(_ server: ServerStore) { self.server = server }
+}
+
+extension SyncLedger {
     /// Handles a push from `device`: validates the whole body, replays a repeated batch,
-    /// then merges record by record in one transaction, each through the write gate
-    /// (`admit`): a refused record (forged history, dot integrity, time bounds, the domain's
-    /// rules) is answered `refused` with its code and stores nothing; the others go through.
+    /// then merges the records in one transaction through the replica store's merge, each
+    /// through the write gate (`PushGate`, `ServerStore.admit`): a refused record (forged
+    /// history, dot integrity, time bounds, the domain's rules) is answered `refused` with
+    /// its code and stores nothing; the others go through.
     /// - Throws: the whole-request errors of the protocol; nothing is stored then.
     func push(body: [UInt8], device: Device) throws(SyncServerError) -> PushOutcome {
         let request: PushRequest
@@ -37,16 +50,17 @@ extension ServerDatabase {
         }
         if configuration.groupCommit.enabled {
             let job = GroupCommitQueue.Job { [self] in try merge(request, from: device, bodyDigest: bodyDigest) }
-            do { return try pushGroups.submit(job) { writeGroup($0) } } catch { throw SyncServerError.mapped(error) }
+            do { return try server.pushGroups.submit(job) { writeGroup($0) } } catch { throw SyncServerError.mapped(error) }
         }
         return try locked { try lookup.memoising { () throws -> PushOutcome in
-            try writeTransaction { try merge(request, from: device, bodyDigest: bodyDigest) }
+            try server.writeTransaction { try merge(request, from: device, bodyDigest: bodyDigest) }
         } }
     }
 
     /// Merges a decoded push (inside the lock and a write transaction): replays an answer
     /// stored meanwhile for the same batch (a resend that raced its original), else merges
-    /// record by record and stores the answer for replays.
+    /// the records, referenced collections first, through `ServerStore.commitPush`, and
+    /// stores the answer, in the request's order, for replays.
     private func merge(_ request: PushRequest, from device: Device, bodyDigest: [UInt8]) throws -> PushOutcome {
         let batch = request.batch
         if let replay = try storedResponseInLock(device: device.id, batch: batch, bodyDigest: bodyDigest) {
@@ -65,10 +79,11 @@ extension ServerDatabase {
             let (ra, rb) = (rank[request.records[a].collection] ?? Int.max, rank[request.records[b].collection] ?? Int.max)
             return ra != rb ? ra < rb : a < b
         }
+        let merged = try server.commitPush(order.map { request.records[$0] }, from: device)
         var answered: [Int: PushResult] = [:]
-        for index in order { answered[index] = try apply(request.records[index], from: device) }
+        for (index, result) in zip(order, merged) { answered[index] = Self.pushResult(result, for: request.records[index]) }
         let results = request.records.indices.compactMap { answered[$0] }
-        let serverTime = try nextServerTime()
+        let serverTime = try server.nextServerTime()
         // Stored without the incarnation, which a replay adds as it is then: an answer
         // kept from before a restore must not name the old one (the device would take
         // the server for restored again).
@@ -79,7 +94,7 @@ extension ServerDatabase {
             INSERT OR REPLACE INTO push_response (device, batch, response, created, body_sha256) VALUES (?, ?, ?, ?, ?)
             """, [.text(device.id), .text(batch), .blob(bytes), .integer(now), .blob(bodyDigest)])
         try store.connection.execute("UPDATE device SET last_push = ? WHERE id = ?", [.integer(now), .text(device.id)])
-        try countActivity(pushes: 1, conflicts: results.filter { $0.status == .conflict }.count)
+        try server.countActivity(pushes: 1, conflicts: results.filter { $0.status == .conflict }.count)
         return PushOutcome(body: withIncarnation(bytes), results: results, replayed: false)
     }
 
@@ -96,7 +111,7 @@ extension ServerDatabase {
         var failure: SyncServerError?
         do {
             try locked { try lookup.memoising {
-                try writeTransaction {
+                try server.writeTransaction {
                     for job in jobs {
                         let noted = ledger.noted
                         do {
@@ -131,43 +146,22 @@ extension ServerDatabase {
         }
     }
 
-    /// Merges one record (inside the push transaction), through the write gate.
-    ///
-    /// A refused record stores nothing: the server's state, its history and who wrote
-    /// what stay exactly as they were. The result carries the server's current state when
-    /// the device may read the record, so the device can put its copy back (PROTOCOL.md
-    /// §8), and nothing of the record otherwise.
-    private func apply(_ incoming: RecordState, from device: Device) throws -> PushResult {
-        let existing = try lookup.storedState(collection: incoming.collection, id: incoming.id)
-        // After a restore: entries acknowledged before it and forgotten come back; entries
-        // the acknowledged history had overwritten are dropped (PROTOCOL.md §14a).
-        let recovery = try recover(incoming, stored: existing)
-        let offered = recovery.incoming
-        let merged = try existing.map { try $0.merged(with: offered) } ?? offered
-        if merged == existing {
-            return PushResult(collection: incoming.collection, id: incoming.id, status: .unchanged)
-        }
-        if var refusal = admit(merged, before: existing, written: offered, recovery: recovery, by: .device(device)) {
-            // A record the server forgot in a restore and no device has offered back in full
-            // yet: what is missing may still come (its forum, a newer state), so the device
-            // keeps its copy pending instead of dropping it (PROTOCOL.md §14a).
-            if recovery.acknowledged != (existing?.context ?? VersionVector()),
-               [DomainError.Code.missingField.rawValue, DomainError.Code.referenceMissing.rawValue].contains(refusal.code) {
-                refusal = RecordRefusal(code: RecordRefusal.notRecovered, message:
-                    "The record is not recovered from before the server's restore yet; offer it again later.",
-                                        parameters: refusal.parameters)
+    /// The answer for one pushed record from what the merge did with it. A refused record
+    /// carries the server's current state when the device may read the record, so the
+    /// device can put its copy back (PROTOCOL.md §8), and nothing of the record otherwise.
+    private static func pushResult(_ merged: DecidedMerge<PushGate.Refusal>, for incoming: RecordState) -> PushResult {
+        switch merged {
+        case .refused(let refusal, _):
+            return PushResult(collection: incoming.collection, id: incoming.id, status: .refused, reason: refusal.reason,
+                              state: refusal.readable)
+        case .merged(let result):
+            let status: PushResult.Status = switch result.outcome {
+            case .conflict: .conflict
+            case .unchanged: .unchanged
+            case .new, .changed: .merged
             }
-            let readable = existing.flatMap { mayRead($0, device: device) ? $0 : nil }
-            return PushResult(collection: incoming.collection, id: incoming.id, status: .refused, reason: refusal,
-                              state: readable)
+            return PushResult(collection: incoming.collection, id: incoming.id, status: status)
         }
-        let result = try commit(merged, previous: existing, created: existing == nil)
-        let status: PushResult.Status = switch result.outcome {
-        case .conflict: .conflict
-        case .unchanged: .unchanged
-        case .new, .changed: .merged
-        }
-        return PushResult(collection: incoming.collection, id: incoming.id, status: status)
     }
 
     /// A stored push answer (a JSON object) with the current incarnation added as its last member.

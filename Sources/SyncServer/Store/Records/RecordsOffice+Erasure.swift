@@ -2,7 +2,7 @@ import ForumModel
 import SQLite
 import SyncCore
 
-extension ServerDatabase {
+extension RecordsOffice {
     /// What an erasure did.
     public struct ErasureReport: Sendable, Equatable {
         /// The identifying fields cleared.
@@ -25,7 +25,7 @@ extension ServerDatabase {
     /// - Throws: `not_found`, `invalid_value` when the gate refuses, `storage_error`.
     public func eraseParticipant(id: String) throws(SyncServerError) -> ErasureReport {
         let report = try locked { () throws -> ErasureReport in
-            try writeTransaction {
+            try server.writeTransaction {
                 guard let state = try store.state(collection: Participant.collection, id: id), !state.isDeleted else {
                     throw SyncServerError.notFound("participant")
                 }
@@ -36,11 +36,11 @@ extension ServerDatabase {
                     cleared.append(field)
                 }
                 var erased = state
-                try erased.write(values, by: .server, at: try nextServerTime())
-                if let refusal = admit(erased, before: state, by: .erasure) {
+                try erased.write(values, by: .server, at: try server.nextServerTime())
+                if let refusal = server.admit(erased, before: state, by: .erasure) {
                     throw SyncServerError(AdminErrorCode.invalidValue, "The erasure is refused: \(refusal.message)")
                 }
-                try commit(erased, previous: state, created: false)
+                try server.commit(erased, previous: state, created: false)
                 let deletedPayee = try deletePayee(ofParticipant: id)
                 try store.connection.execute("DELETE FROM push_response WHERE instr(response, ?) > 0", [.blob(Array(id.utf8))])
                 let payeeID = Payee.id(participantID: id)
@@ -68,11 +68,11 @@ extension ServerDatabase {
         let id = Payee.id(participantID: participantID)
         guard let payee = try store.state(collection: Payee.collection, id: id), !payee.isDeleted else { return false }
         var gone = payee
-        _ = gone.delete(by: .server, at: try nextServerTime())
-        if let refusal = admit(gone, before: payee, by: .erasure) {
+        _ = gone.delete(by: .server, at: try server.nextServerTime())
+        if let refusal = server.admit(gone, before: payee, by: .erasure) {
             throw SyncServerError(AdminErrorCode.invalidValue, "The payee's delete is refused: \(refusal.message)")
         }
-        try commit(gone, previous: payee, created: false)
+        try server.commit(gone, previous: payee, created: false)
         return true
     }
 }

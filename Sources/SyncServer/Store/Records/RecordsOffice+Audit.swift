@@ -2,7 +2,7 @@ import Foundation
 import SQLite
 import SyncProtocol
 
-extension ServerDatabase {
+extension RecordsOffice {
     /// One line of the audit trail: who did what to which device or record, by ids only.
     public struct AuditEntry: Sendable, Equatable {
         public var atMillis: Int64
@@ -49,12 +49,6 @@ extension ServerDatabase {
         }
     }
 
-    /// Appends to the audit trail, inside the caller's transaction (and lock).
-    func audit(_ action: AuditAction, subject: String, actor: String = "admin") throws {
-        try store.connection.execute("INSERT INTO audit (at, actor, action, subject) VALUES (?, ?, ?, ?)",
-                                     [.integer(clock()), .text(actor), .text(action.rawValue), .text(subject)])
-    }
-
     /// The audit trail, oldest first.
     public func auditTrail() throws(SyncServerError) -> [AuditEntry] {
         try locked {
@@ -63,5 +57,14 @@ extension ServerDatabase {
                            subject: try $0.text(at: 3))
             }
         }
+    }
+}
+
+extension ServerRoom {
+    /// Appends to the audit trail, inside the caller's transaction (and lock): every room
+    /// that changes devices or records audits through here.
+    func audit(_ action: RecordsOffice.AuditAction, subject: String, actor: String = "admin") throws {
+        try store.connection.execute("INSERT INTO audit (at, actor, action, subject) VALUES (?, ?, ?, ?)",
+                                     [.integer(clock()), .text(actor), .text(action.rawValue), .text(subject)])
     }
 }

@@ -8,7 +8,7 @@ import SyncCore
 /// people at its forums even when they live elsewhere. A collection the policy opens to
 /// some roles only (payees: coordinators) is filed under role tags instead, which only
 /// devices of those roles pull.
-extension ServerDatabase {
+extension ServerStore {
     /// The tag of a municipality.
     static func municipalityTag(_ municipality: String) -> String { municipalityTagPrefix + municipality }
 
@@ -128,7 +128,7 @@ extension ServerDatabase {
             // outlive the person's record); a device's delete cannot reach it when the device
             // may not read payees (a facilitator's).
             if state.isDeleted {
-                try deletePayee(ofParticipant: state.id)
+                try RecordsOffice(self).deletePayee(ofParticipant: state.id)
                 return
             }
             // A payee is filed under its participant's municipality: it moves with them. A

@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 import SyncCore
 
-/// Runs `ServerDatabase.purgeTombstones` on a timer while the server serves (every
+/// Runs `SyncLedger.purgeTombstones` on a timer while the server serves (every
 /// `SyncServerConfiguration.tombstonePurgeInterval` seconds, first one interval after the
 /// start), and logs one line per run that purged anything: counts only, never ids.
 final class TombstoneSweeper: @unchecked Sendable {
@@ -10,13 +10,13 @@ final class TombstoneSweeper: @unchecked Sendable {
     private let lock = NSLock()
     private var running = false
 
-    init(database: ServerDatabase, log: @escaping @Sendable (String) -> Void) {
+    init(ledger: SyncLedger, log: @escaping @Sendable (String) -> Void) {
         timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "SyncServer.tombstones", qos: .utility))
-        let interval = max(1, database.configuration.tombstonePurgeInterval)
+        let interval = max(1, ledger.configuration.tombstonePurgeInterval)
         timer.schedule(deadline: .now() + interval, repeating: interval)
         timer.setEventHandler {
             do {
-                let report = try database.purgeTombstones()
+                let report = try ledger.purgeTombstones()
                 if report.purged > 0 {
                     log(Self.line(["event": "tombstones_purged", "purged": .integer(Int64(report.purged)),
                                    "waiting": .integer(Int64(report.waiting))]))
