@@ -28,6 +28,15 @@ extension SHA256Hasher {
     /// The message schedule lives in a stack-allocated temporary, so a block costs no heap
     /// allocation. `block` must hold exactly 64 bytes; it need not be aligned.
     static func compress(_ state: inout [UInt32], _ block: UnsafeRawBufferPointer) {
+        state.withUnsafeMutableBufferPointer { words in
+            guard let base = words.baseAddress else { return }
+            compress(base, block)
+        }
+    }
+
+    /// `compress` on eight hash words in memory the caller owns (the one-shot hash keeps
+    /// them on the stack).
+    static func compress(_ state: UnsafeMutablePointer<UInt32>, _ block: UnsafeRawBufferPointer) {
         precondition(block.count == blockByteCount, "internal: compress needs a whole block")
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             for t in 0..<16 {

@@ -99,7 +99,32 @@ enum SyncBenchmark {
                              Timing.median(serverShares) * 100))
             }
         }
-        print("  target: push of 100,000 within 3.00x the baseline")
+        print("  target: push of 100,000 within 6.00x the baseline, the storing alone within 3.00x")
+    }
+
+    /// `forum-bench storing`: the server's storing alone (`serverImport`) against the
+    /// baseline, alternating in each run, without the client or HTTP: the figure the push
+    /// prints as "the server's storing alone", quick enough to profile (`perf record`).
+    static func storing(records: Int, repeats: Int) throws {
+        print("storing: importStates of \(records) records, 10,000 per transaction, vs raw INSERT; median of \(repeats) (load \(Timing.loadAverage()))")
+        let corpus = ForumCorpus(records: records, municipalities: [municipality], key: "push")
+        let states = corpus.states(0..<corpus.recordCount, replica: seedWriter)
+        let directory = FileManager.default.temporaryDirectory.path
+        var imports: [Double] = [], importCPUs: [Double] = [], raws: [Double] = [], rawCPUs: [Double] = []
+        for run in 0..<repeats {
+            let raw = try StoreBenchmark.measureRawInsert(states, directory: directory, run: run, schema: .store)
+            raws.append(raw.wall)
+            rawCPUs.append(raw.cpu)
+            let stored = try serverImport(corpus)
+            imports.append(stored.wall)
+            importCPUs.append(stored.cpu)
+        }
+        print(String(format: "  storing alone: %.2f s (%.2f-%.2f), %.2fx the baseline's %.3f s; CPU %.2f s, %.2fx",
+                     Timing.median(imports), imports.min() ?? 0, imports.max() ?? 0,
+                     Timing.median(imports) / Timing.median(raws), Timing.median(raws),
+                     Timing.median(importCPUs), Timing.median(importCPUs) / Timing.median(rawCPUs)))
+        print("  each run, storing s / baseline s: "
+              + zip(imports, raws).map { String(format: "%.2f/%.3f", $0, $1) }.joined(separator: ", "))
     }
 
     /// Seconds a fresh server takes to store `corpus` through `RecordsOffice.importStates`

@@ -30,6 +30,8 @@ let usage = """
                                                     a fresh replica pulls N records over loopback HTTP vs raw INSERT
                                                     (default 10000 and 100000, K=3)
       push [--small N] [--large N] [--repeat K]     a replica pushes N local records vs raw INSERT (same defaults)
+      storing [--records N] [--repeat K]            the server's storing alone (importStates, as push prints it)
+                                                    vs raw INSERT, alternating (default N=100000, K=3)
       incremental [--small N] [--medium N] [--large N] [--repeat K]
                                                     10 changed records synced against stores of three sizes
                                                     (default 10000, 100000, 1000000, K=15), each timed with the
@@ -88,6 +90,9 @@ do {
         } else {
             try SyncBenchmark.push(sizes: sizes, repeats: options["repeat"])
         }
+    case "storing":
+        let options = try BenchOptions(Array(arguments.dropFirst()), defaults: ["records": 100_000, "repeat": 3])
+        try SyncBenchmark.storing(records: options["records"], repeats: options["repeat"])
     case "incremental":
         let options = try BenchOptions(Array(arguments.dropFirst()),
                                        defaults: ["small": 10_000, "medium": 100_000, "large": 1_000_000, "repeat": 15])

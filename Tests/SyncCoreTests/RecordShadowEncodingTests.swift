@@ -63,4 +63,13 @@ import TestSupport
         let conflicted = try Self.states()[1]
         #expect(RecordShadow(of: conflicted).entries.values.contains { $0.count == 2 })
     }
+
+    /// The ledger writes a state's shadow straight from the state: the very bytes of the
+    /// shadow built and then encoded, conflicts and empty records included.
+    @Test func shadowBytesWrittenFromTheStateAreTheShadowsBytes() throws {
+        for state in try Self.states() {
+            #expect(RecordShadow.jsonBytes(of: state) == RecordShadow(of: state).jsonBytes)
+            #expect(RecordShadow(jsonBytes: RecordShadow.jsonBytes(of: state)) == RecordShadow(of: state))
+        }
+    }
 }

@@ -45,8 +45,18 @@ public struct RecordShadow: Hashable, Sendable {
     /// `JSONValue` tree of that array gives; a test holds the two equal, since digests
     /// stored before must still match).
     public static func digest(of entry: FieldEntry) -> [UInt8] {
-        var bytes: [UInt8] = [UInt8(ascii: "["), UInt8(ascii: "[")]
+        var message: [UInt8] = []
+        return withDigest(of: entry, message: &message) { Array($0) }
+    }
+
+    /// Calls `body` with `digest(of: entry)` in temporary memory; `message` is scratch
+    /// space for the hashed bytes, reused across calls.
+    private static func withDigest<R>(of entry: FieldEntry, message bytes: inout [UInt8],
+                                      _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        bytes.removeAll(keepingCapacity: true)
         bytes.reserveCapacity(48)
+        bytes.append(UInt8(ascii: "["))
+        bytes.append(UInt8(ascii: "["))
         JSONWriter.writeInteger(entry.time.wallMillis, into: &bytes)
         bytes.append(UInt8(ascii: ","))
         JSONWriter.writeInteger(Int64(entry.time.logical), into: &bytes)
@@ -54,7 +64,66 @@ public struct RecordShadow: Hashable, Sendable {
         bytes.append(UInt8(ascii: ","))
         JSONWriter.write(entry.value, into: &bytes)
         bytes.append(UInt8(ascii: "]"))
-        return Array(SHA256.hash(bytes).prefix(16))
+        return bytes.withUnsafeBytes { message in
+            SHA256.withDigest(of: message) { body(UnsafeRawBufferPointer(rebasing: $0[0..<digestByteCount])) }
+        }
+    }
+
+    /// The bytes of a digest kept per entry.
+    static let digestByteCount = 16
+
+    /// `RecordShadow(of: state).jsonBytes`, written straight from the state without
+    /// building the shadow's dictionaries: what a server stores for every record it
+    /// acknowledges (the shadow's dictionaries and their JSON were two thirds of the
+    /// ledger's cost, BENCHMARKS.md "session 10"). A test holds the two equal.
+    public static func jsonBytes(of state: RecordState) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(48 + state.fields.count * 64)
+        writeContext(state.context, into: &out)
+        var message: [UInt8] = []
+        let names = state.fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for (index, name) in names.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            JSONWriter.writeString(name, into: &out)
+            out.append(UInt8(ascii: ":"))
+            out.append(UInt8(ascii: "["))
+            // A register's entries are in canonical order: by dot, one per dot.
+            for (position, entry) in (state.fields[name]?.entries ?? []).enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                withDigest(of: entry, message: &message) { writeEntry(entry.dot, digest: $0, into: &out) }
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        JSONWriter.writeLiteral("}}", into: &out)
+        return out
+    }
+
+    /// `{"context":{…},"entries":{`: the shadow's bytes up to its first field.
+    private static func writeContext(_ context: VersionVector, into out: inout [UInt8]) {
+        JSONWriter.writeLiteral(#"{"context":{"#, into: &out)
+        for (index, pair) in context.sorted.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            JSONWriter.writeString(pair.replica.rawValue, into: &out)
+            out.append(UInt8(ascii: ":"))
+            JSONWriter.writeInteger(Int64(pair.counter), into: &out)
+        }
+        JSONWriter.writeLiteral(#"},"entries":{"#, into: &out)
+    }
+
+    /// One entry of a field: `[replica,counter,"hex digest"]`.
+    private static func writeEntry(_ dot: Dot, digest: UnsafeRawBufferPointer, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        JSONWriter.writeString(dot.replica.rawValue, into: &out)
+        out.append(UInt8(ascii: ","))
+        JSONWriter.writeInteger(Int64(dot.counter), into: &out)
+        out.append(UInt8(ascii: ","))
+        out.append(UInt8(ascii: "\""))
+        for byte in digest {
+            out.append(hexDigits[Int(byte >> 4)])
+            out.append(hexDigits[Int(byte & 0x0f)])
+        }
+        out.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "]"))
     }
 
     /// The shadow as stored: `{"context":{…},"entries":{field:[[replica,counter,hex],…]}}`,
@@ -65,14 +134,7 @@ public struct RecordShadow: Hashable, Sendable {
     public var jsonBytes: [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(48 + entries.count * 64)
-        JSONWriter.writeLiteral(#"{"context":{"#, into: &out)
-        for (index, pair) in context.sorted.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            JSONWriter.writeString(pair.replica.rawValue, into: &out)
-            out.append(UInt8(ascii: ":"))
-            JSONWriter.writeInteger(Int64(pair.counter), into: &out)
-        }
-        JSONWriter.writeLiteral(#"},"entries":{"#, into: &out)
+        Self.writeContext(context, into: &out)
         let names = entries.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         for (index, name) in names.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
@@ -82,18 +144,7 @@ public struct RecordShadow: Hashable, Sendable {
             let digests = entries[name] ?? [:]
             for (position, (dot, digest)) in digests.sorted(by: { $0.key < $1.key }).enumerated() {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(UInt8(ascii: "["))
-                JSONWriter.writeString(dot.replica.rawValue, into: &out)
-                out.append(UInt8(ascii: ","))
-                JSONWriter.writeInteger(Int64(dot.counter), into: &out)
-                out.append(UInt8(ascii: ","))
-                out.append(UInt8(ascii: "\""))
-                for byte in digest {
-                    out.append(Self.hexDigits[Int(byte >> 4)])
-                    out.append(Self.hexDigits[Int(byte & 0x0f)])
-                }
-                out.append(UInt8(ascii: "\""))
-                out.append(UInt8(ascii: "]"))
+                digest.withUnsafeBytes { Self.writeEntry(dot, digest: $0, into: &out) }
             }
             out.append(UInt8(ascii: "]"))
         }

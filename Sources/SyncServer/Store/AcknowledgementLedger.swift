@@ -78,13 +78,16 @@ final class AcknowledgementLedger: @unchecked Sendable {
         let states = pending.values
         pending = [:]
         try connection.transaction(.immediate) {
+            let insert = try connection.cachedStatement(sql: "INSERT OR REPLACE INTO shadow (collection, id, shadow) VALUES (?, ?, ?)")
             for state in states {
-                var shadow = RecordShadow(of: state)
+                // Never restored: the shadow is the state's own, written straight from it.
+                let bytes: [UInt8]
                 if hasBeenRestored, let kept = try kept(collection: state.collection, id: state.id) {
-                    shadow = kept.advanced(to: state)
+                    bytes = kept.advanced(to: state).jsonBytes
+                } else {
+                    bytes = RecordShadow.jsonBytes(of: state)
                 }
-                try connection.cachedStatement(sql: "INSERT OR REPLACE INTO shadow (collection, id, shadow) VALUES (?, ?, ?)")
-                    .execute([.text(state.collection), .text(state.id), .blob(shadow.jsonBytes)])
+                try insert.execute([.text(state.collection), .text(state.id), .blob(bytes)])
             }
         }
     }
