@@ -7,9 +7,9 @@ import SyncServer
 struct DeviceAddCommand: Command {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("add", abstract: l["server.device.add.abstract"], arguments: [
-            .option("name", help: l["server.device.add.name"]),
+            .option("name", valueName: l["cli.value.name"], help: l["server.device.add.name"]),
             .option("role", valueName: "facilitator|coordinator|admin", help: l["server.device.add.role"]),
-            .option("municipality", repeatable: true, help: l["server.device.add.municipality"]),
+            .option("municipality", valueName: l["cli.value.municipality"], repeatable: true, help: l["server.device.add.municipality"]),
         ])
     }
 
@@ -56,7 +56,7 @@ struct DeviceRevokeCommand: Command {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("revoke", abstract: l["server.device.revoke.abstract"], discussion: l["server.device.revoke.discussion"],
                     arguments: [
-            .positional("id", help: l["server.device.revoke.id"]),
+            .positional("id", valueName: l["cli.value.id"], help: l["server.device.revoke.id"]),
             .flag("wipe", help: l["server.device.revoke.wipe"]),
         ])
     }

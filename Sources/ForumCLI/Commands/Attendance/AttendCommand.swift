@@ -11,9 +11,9 @@ struct AttendCommand: Command {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("attend", abstract: l["client.cmd.attend"], arguments: [
             SharedArguments.forum(l), SharedArguments.participant(l),
-            .option("role", help: l["client.help.attendance_role"]),
+            .option("role", valueName: l["cli.value.role"], help: l["client.help.attendance_role"]),
             .flag("no-honorarium", help: l["client.help.no_honorarium"]),
-            .option("amount", valueName: "kronor", help: l["client.help.amount"]),
+            .option("amount", valueName: l["cli.value.kronor"], help: l["client.help.amount"]),
         ])
     }
 

@@ -9,9 +9,9 @@ import SyncCore
 struct HonorariumPayCommand: HonorariumChange {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("pay", abstract: l["client.cmd.honorarium_pay"], arguments: [
-            SharedArguments.honorarium(l), .option("date", valueName: "YYYY-MM-DD", help: l["client.help.paid_date"]),
-            .option("reference", help: l["client.help.reference"]),
-            .option("method", help: l["client.help.method"]),
+            SharedArguments.honorarium(l), .option("date", valueName: l["cli.value.day"], help: l["client.help.paid_date"]),
+            .option("reference", valueName: l["cli.value.reference"], help: l["client.help.reference"]),
+            .option("method", valueName: l["cli.value.payment_method"], help: l["client.help.method"]),
         ])
     }
 
