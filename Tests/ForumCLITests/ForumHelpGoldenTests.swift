@@ -1,3 +1,4 @@
+import ForumModel
 import Foundation
 import Messages
 import TestSupport
@@ -49,6 +50,35 @@ import Testing
             let english = runner.run(path + ["--help"], lang: "C").out
             let leftovers = HelpPlaceholders.englishLeftovers(swedish: swedish, english: english)
             #expect(leftovers.isEmpty, "'forum \(path.joined(separator: " "))' in Swedish shows English placeholders: \(leftovers)")
+        }
+    }
+
+    /// An option taking one of the model's values lists them from the model's enum (as the
+    /// parser checks them), so a kind added to `ForumKind` shows in help without a second edit.
+    @Test func helpListsTheModelsValuesForEveryChoiceOption() {
+        let runner = ForumCLIRunner()
+        let options: [(path: [String], option: String, values: [String])] = [
+            (["forum", "add"], "--kind", ForumKind.allCases.map(\.rawValue)),
+            (["forum", "edit"], "--kind", ForumKind.allCases.map(\.rawValue)),
+            (["attend"], "--role", AttendanceRole.allCases.map(\.rawValue)),
+            (["honorarium", "list"], "--status", HonorariumStatus.allCases.map(\.rawValue)),
+            (["honorarium", "pay"], "--method", PaymentMethod.allCases.map(\.rawValue)),
+        ]
+        for (path, option, values) in options {
+            for (lang, or) in [("sv_SE.UTF-8", "eller"), ("C", "or")] {
+                let lines = runner.run(path + ["--help"], lang: lang).out.split(separator: "\n")
+                guard let start = lines.firstIndex(where: { $0.hasPrefix("  \(option) ") }) else {
+                    Issue.record("\(path) \(option): no help row")
+                    continue
+                }
+                let rest = lines[(start + 1)...].prefix { $0.hasPrefix(String(repeating: " ", count: 26)) }
+                let row = ([lines[start]] + rest).joined(separator: " ").split(separator: " ")
+                for value in values {
+                    #expect(row.contains { $0.trimmingCharacters(in: .punctuationCharacters) == value },
+                            "\(path) \(option) (\(lang)): '\(value)' is not listed")
+                }
+                #expect(row.contains(Substring(or)), "\(path) \(option) (\(lang)): the list is not joined with '\(or)'")
+            }
         }
     }
 

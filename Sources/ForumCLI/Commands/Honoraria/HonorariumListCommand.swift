@@ -8,7 +8,8 @@ import SyncCore
 struct HonorariumListCommand: Command {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("list", abstract: l["client.cmd.honorarium_list"], arguments: [
-            .option("status", valueName: l["cli.value.status"], help: l["client.help.honorarium_status"]),
+            .option("status", valueName: l["cli.value.status"],
+                    help: l["client.help.honorarium_status", ["statuses": ChoiceList.either(HonorariumStatus.allCases, l)]]),
             SharedArguments.municipality(l), SharedArguments.json(l),
         ])
     }
