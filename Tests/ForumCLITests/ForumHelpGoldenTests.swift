@@ -82,6 +82,35 @@ import Testing
         }
     }
 
+    /// Every abstract ends in a full stop, in both languages (the parent's list of
+    /// subcommands shows the same text).
+    @Test func everyAbstractEndsWithAFullStop() {
+        let runner = ForumCLIRunner()
+        for path in ForumCommandPaths.all {
+            for (lang, label) in [("sv_SE.UTF-8", "ÖVERSIKT: "), ("C", "OVERVIEW: ")] {
+                let help = runner.run(path + ["--help"], lang: lang).out
+                let overview = help.components(separatedBy: "\n\n").first ?? ""
+                #expect(overview.hasPrefix(label) && overview.hasSuffix("."),
+                        "'forum \(path.joined(separator: " "))' (\(lang)): the abstract does not end in a full stop")
+            }
+        }
+    }
+
+    /// Every argument's and option's help is a sentence like the rest: a capital letter first,
+    /// a full stop last, in both languages (`forum app`'s were lower case without one).
+    @Test func everyArgumentsHelpIsASentence() {
+        let runner = ForumCLIRunner()
+        for path in ForumCommandPaths.all {
+            for lang in ["sv_SE.UTF-8", "C"] {
+                let rows = HelpRows.all(in: runner.run(path + ["--help"], lang: lang).out)
+                #expect(!rows.isEmpty)
+                for row in rows where !HelpRows.isSentence(row.text) {
+                    Issue.record("'forum \(path.joined(separator: " "))' (\(lang)) \(row.label): '\(row.text)'")
+                }
+            }
+        }
+    }
+
     @Test func everyCommandsAbstractIsTranslated() {
         let runner = ForumCLIRunner()
         func abstract(_ path: [String], _ lang: String, label: String) -> String? {
