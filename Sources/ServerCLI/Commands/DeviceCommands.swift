@@ -11,7 +11,8 @@ struct DeviceAddCommand: Command {
             .option("name", valueName: l["cli.value.name"], help: l["server.device.add.name"]),
             .option("role", valueName: Role.allCases.map(\.rawValue).joined(separator: "|"),
                     help: roleHelp(l)),
-            .option("municipality", valueName: l["cli.value.municipality"], repeatable: true, help: l["server.device.add.municipality"]),
+            .option("municipality", valueName: l["cli.value.municipality"], repeatable: true,
+                    help: l["server.device.add.municipality"]),
         ])
     }
 

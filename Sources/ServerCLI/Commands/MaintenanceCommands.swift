@@ -70,7 +70,8 @@ struct ParticipantEraseCommand: Command {
 struct TombstonesPurgeCommand: Command {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("purge", abstract: l["server.tombstones.purge.abstract"], discussion: l["server.tombstones.purge.discussion"],
-                    arguments: [.option("horizon-days", valueName: l["cli.value.days"], help: l["server.tombstones.purge.horizon_days"])])
+                    arguments: [.option("horizon-days", valueName: l["cli.value.days"],
+                                        help: l["server.tombstones.purge.horizon_days"])])
     }
 
     let horizonDays: Int?
