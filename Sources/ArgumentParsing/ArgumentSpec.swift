@@ -1,7 +1,10 @@
 /// One argument a command accepts: a positional value, an option with a value, or a flag.
 ///
 /// Names are kebab-case (`dry-run`, `municipality`) and are also the keys under which
-/// `ParsedArguments` returns values. Help texts come from the caller, already translated.
+/// `ParsedArguments` returns values; they are the interface and are never translated. Help
+/// texts and value names (`<katalog>` in `--data <katalog>`) come from the caller, already
+/// translated: the parser has no catalogue key for a placeholder, so it never derives one
+/// from the option's name, which would show English in Swedish help.
 public struct ArgumentSpec: Sendable, Equatable {
     /// How many values a positional argument takes.
     public enum Arity: Sendable, Equatable {
@@ -33,19 +36,21 @@ public struct ArgumentSpec: Sendable, Equatable {
     public let short: Character?
     /// The help text, already translated by the caller.
     public let help: String
-    /// The placeholder shown for the value, e.g. `municipality` in `<municipality>`.
+    /// The placeholder shown for the value, already translated, e.g. `kommun` in
+    /// `--municipality <kommun>`; empty for a flag. `CommandSpec.validate()` reports an
+    /// option or positional without one.
     public let valueName: String
     /// Whether subcommands accept this option or flag too (like `--lang`).
     public let isGlobal: Bool
 
     /// Creates any kind of argument; the static factories read better at call sites.
     public init(name: String, kind: Kind, short: Character? = nil, help: String,
-                valueName: String? = nil, isGlobal: Bool = false) {
+                valueName: String = "", isGlobal: Bool = false) {
         self.name = name
         self.kind = kind
         self.short = short
         self.help = help
-        self.valueName = valueName ?? name
+        self.valueName = valueName
         self.isGlobal = isGlobal
     }
 
@@ -54,10 +59,10 @@ public struct ArgumentSpec: Sendable, Equatable {
     /// - Parameters:
     ///   - name: The key for `ParsedArguments`.
     ///   - arity: How many values it takes; `.required` by default.
-    ///   - valueName: Shown as `<valueName>`; defaults to `name`.
+    ///   - valueName: Shown as `<valueName>` in help, usage and errors; translated.
     ///   - help: Translated help text.
     public static func positional(_ name: String, _ arity: Arity = .required,
-                                  valueName: String? = nil, help: String) -> ArgumentSpec {
+                                  valueName: String, help: String) -> ArgumentSpec {
         ArgumentSpec(name: name, kind: .positional(arity), help: help, valueName: valueName)
     }
 
@@ -66,12 +71,12 @@ public struct ArgumentSpec: Sendable, Equatable {
     /// - Parameters:
     ///   - name: The long name without `--`.
     ///   - short: An optional one-letter form.
-    ///   - valueName: Shown as `<valueName>`; defaults to `name`.
+    ///   - valueName: Shown as `<valueName>` in help and usage; translated.
     ///   - repeatable: Whether every occurrence is collected (`strings(_:)`); otherwise
     ///     the last one given wins.
     ///   - global: Whether subcommands accept it too.
     ///   - help: Translated help text.
-    public static func option(_ name: String, short: Character? = nil, valueName: String? = nil,
+    public static func option(_ name: String, short: Character? = nil, valueName: String,
                               repeatable: Bool = false, global: Bool = false, help: String) -> ArgumentSpec {
         ArgumentSpec(name: name, kind: .option(repeatable: repeatable), short: short, help: help,
                      valueName: valueName, isGlobal: global)

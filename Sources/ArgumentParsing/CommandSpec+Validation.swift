@@ -1,7 +1,7 @@
 extension CommandSpec {
     /// Checks the declaration for mistakes the parser cannot resolve sensibly: bad names,
-    /// clashes, misplaced optional or variadic positionals, positionals next to
-    /// subcommands. Run it in a test of each CLI; the parser itself never traps on a bad
+    /// clashes, an option or positional without a value name, misplaced optional or variadic
+    /// positionals, positionals next to subcommands. Run it in a test of each CLI; the parser itself never traps on a bad
     /// spec, it just behaves as documented.
     ///
     /// - Returns: One English sentence per problem; empty when the spec is sound.
@@ -18,6 +18,12 @@ extension CommandSpec {
         for argument in arguments {
             if !Self.isKebabCase(argument.name) {
                 problems.append("\(path): '\(argument.name)' is not kebab-case")
+            }
+            if argument.kind != .flag, argument.valueName.allSatisfy(\.isWhitespace) {
+                problems.append("\(path): '\(argument.name)' has no value name")
+            }
+            if argument.valueName.contains(where: { "<>\n".contains($0) }) {
+                problems.append("\(path): the value name of '\(argument.name)' has '<', '>' or a line break")
             }
             if !argument.isPositional, !longNames.insert(argument.name).inserted {
                 problems.append("\(path): '--\(argument.name)' is declared twice or reserved")

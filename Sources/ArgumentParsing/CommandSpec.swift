@@ -4,7 +4,8 @@
 /// ```swift
 /// let sync = CommandSpec("sync", abstract: l["cli.sync.abstract"], arguments: [
 ///     .flag("dry-run", short: "n", help: l["cli.sync.dry_run"]),
-///     .option("municipality", short: "m", repeatable: true, help: l["cli.sync.municipality"]),
+///     .option("municipality", short: "m", valueName: l["cli.value.municipality"], repeatable: true,
+///             help: l["cli.sync.municipality"]),
 /// ])
 /// let forum = CommandSpec("forum", abstract: l["cli.forum.abstract"], subcommands: [sync])
 /// ```

@@ -6,8 +6,9 @@ import Messages
 enum ForumCommandTree {
     static var root: CommandNode<CommandContext> { .group({ l in
         CommandSpec("forum", abstract: l["client.cmd.root"], discussion: l["client.help.exit_codes"], arguments: [
-            .option("lang", valueName: "sv|en", global: true, help: l["client.help.lang"]),
-            .option("data", valueName: "directory", global: true, help: l["client.help.data"]),
+            .option("lang", valueName: Language.allCases.map(\.rawValue).joined(separator: "|"), global: true,
+                    help: l["client.help.lang"]),
+            .option("data", valueName: l["cli.value.directory"], global: true, help: l["client.help.data"]),
         ])
     }, [
         .command(EnrollCommand.self),

@@ -4,13 +4,15 @@ extension Catalogue {
     /// person reading may see them.
     static let appEntries: [Entry] = [
         // `forum app` on the command line.
-        Entry("client.cmd.app", sv: "Öppna appen i webbläsaren (lokalt på den här datorn)",
-              en: "Open the app in the browser (locally on this computer)"),
+        Entry("client.cmd.app", sv: "Öppna appen i webbläsaren (lokalt på den här datorn).",
+              en: "Open the app in the browser (locally on this computer)."),
         Entry("client.help.app",
               sv: "Startar appen på 127.0.0.1 och öppnar den i webbläsaren. Adressen innehåller en hemlig nyckel för just den här starten; bara den som har adressen kommer in. Appen fungerar utan nätverk; synka när du har kontakt med servern. Avsluta med Ctrl+C.",
               en: "Starts the app on 127.0.0.1 and opens it in the browser. The address holds a secret key for this start only; only whoever has the address gets in. The app works without a network; sync when the server can be reached. Stop it with Ctrl+C."),
-        Entry("client.help.port", sv: "port att lyssna på (standard: en ledig port)", en: "port to listen on (default: a free port)"),
-        Entry("client.help.no_browser", sv: "öppna inte webbläsaren, skriv bara ut adressen", en: "do not open the browser, only print the address"),
+        Entry("client.help.port", sv: "Port att lyssna på (standard: en ledig port).",
+              en: "Port to listen on (default: a free port)."),
+        Entry("client.help.no_browser", sv: "Öppna inte webbläsaren, skriv bara ut adressen.",
+              en: "Do not open the browser, only print the address."),
         Entry("client.app.serving", sv: "Appen är igång: {url}", en: "The app is running: {url}"),
         Entry("client.app.stop", sv: "Öppna adressen i webbläsaren om den inte öppnas av sig själv. Avsluta med Ctrl+C.",
               en: "Open the address in the browser if it does not open by itself. Stop with Ctrl+C."),

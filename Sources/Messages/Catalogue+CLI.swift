@@ -47,6 +47,9 @@ extension Catalogue {
               sv: "okänt kommando '{command}'; menade du '{suggestion}'?",
               en: "unknown command '{command}'; did you mean '{suggestion}'?"),
 
+        // The values an option takes, in running text (`ChoiceList`).
+        Entry("cli.list.or", sv: "{items} eller {last}", en: "{items} or {last}"),
+
         // Reasons for `cli.error.invalid_value`.
         Entry("cli.reason.integer", sv: "ett heltal förväntas", en: "expected an integer"),
         Entry("cli.reason.integer_range",

@@ -2,6 +2,6 @@ extension Catalogue {
     /// Every message of the product, area by area. A new area adds its
     /// `Catalogue+<Area>.swift` file and one line here.
     static var entries: [Entry] {
-        cliEntries + timeEntries + domainEntries + serverEntries + clientEntries + dashboardEntries + appEntries
+        cliEntries + cliValueEntries + timeEntries + domainEntries + serverEntries + clientEntries + dashboardEntries + appEntries
     }
 }

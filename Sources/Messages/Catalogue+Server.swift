@@ -46,8 +46,8 @@ extension Catalogue {
         Entry("server.device.add.abstract", sv: "Lägg till en enhet och skriv ut dess engångskod.",
               en: "Add a device and print its one-time code."),
         Entry("server.device.add.name", sv: "Enhetens namn, t.ex. vems dator det är.", en: "The device's name, e.g. whose laptop it is."),
-        Entry("server.device.add.role", sv: "Roll: facilitator, coordinator eller admin.",
-              en: "Role: facilitator, coordinator or admin."),
+        // {roles}: ForumModel's Role values (`ChoiceList`).
+        Entry("server.device.add.role", sv: "Roll: {roles}.", en: "Role: {roles}."),
         Entry("server.device.add.municipality", sv: "Kommun enheten arbetar i; upprepa för flera.",
               en: "A municipality the device works in; repeat for several."),
         Entry("server.device.add.done",

@@ -5,9 +5,10 @@ import Messages
 enum ServerCommandTree {
     static var root: CommandNode<ServerContext> { .group({ l in
         CommandSpec("forum-server", abstract: l["server.abstract"], discussion: l["server.discussion"], arguments: [
-            .option("data", valueName: "dir", global: true, help: l["server.option.data"]),
-            .option("lang", valueName: "sv|en", global: true, help: l["server.option.lang"]),
-            .option("public-url", valueName: "url", global: true, help: l["dashboard.cli.public_url"]),
+            .option("data", valueName: l["cli.value.directory"], global: true, help: l["server.option.data"]),
+            .option("lang", valueName: Language.allCases.map(\.rawValue).joined(separator: "|"), global: true,
+                    help: l["server.option.lang"]),
+            .option("public-url", valueName: l["cli.value.url"], global: true, help: l["dashboard.cli.public_url"]),
         ])
     }, [
         .command(ServeCommand.self),

@@ -6,11 +6,11 @@ import Testing
         let bad = CommandSpec("Bad_Name", abstract: "", arguments: [
             .flag("help", help: ""),
             .flag("x", short: "h", help: ""),
-            .option("a", short: "a", help: ""),
-            .option("b", short: "a", help: ""),
-            .positional("rest", .zeroOrMore, help: ""),
-            .positional("opt", .optional, help: ""),
-            .positional("req", help: ""),
+            .option("a", short: "a", valueName: "a", help: ""),
+            .option("b", short: "a", valueName: "b", help: ""),
+            .positional("rest", .zeroOrMore, valueName: "rest", help: ""),
+            .positional("opt", .optional, valueName: "opt", help: ""),
+            .positional("req", valueName: "req", help: ""),
         ])
         let problems = bad.validate()
         #expect(problems.contains { $0.contains("not kebab-case") })
@@ -22,14 +22,33 @@ import Testing
     }
 
     @Test func flagsPositionalsBesideSubcommandsAndDuplicateSubcommands() {
-        let child = CommandSpec("child", abstract: "", arguments: [.option("lang", help: "")])
+        let child = CommandSpec("child", abstract: "", arguments: [.option("lang", valueName: "sv|en", help: "")])
         let parent = CommandSpec("parent", abstract: "", arguments: [
-            .positional("p", help: ""), .option("lang", global: true, help: ""),
+            .positional("p", valueName: "p", help: ""), .option("lang", valueName: "sv|en", global: true, help: ""),
         ], subcommands: [child, child])
         let problems = parent.validate()
         #expect(problems.contains { $0.contains("cannot take positionals") })
         #expect(problems.contains { $0.contains("'child' is declared twice") })
         #expect(problems.contains { $0.contains("clashes with an inherited global option") })
+    }
+
+    /// The parser has no catalogue key for a placeholder, so it derives none from the
+    /// option's name (that showed `<title>` in Swedish help): a value name must be given.
+    @Test func flagsAValueTakingArgumentWithoutAValueName() {
+        let spec = CommandSpec("add", abstract: "", arguments: [
+            ArgumentSpec(name: "title", kind: .option(repeatable: false), help: ""),
+            ArgumentSpec(name: "name", kind: .positional(.required), help: ""),
+            .option("venue", valueName: " ", help: ""),
+            .option("series", valueName: "<serie>", help: ""),
+            .flag("yes", help: ""),
+            .option("municipality", valueName: "kommun", help: ""),
+        ])
+        #expect(spec.validate() == [
+            "add: 'title' has no value name",
+            "add: 'name' has no value name",
+            "add: 'venue' has no value name",
+            "add: the value name of 'series' has '<', '>' or a line break",
+        ])
     }
 
     @Test(arguments: ["dry-run", "v2", "a"])

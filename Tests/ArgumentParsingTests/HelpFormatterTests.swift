@@ -71,7 +71,7 @@ import Messages
         let export = [SampleCommands.forum, SampleCommands.export]
         #expect(formatter.usage(for: export) == "forum export <format> [<file> ...]")
         let many = CommandSpec("big", abstract: "", arguments: (1...9).map {
-            .option("option-number-\($0)", help: "")
+            .option("option-number-\($0)", valueName: "n", help: "")
         } + [.positional("paths", .oneOrMore, valueName: "path", help: "")])
         #expect(formatter.usage(for: [many]) == "big [<options>] <path> ...")
     }

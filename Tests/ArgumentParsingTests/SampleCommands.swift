@@ -9,23 +9,23 @@ enum SampleCommands {
         arguments: [
             .positional("data-dir", valueName: "directory", help: "The local data directory."),
             .flag("dry-run", short: "n", help: "Show what would be sent without sending anything."),
-            .option("municipality", short: "m", repeatable: true,
+            .option("municipality", short: "m", valueName: "municipality", repeatable: true,
                     help: "Only synchronise this municipality. Repeat the option to name several municipalities at once."),
-            .option("port", short: "p", help: "Server port."),
+            .option("port", short: "p", valueName: "port", help: "Server port."),
         ])
 
     static let export = CommandSpec(
         "export", abstract: "Export records.",
         arguments: [
-            .positional("format", help: "Output format."),
+            .positional("format", valueName: "format", help: "Output format."),
             .positional("files", .zeroOrMore, valueName: "file", help: "Files to include."),
         ])
 
     static let tag = CommandSpec(
         "tag", abstract: "Tag records.",
         arguments: [
-            .positional("label", help: "The label."),
-            .positional("note", .optional, help: "A note."),
+            .positional("label", valueName: "label", help: "The label."),
+            .positional("note", .optional, valueName: "note", help: "A note."),
         ])
 
     static let forum = CommandSpec(

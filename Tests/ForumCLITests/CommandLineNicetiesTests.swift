@@ -36,6 +36,16 @@ import TestSupport
         #expect(cli.run(["forum", "add", "--teleport"]).1.error.hasPrefix("Error: unknown option '--teleport'"))
     }
 
+    /// An error about a missing argument names it as the help does, in the help's language.
+    @Test func aMissingArgumentIsNamedAsTheHelpNamesIt() {
+        let (status, swedish) = cli.run(["participant", "edit"], lang: "sv_SE.UTF-8")
+        #expect(status == 64)
+        #expect(swedish.error.hasPrefix("Fel: argumentet '<deltagar-id>' saknas"), "\(swedish.error)")
+        #expect(swedish.error.contains("Användning: forum participant edit [<alternativ>] <deltagar-id>"), "\(swedish.error)")
+        let (_, english) = cli.run(["participant", "edit"])
+        #expect(english.error.hasPrefix("Error: missing argument '<participant-id>'"), "\(english.error)")
+    }
+
     @Test(arguments: [("ja", true), ("nej", false), ("Ja", true), ("yes", true), ("no", false)])
     func yesAndNoAreAlsoUnderstoodInSwedish(_ word: String, _ anonymous: Bool) throws {
         try cli.profile()

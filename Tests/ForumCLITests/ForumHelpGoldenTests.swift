@@ -1,5 +1,9 @@
+import ForumModel
 import Foundation
+import Messages
+import TestSupport
 import Testing
+@testable import ForumCLI
 
 /// The help of every `forum` command, in Swedish and in English, is the text in
 /// `Golden/help.<lang>.txt`. A change of any help text shows in review as a change of that
@@ -26,6 +30,85 @@ import Testing
         let expected = try String(contentsOf: file, encoding: .utf8)
         #expect(text == expected, "help differs from \(file.lastPathComponent); rerun with FORUM_UPDATE_GOLDEN=1 and review the diff")
         #expect(!text.contains("(exit 64)") && !text.contains("(exit 1)"), "--help must succeed for every command")
+    }
+
+    /// The declaration passes `CommandSpec.validate()` in both languages: names, clashes,
+    /// and a value name on every option and positional (never derived from the option's name).
+    @Test(arguments: Language.allCases)
+    func theCommandTreeIsSound(language: Language) {
+        #expect(ForumCommandTree.root.commandSpec(Localizer(language: language)).validate() == [])
+    }
+
+    /// Value placeholders come from the catalogue: Swedish help says `<katalog>`, not
+    /// `<directory>`. A placeholder written as in the English help is a leftover unless it is
+    /// the same word in both languages (`HelpPlaceholders.sameInBothLanguages`) or lists the
+    /// literal values the option takes (`<sv|en>`).
+    @Test func swedishHelpHasNoEnglishPlaceholders() {
+        let runner = ForumCLIRunner()
+        for path in ForumCommandPaths.all {
+            let swedish = runner.run(path + ["--help"], lang: "sv_SE.UTF-8").out
+            let english = runner.run(path + ["--help"], lang: "C").out
+            let leftovers = HelpPlaceholders.englishLeftovers(swedish: swedish, english: english)
+            #expect(leftovers.isEmpty, "'forum \(path.joined(separator: " "))' in Swedish shows English placeholders: \(leftovers)")
+        }
+    }
+
+    /// An option taking one of the model's values lists them from the model's enum (as the
+    /// parser checks them), so a kind added to `ForumKind` shows in help without a second edit.
+    @Test func helpListsTheModelsValuesForEveryChoiceOption() {
+        let runner = ForumCLIRunner()
+        let options: [(path: [String], option: String, values: [String])] = [
+            (["forum", "add"], "--kind", ForumKind.allCases.map(\.rawValue)),
+            (["forum", "edit"], "--kind", ForumKind.allCases.map(\.rawValue)),
+            (["attend"], "--role", AttendanceRole.allCases.map(\.rawValue)),
+            (["honorarium", "list"], "--status", HonorariumStatus.allCases.map(\.rawValue)),
+            (["honorarium", "pay"], "--method", PaymentMethod.allCases.map(\.rawValue)),
+        ]
+        for (path, option, values) in options {
+            for (lang, or) in [("sv_SE.UTF-8", "eller"), ("C", "or")] {
+                let lines = runner.run(path + ["--help"], lang: lang).out.split(separator: "\n")
+                guard let start = lines.firstIndex(where: { $0.hasPrefix("  \(option) ") }) else {
+                    Issue.record("\(path) \(option): no help row")
+                    continue
+                }
+                let rest = lines[(start + 1)...].prefix { $0.hasPrefix(String(repeating: " ", count: 26)) }
+                let row = ([lines[start]] + rest).joined(separator: " ").split(separator: " ")
+                for value in values {
+                    #expect(row.contains { $0.trimmingCharacters(in: .punctuationCharacters) == value },
+                            "\(path) \(option) (\(lang)): '\(value)' is not listed")
+                }
+                #expect(row.contains(Substring(or)), "\(path) \(option) (\(lang)): the list is not joined with '\(or)'")
+            }
+        }
+    }
+
+    /// Every abstract ends in a full stop, in both languages (the parent's list of
+    /// subcommands shows the same text).
+    @Test func everyAbstractEndsWithAFullStop() {
+        let runner = ForumCLIRunner()
+        for path in ForumCommandPaths.all {
+            for (lang, label) in [("sv_SE.UTF-8", "ÖVERSIKT: "), ("C", "OVERVIEW: ")] {
+                let help = runner.run(path + ["--help"], lang: lang).out
+                let overview = help.components(separatedBy: "\n\n").first ?? ""
+                #expect(overview.hasPrefix(label) && overview.hasSuffix("."),
+                        "'forum \(path.joined(separator: " "))' (\(lang)): the abstract does not end in a full stop")
+            }
+        }
+    }
+
+    /// Every argument's and option's help is a sentence like the rest: a capital letter first,
+    /// a full stop last, in both languages (`forum app`'s were lower case without one).
+    @Test func everyArgumentsHelpIsASentence() {
+        let runner = ForumCLIRunner()
+        for path in ForumCommandPaths.all {
+            for lang in ["sv_SE.UTF-8", "C"] {
+                let rows = HelpRows.all(in: runner.run(path + ["--help"], lang: lang).out)
+                #expect(!rows.isEmpty)
+                for row in rows where !HelpRows.isSentence(row.text) {
+                    Issue.record("'forum \(path.joined(separator: " "))' (\(lang)) \(row.label): '\(row.text)'")
+                }
+            }
+        }
     }
 
     @Test func everyCommandsAbstractIsTranslated() {

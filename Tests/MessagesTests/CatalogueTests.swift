@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Messages
 
@@ -55,6 +56,20 @@ import Testing
     @Test func listsPlaceholdersInOrder() {
         #expect(Catalogue.placeholders(in: "{b} och {a_1} {b}") == ["b", "a_1", "b"])
         #expect(Catalogue.placeholders(in: "{ä} {}") == [])
+    }
+
+    /// Value names (`cli.value.*`) go between `<` and `>` in help, usage lines and errors:
+    /// a short name with no brackets, no line break, no `|` (lists of values are built from
+    /// the values), and no leading or trailing space.
+    @Test func valueNamesFitBetweenAngleBrackets() {
+        let values = Catalogue.entries.filter { $0.key.rawValue.hasPrefix("cli.value.") }
+        #expect(values.count > 10)
+        for entry in values {
+            for text in [entry.sv, entry.en] {
+                #expect(!text.contains { "<>|\n{}".contains($0) }, "\(entry.key): '\(text)'")
+                #expect(text == text.trimmingCharacters(in: .whitespaces) && text.count <= 20, "\(entry.key): '\(text)'")
+            }
+        }
     }
 
     @Test func swedishHelpWordsAreSpelledOut() {

@@ -11,7 +11,7 @@ import Messages
 /// struct BackupCommand: Command {
 ///     static func spec(_ l: Localizer) -> CommandSpec {
 ///         CommandSpec("backup", abstract: l["server.backup.abstract"],
-///                     arguments: [.option("to", valueName: "file", help: l["server.backup.to"])])
+///                     arguments: [.option("to", valueName: l["cli.value.file"], help: l["server.backup.to"])])
 ///     }
 ///     let target: String
 ///     init(_ arguments: ParsedArguments, _ l: Localizer) throws(UsageError) {

@@ -11,22 +11,22 @@ enum SharedArguments {
 
     /// `-m, --municipality`.
     static func municipality(_ l: Localizer) -> ArgumentSpec {
-        .option("municipality", short: "m", help: l["client.help.municipality"])
+        .option("municipality", short: "m", valueName: l["cli.value.municipality"], help: l["client.help.municipality"])
     }
 
     /// `<forum-id>`: a forum by id or id prefix.
     static func forum(_ l: Localizer) -> ArgumentSpec {
-        .positional("forum", valueName: "forum-id", help: l["client.help.forum_id"])
+        .positional("forum", valueName: l["cli.value.forum_id"], help: l["client.help.forum_id"])
     }
 
     /// `<participant-id>`: a participant by id or id prefix.
     static func participant(_ l: Localizer) -> ArgumentSpec {
-        .positional("participant", valueName: "participant-id", help: l["client.help.participant_id"])
+        .positional("participant", valueName: l["cli.value.participant_id"], help: l["client.help.participant_id"])
     }
 
     /// `<honorarium-id>`: an honorarium by id or id prefix.
     static func honorarium(_ l: Localizer) -> ArgumentSpec {
-        .positional("honorarium", valueName: "honorarium-id", help: l["client.help.honorarium_id"])
+        .positional("honorarium", valueName: l["cli.value.honorarium_id"], help: l["client.help.honorarium_id"])
     }
 
     /// `--yes`: a delete goes ahead (without it the command only says what would go).
@@ -34,7 +34,7 @@ enum SharedArguments {
 
     /// `--from` and `--to`, days of a report period.
     static func period(_ l: Localizer) -> [ArgumentSpec] {
-        [.option("from", valueName: "YYYY-MM-DD", help: l["client.help.from"]),
-         .option("to", valueName: "YYYY-MM-DD", help: l["client.help.to"])]
+        [.option("from", valueName: l["cli.value.day"], help: l["client.help.from"]),
+         .option("to", valueName: l["cli.value.day"], help: l["client.help.to"])]
     }
 }

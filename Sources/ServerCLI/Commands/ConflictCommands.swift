@@ -23,7 +23,7 @@ struct ConflictsListCommand: Command {
 struct ConflictsShowCommand: Command {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("show", abstract: l["server.conflicts.show.abstract"], arguments: [
-            .positional("id", help: l["server.conflicts.id"]), ServerCommandTree.json(l),
+            .positional("id", valueName: l["cli.value.id"], help: l["server.conflicts.id"]), ServerCommandTree.json(l),
         ])
     }
 
@@ -50,10 +50,10 @@ struct ConflictsShowCommand: Command {
 struct ConflictsResolveCommand: Command {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("resolve", abstract: l["server.conflicts.resolve.abstract"], arguments: [
-            .positional("id", help: l["server.conflicts.id"]),
-            .option("field", help: l["server.conflicts.field"]),
-            .option("keep", valueName: "value-id", help: l["server.conflicts.keep"]),
-            .option("value", valueName: "value", help: l["server.conflicts.value"]),
+            .positional("id", valueName: l["cli.value.id"], help: l["server.conflicts.id"]),
+            .option("field", valueName: l["cli.value.field"], help: l["server.conflicts.field"]),
+            .option("keep", valueName: l["cli.value.value_id"], help: l["server.conflicts.keep"]),
+            .option("value", valueName: l["cli.value.value"], help: l["server.conflicts.value"]),
         ])
     }
 

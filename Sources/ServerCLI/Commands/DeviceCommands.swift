@@ -1,4 +1,5 @@
 import ArgumentParsing
+import ForumModel
 import Foundation
 import Messages
 import SyncServer
@@ -7,10 +8,17 @@ import SyncServer
 struct DeviceAddCommand: Command {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("add", abstract: l["server.device.add.abstract"], arguments: [
-            .option("name", help: l["server.device.add.name"]),
-            .option("role", valueName: "facilitator|coordinator|admin", help: l["server.device.add.role"]),
-            .option("municipality", repeatable: true, help: l["server.device.add.municipality"]),
+            .option("name", valueName: l["cli.value.name"], help: l["server.device.add.name"]),
+            .option("role", valueName: Role.allCases.map(\.rawValue).joined(separator: "|"),
+                    help: roleHelp(l)),
+            .option("municipality", valueName: l["cli.value.municipality"], repeatable: true,
+                    help: l["server.device.add.municipality"]),
         ])
+    }
+
+    /// The roles a device may have, from the model (`Role`), as `--role`'s help says them.
+    static func roleHelp(_ l: Localizer) -> String {
+        l["server.device.add.role", ["roles": ChoiceList.either(Role.allCases, l)]]
     }
 
     let name: String
@@ -19,7 +27,7 @@ struct DeviceAddCommand: Command {
 
     init(_ arguments: ParsedArguments, _ l: Localizer) throws(UsageError) {
         guard let name = arguments.string("name") else { throw arguments.invalidValue("name", reason: l["server.device.add.name"]) }
-        guard let role = arguments.string("role") else { throw arguments.invalidValue("role", reason: l["server.device.add.role"]) }
+        guard let role = arguments.string("role") else { throw arguments.invalidValue("role", reason: Self.roleHelp(l)) }
         self.name = name
         self.role = role
         self.municipalities = arguments.strings("municipality")
@@ -56,7 +64,7 @@ struct DeviceRevokeCommand: Command {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("revoke", abstract: l["server.device.revoke.abstract"], discussion: l["server.device.revoke.discussion"],
                     arguments: [
-            .positional("id", help: l["server.device.revoke.id"]),
+            .positional("id", valueName: l["cli.value.id"], help: l["server.device.revoke.id"]),
             .flag("wipe", help: l["server.device.revoke.wipe"]),
         ])
     }

@@ -6,7 +6,7 @@ import SyncServer
 struct BackupCommand: Command {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("backup", abstract: l["server.backup.abstract"], discussion: l["server.backup.discussion"],
-                    arguments: [.option("to", valueName: "file", help: l["server.backup.to"])])
+                    arguments: [.option("to", valueName: l["cli.value.file"], help: l["server.backup.to"])])
     }
 
     let target: String
@@ -27,7 +27,7 @@ struct BackupCommand: Command {
 struct RestoreCommand: Command {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("restore", abstract: l["server.restore.abstract"], discussion: l["server.restore.discussion"],
-                    arguments: [.positional("from", help: l["server.restore.from"])])
+                    arguments: [.positional("from", valueName: l["cli.value.file"], help: l["server.restore.from"])])
     }
 
     let source: String
@@ -49,7 +49,7 @@ struct RestoreCommand: Command {
 struct ParticipantEraseCommand: Command {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("erase", abstract: l["server.participant.erase.abstract"], discussion: l["server.participant.erase.discussion"],
-                    arguments: [.positional("id", help: l["server.participant.erase.id"])])
+                    arguments: [.positional("id", valueName: l["cli.value.id"], help: l["server.participant.erase.id"])])
     }
 
     let id: String
@@ -70,7 +70,8 @@ struct ParticipantEraseCommand: Command {
 struct TombstonesPurgeCommand: Command {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("purge", abstract: l["server.tombstones.purge.abstract"], discussion: l["server.tombstones.purge.discussion"],
-                    arguments: [.option("horizon-days", valueName: "days", help: l["server.tombstones.purge.horizon_days"])])
+                    arguments: [.option("horizon-days", valueName: l["cli.value.days"],
+                                        help: l["server.tombstones.purge.horizon_days"])])
     }
 
     let horizonDays: Int?

@@ -11,17 +11,18 @@ import SyncServer
 struct ServeCommand: Command {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("serve", abstract: l["server.serve.abstract"], arguments: [
-            .option("host", help: l["server.serve.host"]),
-            .option("port", help: l["server.serve.port"]),
-            .option("max-connections", valueName: "n", help: l["server.serve.max_connections"]),
-            .option("max-connections-per-address", valueName: "n", help: l["server.serve.max_connections_per_address"]),
+            .option("host", valueName: l["cli.value.host"], help: l["server.serve.host"]),
+            .option("port", valueName: l["cli.value.port"], help: l["server.serve.port"]),
+            .option("max-connections", valueName: l["cli.value.count"], help: l["server.serve.max_connections"]),
+            .option("max-connections-per-address", valueName: l["cli.value.count"],
+                    help: l["server.serve.max_connections_per_address"]),
             .option("group-commit", valueName: "on|off", help: l["server.serve.group_commit"]),
-            .option("laptop-retention-days", valueName: "days", help: l["server.serve.laptop_retention_days"]),
-            .option("tombstone-horizon-days", valueName: "days", help: l["server.serve.tombstone_horizon_days"]),
-            .option("trusted-proxy", valueName: "address", repeatable: true, help: l["server.serve.trusted_proxy"]),
-            .option("metrics-port", valueName: "port", help: l["server.serve.metrics_port"]),
-            .option("metrics-host", valueName: "address", help: l["server.serve.metrics_host"]),
-            .option("metrics-token-file", valueName: "file", help: l["server.serve.metrics_token_file"]),
+            .option("laptop-retention-days", valueName: l["cli.value.days"], help: l["server.serve.laptop_retention_days"]),
+            .option("tombstone-horizon-days", valueName: l["cli.value.days"], help: l["server.serve.tombstone_horizon_days"]),
+            .option("trusted-proxy", valueName: l["cli.value.address"], repeatable: true, help: l["server.serve.trusted_proxy"]),
+            .option("metrics-port", valueName: l["cli.value.port"], help: l["server.serve.metrics_port"]),
+            .option("metrics-host", valueName: l["cli.value.address"], help: l["server.serve.metrics_host"]),
+            .option("metrics-token-file", valueName: l["cli.value.file"], help: l["server.serve.metrics_token_file"]),
         ])
     }
 

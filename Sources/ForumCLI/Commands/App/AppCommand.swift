@@ -8,7 +8,7 @@ import Messages
 struct AppCommand: Command {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("app", abstract: l["client.cmd.app"], discussion: l["client.help.app"], arguments: [
-            .option("port", valueName: "port", help: l["client.help.port"]),
+            .option("port", valueName: l["cli.value.port"], help: l["client.help.port"]),
             .flag("no-browser", help: l["client.help.no_browser"]),
         ])
     }

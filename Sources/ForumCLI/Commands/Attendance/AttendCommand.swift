@@ -11,9 +11,11 @@ struct AttendCommand: Command {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("attend", abstract: l["client.cmd.attend"], arguments: [
             SharedArguments.forum(l), SharedArguments.participant(l),
-            .option("role", help: l["client.help.attendance_role"]),
+            .option("role", valueName: l["cli.value.role"],
+                    help: l["client.help.attendance_role", ["roles": ChoiceList.either(AttendanceRole.allCases, l),
+                                                            "default": defaultRole.rawValue]]),
             .flag("no-honorarium", help: l["client.help.no_honorarium"]),
-            .option("amount", valueName: "kronor", help: l["client.help.amount"]),
+            .option("amount", valueName: l["cli.value.kronor"], help: l["client.help.amount"]),
         ])
     }
 
@@ -25,10 +27,13 @@ struct AttendCommand: Command {
     let amount: Int64?
     let withHonorarium: Bool
 
+    /// The role recorded when `--role` is not given.
+    static let defaultRole = AttendanceRole.participant
+
     init(_ arguments: ParsedArguments, _ l: Localizer) throws(UsageError) {
         forum = try arguments.required("forum", l)
         participant = try arguments.required("participant", l)
-        role = try arguments.choice("role", of: AttendanceRole.allCases) ?? .participant
+        role = try arguments.choice("role", of: AttendanceRole.allCases) ?? Self.defaultRole
         amount = try arguments.int("amount", in: 0...SharedArguments.maximumKronor).map(Int64.init)
         withHonorarium = !arguments.flag("no-honorarium")
     }

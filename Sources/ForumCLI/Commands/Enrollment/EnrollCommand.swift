@@ -8,8 +8,9 @@ import Messages
 struct EnrollCommand: Command {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("enroll", abstract: l["client.cmd.enroll"], arguments: [
-            .positional("url", help: l["client.help.url"]), .positional("code", help: l["client.help.code"]),
-            .option("ca-file", valueName: "file", help: l["client.help.ca_file"]),
+            .positional("url", valueName: l["cli.value.url"], help: l["client.help.url"]),
+            .positional("code", valueName: l["cli.value.code"], help: l["client.help.code"]),
+            .option("ca-file", valueName: l["cli.value.file"], help: l["client.help.ca_file"]),
         ])
     }
 

@@ -10,7 +10,7 @@ import Messages
 struct ExportPaymentsCommand: Command {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("payments", abstract: l["client.cmd.export_payments"], arguments: [SharedArguments.municipality(l)]
-                    + SharedArguments.period(l) + [.option("out", valueName: "file", help: l["client.help.out"])])
+                    + SharedArguments.period(l) + [.option("out", valueName: l["cli.value.file"], help: l["client.help.out"])])
     }
 
     let municipality: String?

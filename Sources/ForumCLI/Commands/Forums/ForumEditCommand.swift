@@ -15,7 +15,7 @@ struct ForumEditCommand: Command {
         CommandSpec("edit", abstract: l["client.cmd.forum_edit"], arguments: [SharedArguments.forum(l)] + ForumFields.specs(l) + [
             .option("status", valueName: settableStatuses.map(\.rawValue).joined(separator: "|"),
                     help: l["client.help.forum_status"]),
-            .option("minutes", help: l["client.help.minutes"]),
+            .option("minutes", valueName: l["cli.value.minutes"], help: l["client.help.minutes"]),
             .flag("yes", help: l["client.help.yes_minutes"]),
         ])
     }

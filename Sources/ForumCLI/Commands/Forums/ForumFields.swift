@@ -9,13 +9,14 @@ struct ForumFields {
     /// Their specs, in help order.
     static func specs(_ l: Localizer) -> [ArgumentSpec] {
         [
-            .option("title", help: l["client.help.title"]),
-            .option("start", valueName: "YYYY-MM-DD HH:MM", help: l["client.help.start"]),
-            .option("end", valueName: "YYYY-MM-DD HH:MM", help: l["client.help.end"]),
-            .option("kind", help: l["client.help.kind"]),
-            .option("venue", help: l["client.help.venue"]),
-            .option("series", help: l["client.help.series"]),
-            .option("amount", valueName: "kronor", help: l["client.help.forum_amount"]),
+            .option("title", valueName: l["cli.value.title"], help: l["client.help.title"]),
+            .option("start", valueName: l["cli.value.time"], help: l["client.help.start"]),
+            .option("end", valueName: l["cli.value.time"], help: l["client.help.end"]),
+            .option("kind", valueName: l["cli.value.kind"],
+                    help: l["client.help.kind", ["kinds": ChoiceList.either(ForumKind.allCases, l)]]),
+            .option("venue", valueName: l["cli.value.venue"], help: l["client.help.venue"]),
+            .option("series", valueName: l["cli.value.series"], help: l["client.help.series"]),
+            .option("amount", valueName: l["cli.value.kronor"], help: l["client.help.forum_amount"]),
         ]
     }
 

@@ -9,8 +9,8 @@ import SyncCore
 struct HonorariumCorrectCommand: HonorariumChange {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("correct", abstract: l["client.cmd.honorarium_correct"], arguments: [
-            SharedArguments.honorarium(l), .option("amount", valueName: "kronor", help: l["client.help.amount"]),
-            .option("reason", help: l["client.help.correction_reason"]),
+            SharedArguments.honorarium(l), .option("amount", valueName: l["cli.value.kronor"], help: l["client.help.amount"]),
+            .option("reason", valueName: l["cli.value.reason"], help: l["client.help.correction_reason"]),
         ])
     }
 

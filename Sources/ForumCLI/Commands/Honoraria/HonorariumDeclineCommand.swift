@@ -7,7 +7,7 @@ import SyncCore
 struct HonorariumDeclineCommand: HonorariumChange {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("decline", abstract: l["client.cmd.honorarium_decline"], arguments: [
-            SharedArguments.honorarium(l), .option("reason", help: l["client.help.reason"]),
+            SharedArguments.honorarium(l), .option("reason", valueName: l["cli.value.reason"], help: l["client.help.reason"]),
         ])
     }
 

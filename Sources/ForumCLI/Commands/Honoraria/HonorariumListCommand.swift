@@ -8,7 +8,9 @@ import SyncCore
 struct HonorariumListCommand: Command {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("list", abstract: l["client.cmd.honorarium_list"], arguments: [
-            .option("status", help: l["client.help.honorarium_status"]), SharedArguments.municipality(l), SharedArguments.json(l),
+            .option("status", valueName: l["cli.value.status"],
+                    help: l["client.help.honorarium_status", ["statuses": ChoiceList.either(HonorariumStatus.allCases, l)]]),
+            SharedArguments.municipality(l), SharedArguments.json(l),
         ])
     }
 

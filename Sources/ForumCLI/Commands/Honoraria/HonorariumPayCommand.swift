@@ -9,11 +9,16 @@ import SyncCore
 struct HonorariumPayCommand: HonorariumChange {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("pay", abstract: l["client.cmd.honorarium_pay"], arguments: [
-            SharedArguments.honorarium(l), .option("date", valueName: "YYYY-MM-DD", help: l["client.help.paid_date"]),
-            .option("reference", help: l["client.help.reference"]),
-            .option("method", help: l["client.help.method"]),
+            SharedArguments.honorarium(l), .option("date", valueName: l["cli.value.day"], help: l["client.help.paid_date"]),
+            .option("reference", valueName: l["cli.value.reference"], help: l["client.help.reference"]),
+            .option("method", valueName: l["cli.value.payment_method"],
+                    help: l["client.help.method", ["methods": ChoiceList.either(PaymentMethod.allCases, l),
+                                                   "default": defaultMethod.rawValue]]),
         ])
     }
+
+    /// The method recorded when `--method` is not given.
+    static let defaultMethod = PaymentMethod.bankTransfer
 
     let honorarium: String
     /// `--date` as `YYYY-MM-DD`; `nil` for today in Stockholm, when the command runs.
@@ -30,7 +35,7 @@ struct HonorariumPayCommand: HonorariumChange {
         } else {
             day = nil
         }
-        method = try arguments.choice("method", of: PaymentMethod.allCases) ?? .bankTransfer
+        method = try arguments.choice("method", of: PaymentMethod.allCases) ?? Self.defaultMethod
         reference = arguments.string("reference")
     }
 

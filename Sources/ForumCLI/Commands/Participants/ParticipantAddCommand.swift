@@ -9,10 +9,10 @@ import SyncCore
 struct ParticipantAddCommand: Command {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("add", abstract: l["client.cmd.participant_add"], arguments: [
-            .positional("name", help: l["client.help.name"]),
+            .positional("name", valueName: l["cli.value.name"], help: l["client.help.name"]),
             .flag("anonymous", help: l["client.help.anonymous"]),
-            .option("association", help: l["client.help.association"]),
-            .option("contact", help: l["client.help.contact"]),
+            .option("association", valueName: l["cli.value.association"], help: l["client.help.association"]),
+            .option("contact", valueName: l["cli.value.contact"], help: l["client.help.contact"]),
             .flag("consent", help: l["client.help.consent"]),
             SharedArguments.municipality(l),
         ])

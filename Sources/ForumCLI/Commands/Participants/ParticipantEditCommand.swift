@@ -9,9 +9,9 @@ import SyncCore
 struct ParticipantEditCommand: Command {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("edit", abstract: l["client.cmd.participant_edit"], arguments: [
-            SharedArguments.participant(l), .option("name", help: l["client.help.name"]),
-            .option("association", help: l["client.help.association"]),
-            .option("contact", help: l["client.help.contact"]),
+            SharedArguments.participant(l), .option("name", valueName: l["cli.value.name"], help: l["client.help.name"]),
+            .option("association", valueName: l["cli.value.association"], help: l["client.help.association"]),
+            .option("contact", valueName: l["cli.value.contact"], help: l["client.help.contact"]),
             .option("anonymous", valueName: ParsedArguments.yesNoWords.map(\.word).joined(separator: "|"),
                     help: l["client.help.anonymous_choice"]),
             .flag("consent", help: l["client.help.consent"]),

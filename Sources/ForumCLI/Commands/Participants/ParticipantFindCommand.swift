@@ -5,7 +5,7 @@ import Messages
 struct ParticipantFindCommand: Command {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("find", abstract: l["client.cmd.participant_find"], arguments: [
-            .positional("name", help: l["client.help.find_name"]), SharedArguments.json(l),
+            .positional("name", valueName: l["cli.value.name"], help: l["client.help.find_name"]), SharedArguments.json(l),
         ])
     }
 

@@ -13,9 +13,9 @@ struct PayeeSetCommand: Command {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("set", abstract: l["client.cmd.payee_set"], arguments: [
             SharedArguments.participant(l),
-            .option("personnummer", valueName: l["client.placeholder.identity_number"], help: l["client.help.personnummer"]),
-            .option("clearing", valueName: l["client.placeholder.clearing"], help: l["client.help.clearing"]),
-            .option("account", valueName: l["client.placeholder.account"], help: l["client.help.account"]),
+            .option("personnummer", valueName: l["cli.value.identity_number"], help: l["client.help.personnummer"]),
+            .option("clearing", valueName: l["cli.value.clearing"], help: l["client.help.clearing"]),
+            .option("account", valueName: l["cli.value.account"], help: l["client.help.account"]),
             .flag("payroll", help: l["client.help.payroll"]),
         ])
     }

@@ -10,7 +10,7 @@ import SyncCore
 struct ImportCommand: Command {
     static func spec(_ l: Localizer) -> CommandSpec {
         CommandSpec("import", abstract: l["client.cmd.import"], discussion: l["client.help.import"], arguments: [
-            .positional("file", help: l["client.help.import_file"]), SharedArguments.json(l),
+            .positional("file", valueName: l["cli.value.file"], help: l["client.help.import_file"]), SharedArguments.json(l),
         ])
     }
 
