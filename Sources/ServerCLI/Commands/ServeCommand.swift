@@ -16,6 +16,7 @@ struct ServeCommand: Command {
             .option("max-connections", valueName: "n", help: l["server.serve.max_connections"]),
             .option("max-connections-per-address", valueName: "n", help: l["server.serve.max_connections_per_address"]),
             .option("group-commit", valueName: "on|off", help: l["server.serve.group_commit"]),
+            .option("synchronous", valueName: "full|normal", help: l["server.serve.synchronous"]),
             .option("laptop-retention-days", valueName: "days", help: l["server.serve.laptop_retention_days"]),
             .option("tombstone-horizon-days", valueName: "days", help: l["server.serve.tombstone_horizon_days"]),
             .option("trusted-proxy", valueName: "address", repeatable: true, help: l["server.serve.trusted_proxy"]),
@@ -30,6 +31,7 @@ struct ServeCommand: Command {
     let maxConnections: Int?
     let maxConnectionsPerAddress: Int?
     let groupCommit: Bool?
+    let synchronous: CommitSynchronous?
     let laptopRetentionDays: Int?
     let tombstoneHorizonDays: Int?
     let trustedProxies: [String]
@@ -45,6 +47,8 @@ struct ServeCommand: Command {
         maxConnections = try arguments.int("max-connections", in: 1...65_536)
         maxConnectionsPerAddress = try arguments.int("max-connections-per-address", in: 1...65_536)
         groupCommit = try arguments.choice("group-commit", from: ["on", "off"]).map { $0 == "on" }
+        synchronous = try arguments.choice("synchronous", from: CommitSynchronous.allCases.map(\.rawValue))
+            .flatMap(CommitSynchronous.init(rawValue:))
         laptopRetentionDays = try arguments.int("laptop-retention-days", in: 0...36_500)
         tombstoneHorizonDays = try arguments.int("tombstone-horizon-days", in: 0...36_500)
         trustedProxies = arguments.strings("trusted-proxy")
@@ -60,6 +64,8 @@ struct ServeCommand: Command {
         if let maxConnectionsPerAddress { configuration.http.maxConnectionsPerAddress = maxConnectionsPerAddress }
         // Concurrent pushes share write transactions unless turned off (Server/README.md).
         if let groupCommit { configuration.groupCommit.enabled = groupCommit }
+        // Answered pushes survive a power loss only with `full`, the default (Server/README.md).
+        if let synchronous { configuration.synchronous = synchronous }
         // 0 turns retention off: laptops keep participants until they are deleted.
         if let laptopRetentionDays { configuration.laptopRetentionDays = laptopRetentionDays == 0 ? nil : laptopRetentionDays }
         // 0 keeps tombstones for ever.

@@ -1,0 +1,70 @@
+import ArgumentParsing
+import Foundation
+import Messages
+import SQLite
+import Testing
+import TestSupport
+@testable import ServerCLI
+@testable import SyncServer
+
+/// Durable commits (`SyncServerConfiguration.synchronous`): a device is answered after the
+/// COMMIT that holds its push, so that COMMIT must be on the disk when it returns, in the
+/// server's database and in the acknowledgement ledger alike (Server/README.md, "Durable
+/// commits"). `PRAGMA synchronous` belongs to a connection, not to the file, so it is read
+/// back from the connections the server itself opened.
+@Suite struct DurableCommitTests {
+    /// `PRAGMA synchronous` of the server's database and of its ledger: 1 NORMAL, 2 FULL.
+    func effectiveSynchronous(_ database: ServerDatabase) throws -> (database: Int64?, ledger: Int64?) {
+        func pragma(_ connection: Connection) throws -> Int64? {
+            try connection.queryOne("PRAGMA synchronous") { try $0.int64(at: 0) }
+        }
+        return (try pragma(database.store.connection), try pragma(database.ledger.connection))
+    }
+
+    /// The database `forum-server serve` would open for `options` in a new data directory.
+    func databaseOfServe(_ options: [String], in directory: TemporaryDirectory) throws -> ServerDatabase {
+        let l = Localizer(language: .en)
+        let arguments = ["serve", "--data", directory.url.path, "--port", "0"] + options
+        guard case .run(let command, let parsed) = try ServerCommandTree.root.parse(arguments, l),
+              let serve = command as? ServeCommand else {
+            Issue.record("forum-server \(arguments.joined(separator: " ")) did not parse as serve")
+            throw SyncServerError(.internalError, "not parsed")
+        }
+        let context = ServerContext(arguments: parsed, localizer: l, terminal: BufferTerminal(), environment: [:])
+        return try ServerDatabase(directory: context.dataDirectory, policy: ServerContext.policy(),
+                                  configuration: try serve.configuration(context))
+    }
+
+    @Test func serveSyncsEveryCommitOfTheDatabaseAndTheLedgerToDiskByDefault() throws {
+        let directory = try TemporaryDirectory(prefix: "durable-default")
+        let database = try databaseOfServe([], in: directory)
+        #expect(database.configuration.synchronous == .full)
+        let effective = try effectiveSynchronous(database)
+        #expect(effective.database == 2, "server.sqlite is not opened with synchronous=FULL")
+        #expect(effective.ledger == 2, "acknowledged.sqlite is not opened with synchronous=FULL")
+    }
+
+    @Test func serveWithSynchronousNormalTradesThePowerLossGuaranteeForSpeedInBothFiles() throws {
+        let directory = try TemporaryDirectory(prefix: "durable-normal")
+        let database = try databaseOfServe(["--synchronous", "normal"], in: directory)
+        let effective = try effectiveSynchronous(database)
+        #expect(effective.database == 1)
+        #expect(effective.ledger == 1)
+    }
+
+    @Test func aSynchronousValueOtherThanFullOrNormalIsAUsageError() {
+        let terminal = BufferTerminal()
+        let status = ServerCLI.run(arguments: ["serve", "--synchronous", "off", "--data", "/nonexistent/forum-data"],
+                                   environment: ["LANG": "C"], terminal: terminal)
+        #expect(status == 64)
+        #expect(!FileManager.default.fileExists(atPath: "/nonexistent/forum-data"))
+    }
+
+    @Test func theServersAdminCommandsAndTheLibraryDefaultAreDurableToo() throws {
+        let directory = try TemporaryDirectory(prefix: "durable-library")
+        let database = try ServerDatabase(directory: directory.url.path, policy: ForumPolicy())
+        let effective = try effectiveSynchronous(database)
+        #expect(effective.database == 2)
+        #expect(effective.ledger == 2)
+    }
+}
