@@ -60,6 +60,27 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: "/nonexistent/forum-data"))
     }
 
+    /// A pull page's COMMIT holds only bookkeeping and is committed without a sync of its
+    /// own; the pushes after it are synced again, after a page and after a refused pull.
+    @Test func aPullCommitsWithoutItsOwnSyncButEveryPushAfterItIsSyncedAgain() throws {
+        let fixture = try ServerFixture()
+        let device = try fixture.enrol()
+        let pushed = try fixture.push([try Records.forum("durable-1", municipality: "Södertälje", by: device.replica)],
+                                      token: device.token)
+        #expect(pushed.status == 200)
+        #expect(try effectiveSynchronous(fixture.database).database == 2)
+        let (records, cursor) = try fixture.pull(token: device.token, from: "")
+        #expect(records.map(\.id) == ["durable-1"])
+        #expect(try effectiveSynchronous(fixture.database).database == 2, "a pull left the connection without its sync")
+        let refused = try fixture.request("GET", "/v1/sync/pull?cursor=99999999", headers: ["Authorization": "Bearer \(device.token)"])
+        #expect(refused.status == 400)
+        #expect(try effectiveSynchronous(fixture.database).database == 2, "a refused pull left the connection without its sync")
+        let again = try fixture.push([try Records.forum("durable-2", municipality: "Södertälje", by: device.replica)],
+                                     token: device.token)
+        #expect(again.status == 200)
+        #expect(try fixture.pull(token: device.token, from: cursor).0.map(\.id) == ["durable-2"])
+    }
+
     @Test func theServersAdminCommandsAndTheLibraryDefaultAreDurableToo() throws {
         let directory = try TemporaryDirectory(prefix: "durable-library")
         let database = try ServerDatabase(directory: directory.url.path, policy: ForumPolicy())
