@@ -38,13 +38,13 @@ enum DevicesBenchmark {
     /// `seconds`, at each of `deviceCounts`, once per group-commit mode in `groupCommit`
     /// (off and on in the same run, so their figures compare).
     static func run(deviceCounts: [Int], seconds: Int, writesPerRound: Int, groupCommit: [Bool] = [false, true],
-                    synchronous: CommitSynchronous = .full) throws {
-        print("devices: N clients write \(writesPerRound) records and sync, repeatedly for \(seconds) s, server synchronous=\(synchronous.rawValue) (load \(Timing.loadAverage()))")
+                    synchronous: CommitSynchronous = .full, windowMicroseconds: Int = 0) throws {
+        print("devices: N clients write \(writesPerRound) records and sync, repeatedly for \(seconds) s, server synchronous=\(synchronous.rawValue), group window \(windowMicroseconds) µs (load \(Timing.loadAverage()))")
         print("  group  devices   syncs   syncs/s   p50 ms   p99 ms   writes  conflicts  errors  converged")
         for count in deviceCounts {
             for grouped in groupCommit {
                 try runOnce(devices: count, seconds: seconds, writesPerRound: writesPerRound, groupCommit: grouped,
-                            synchronous: synchronous)
+                            synchronous: synchronous, windowMicroseconds: windowMicroseconds)
             }
         }
         print("  target: zero errors and every replica converged; group commit on >= 2x the syncs/s of off")
@@ -68,7 +68,8 @@ enum DevicesBenchmark {
 
     /// One run; `interval` `nil`: closed loop, else each device's period in seconds.
     static func runOnce(devices count: Int, seconds: Int, writesPerRound: Int, groupCommit: Bool,
-                        interval: Double? = nil, synchronous: CommitSynchronous = .full) throws {
+                        interval: Double? = nil, synchronous: CommitSynchronous = .full,
+                        windowMicroseconds: Int = 0) throws {
         // Each device holds up to two connections during a sync (its pooled pull connection
         // and a fresh one per push): the default 256 answered 503 to some of 200 devices.
         var configuration = SyncServerConfiguration()
@@ -77,6 +78,7 @@ enum DevicesBenchmark {
         configuration.http.maxConnectionsPerAddress = configuration.http.maxConcurrentConnections
         configuration.groupCommit.enabled = groupCommit
         configuration.synchronous = synchronous
+        configuration.groupCommit.windowMilliseconds = Double(windowMicroseconds) / 1000
         let server = try BenchServer(label: "devices", configuration: configuration)
         defer { server.stop() }
         let corpus = ForumCorpus(records: 2_000, municipalities: municipalities, key: "devices")
