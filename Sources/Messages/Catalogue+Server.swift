@@ -26,6 +26,8 @@ extension Catalogue {
               en: "Most simultaneous connections (default 256); allow two per device syncing at the same time."),
         Entry("server.serve.group_commit", sv: "Om ändringar som flera enheter skickar samtidigt sparas i gemensamma transaktioner (standard on); varje enhet får svar först när dess ändringar är sparade.",
               en: "Whether concurrent pushes from several devices are stored in shared transactions (default on); each device is answered only once its changes are stored."),
+        Entry("server.serve.synchronous", sv: "När en ändring räknas som sparad: full väntar tills den ligger på disken innan enheten får svar, så att inget som besvarats går förlorat vid strömavbrott (standard); normal svarar snabbare, men ett strömavbrott kan då ta de senaste ändringarna.",
+              en: "When a change counts as stored: full waits until it is on the disk before the device is answered, so nothing answered is lost in a power cut (default); normal answers sooner, but a power cut may then take the latest changes."),
         Entry("server.serve.max_connections_per_address", sv: "Högsta antal samtidiga anslutningar från en adress (standard 64, ett kontor bakom NAT).",
               en: "Most simultaneous connections from one address (default 64, an office behind NAT)."),
         Entry("server.serve.trusted_proxy", sv: "Adress till en omvänd proxy vars X-Forwarded-For anger klienten (kan upprepas).",

@@ -17,6 +17,16 @@ public struct SyncServerConfiguration: Sendable {
     /// the writer waits for more. Default: on, at most 32 pushes per transaction, no wait
     /// (`GroupCommit`). `forum-server serve --group-commit on|off`.
     public var groupCommit = GroupCommit()
+    /// When a COMMIT returns, of the server's database and of its acknowledgement ledger
+    /// (`PRAGMA synchronous` of both files, in WAL mode). Default `.full`: the WAL is
+    /// synced to the disk at every commit, before any device is answered, so an answered
+    /// push survives a power loss or a crash of the machine, not only of the server
+    /// process. `.normal` syncs only at checkpoints: a power loss may then roll back the
+    /// last commits, answered ones included, and the ledger's and the database's last
+    /// commits independently (the ledger behind the database, which its check relies on
+    /// never happening). `forum-server serve --synchronous full|normal`; Server/README.md,
+    /// "Durable commits".
+    public var synchronous: CommitSynchronous = .full
     /// Records per pull page when the client gives no `limit`. Default 500.
     public var defaultPullLimit = 500
     /// Largest `limit` a pull may ask for. Default 1000. Beyond: 400 `invalid_request`.

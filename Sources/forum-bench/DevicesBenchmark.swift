@@ -37,12 +37,14 @@ enum DevicesBenchmark {
     /// Closed loop: every device writes and syncs again as soon as its last sync ended, for
     /// `seconds`, at each of `deviceCounts`, once per group-commit mode in `groupCommit`
     /// (off and on in the same run, so their figures compare).
-    static func run(deviceCounts: [Int], seconds: Int, writesPerRound: Int, groupCommit: [Bool] = [false, true]) throws {
-        print("devices: N clients write \(writesPerRound) records and sync, repeatedly for \(seconds) s (load \(Timing.loadAverage()))")
+    static func run(deviceCounts: [Int], seconds: Int, writesPerRound: Int, groupCommit: [Bool] = [false, true],
+                    synchronous: CommitSynchronous = .full, windowMicroseconds: Int = 0) throws {
+        print("devices: N clients write \(writesPerRound) records and sync, repeatedly for \(seconds) s, server synchronous=\(synchronous.rawValue), group window \(windowMicroseconds) µs (load \(Timing.loadAverage()))")
         print("  group  devices   syncs   syncs/s   p50 ms   p99 ms   writes  conflicts  errors  converged")
         for count in deviceCounts {
             for grouped in groupCommit {
-                try runOnce(devices: count, seconds: seconds, writesPerRound: writesPerRound, groupCommit: grouped)
+                try runOnce(devices: count, seconds: seconds, writesPerRound: writesPerRound, groupCommit: grouped,
+                            synchronous: synchronous, windowMicroseconds: windowMicroseconds)
             }
         }
         print("  target: zero errors and every replica converged; group commit on >= 2x the syncs/s of off")
@@ -54,19 +56,20 @@ enum DevicesBenchmark {
     /// Latency is a sync's (push, then pull until done), measured from its scheduled start,
     /// so a device that fell behind counts its wait.
     static func openLoop(devices count: Int, interval: Int, seconds: Int, writesPerRound: Int,
-                         groupCommit: [Bool] = [true]) throws {
-        print("devices-open: \(count) clients each write \(writesPerRound) records and sync every \(interval) s for \(seconds) s (load \(Timing.loadAverage()))")
+                         groupCommit: [Bool] = [true], synchronous: CommitSynchronous = .full) throws {
+        print("devices-open: \(count) clients each write \(writesPerRound) records and sync every \(interval) s for \(seconds) s, server synchronous=\(synchronous.rawValue) (load \(Timing.loadAverage()))")
         print("  group  devices   syncs   syncs/s   p50 ms   p99 ms   writes  conflicts  errors  converged")
         for grouped in groupCommit {
             try runOnce(devices: count, seconds: seconds, writesPerRound: writesPerRound, groupCommit: grouped,
-                        interval: Double(interval))
+                        interval: Double(interval), synchronous: synchronous)
         }
         print("  target: p99 <= 50 ms, zero errors and every replica converged")
     }
 
     /// One run; `interval` `nil`: closed loop, else each device's period in seconds.
     static func runOnce(devices count: Int, seconds: Int, writesPerRound: Int, groupCommit: Bool,
-                        interval: Double? = nil) throws {
+                        interval: Double? = nil, synchronous: CommitSynchronous = .full,
+                        windowMicroseconds: Int = 0) throws {
         // Each device holds up to two connections during a sync (its pooled pull connection
         // and a fresh one per push): the default 256 answered 503 to some of 200 devices.
         var configuration = SyncServerConfiguration()
@@ -74,6 +77,8 @@ enum DevicesBenchmark {
         // Every simulated device connects from 127.0.0.1, which a real office would not.
         configuration.http.maxConnectionsPerAddress = configuration.http.maxConcurrentConnections
         configuration.groupCommit.enabled = groupCommit
+        configuration.synchronous = synchronous
+        configuration.groupCommit.windowMilliseconds = Double(windowMicroseconds) / 1000
         let server = try BenchServer(label: "devices", configuration: configuration)
         defer { server.stop() }
         let corpus = ForumCorpus(records: 2_000, municipalities: municipalities, key: "devices")

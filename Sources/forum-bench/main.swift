@@ -37,12 +37,14 @@ let usage = """
                                                     (default 10000, 100000, 1000000, K=15), each timed with the
                                                     database files as the fill left them, then cached; with the
                                                     KiB read from disk per sync
-      devices [--seconds S] [--devices N] [--writes W] [--group-commit 0|1|2]
+      devices [--seconds S] [--devices N] [--writes W] [--group-commit 0|1|2] [--full-sync 0|1] [--window-us U]
                                                     closed loop: N devices (default 50, then 200) writing W records
                                                     (default 3), pushing and pulling for S seconds (default 30),
                                                     convergence check; server group commit off (0), on (1) or
-                                                    both in the same run (2, the default)
-      devices-open [--devices N] [--interval I] [--seconds S] [--writes W] [--group-commit 0|1|2]
+                                                    both in the same run (2, the default); server commits
+                                                    synced to disk (1, the default) or synchronous=normal (0);
+                                                    U: group commit's window in microseconds (default 0)
+      devices-open [--devices N] [--interval I] [--seconds S] [--writes W] [--group-commit 0|1|2] [--full-sync 0|1]
                                                     open loop: N devices (default 300) each writing W records (3) and
                                                     syncing every I seconds (10) for S seconds (60); p50/p99 latency
                                                     from each sync's scheduled start; group commit on by default (1)
@@ -99,15 +101,20 @@ do {
         try IncrementalBenchmark.run(sizes: [options["small"], options["medium"], options["large"]], repeats: options["repeat"])
     case "devices":
         let options = try BenchOptions(Array(arguments.dropFirst()),
-                                       defaults: ["seconds": 30, "devices": 0, "writes": 3, "group-commit": 2])
+                                       defaults: ["seconds": 30, "devices": 0, "writes": 3, "group-commit": 2, "full-sync": 1,
+                                                  "window-us": 0], zeroAllowed: ["group-commit", "full-sync", "window-us"])
         let counts = options["devices"] > 0 ? [options["devices"]] : [50, 200]
         try DevicesBenchmark.run(deviceCounts: counts, seconds: options["seconds"], writesPerRound: options["writes"],
-                                 groupCommit: groupCommitModes(options["group-commit"]))
+                                 groupCommit: groupCommitModes(options["group-commit"]),
+                                 synchronous: options["full-sync"] == 0 ? .normal : .full,
+                                 windowMicroseconds: options["window-us"])
     case "devices-open":
         let options = try BenchOptions(Array(arguments.dropFirst()),
-                                       defaults: ["seconds": 60, "devices": 300, "interval": 10, "writes": 3, "group-commit": 1])
+                                       defaults: ["seconds": 60, "devices": 300, "interval": 10, "writes": 3, "group-commit": 1,
+                                                  "full-sync": 1], zeroAllowed: ["group-commit", "full-sync"])
         try DevicesBenchmark.openLoop(devices: options["devices"], interval: options["interval"], seconds: options["seconds"],
-                                      writesPerRound: options["writes"], groupCommit: groupCommitModes(options["group-commit"]))
+                                      writesPerRound: options["writes"], groupCommit: groupCommitModes(options["group-commit"]),
+                                      synchronous: options["full-sync"] == 0 ? .normal : .full)
     case "memory":
         let options = try BenchOptions(Array(arguments.dropFirst()), defaults: ["small": 10_000, "large": 100_000])
         try MemoryBenchmark.run(sizes: [options["small"], options["large"]])

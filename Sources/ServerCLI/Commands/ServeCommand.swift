@@ -17,6 +17,7 @@ struct ServeCommand: Command {
             .option("max-connections-per-address", valueName: l["cli.value.count"],
                     help: l["server.serve.max_connections_per_address"]),
             .option("group-commit", valueName: "on|off", help: l["server.serve.group_commit"]),
+            .option("synchronous", valueName: "full|normal", help: l["server.serve.synchronous"]),
             .option("laptop-retention-days", valueName: l["cli.value.days"], help: l["server.serve.laptop_retention_days"]),
             .option("tombstone-horizon-days", valueName: l["cli.value.days"], help: l["server.serve.tombstone_horizon_days"]),
             .option("trusted-proxy", valueName: l["cli.value.address"], repeatable: true, help: l["server.serve.trusted_proxy"]),
@@ -31,6 +32,7 @@ struct ServeCommand: Command {
     let maxConnections: Int?
     let maxConnectionsPerAddress: Int?
     let groupCommit: Bool?
+    let synchronous: CommitSynchronous?
     let laptopRetentionDays: Int?
     let tombstoneHorizonDays: Int?
     let trustedProxies: [String]
@@ -46,6 +48,8 @@ struct ServeCommand: Command {
         maxConnections = try arguments.int("max-connections", in: 1...65_536)
         maxConnectionsPerAddress = try arguments.int("max-connections-per-address", in: 1...65_536)
         groupCommit = try arguments.choice("group-commit", from: ["on", "off"]).map { $0 == "on" }
+        synchronous = try arguments.choice("synchronous", from: CommitSynchronous.allCases.map(\.rawValue))
+            .flatMap(CommitSynchronous.init(rawValue:))
         laptopRetentionDays = try arguments.int("laptop-retention-days", in: 0...36_500)
         tombstoneHorizonDays = try arguments.int("tombstone-horizon-days", in: 0...36_500)
         trustedProxies = arguments.strings("trusted-proxy")
@@ -61,6 +65,8 @@ struct ServeCommand: Command {
         if let maxConnectionsPerAddress { configuration.http.maxConnectionsPerAddress = maxConnectionsPerAddress }
         // Concurrent pushes share write transactions unless turned off (Server/README.md).
         if let groupCommit { configuration.groupCommit.enabled = groupCommit }
+        // Answered pushes survive a power loss only with `full`, the default (Server/README.md).
+        if let synchronous { configuration.synchronous = synchronous }
         // 0 turns retention off: laptops keep participants until they are deleted.
         if let laptopRetentionDays { configuration.laptopRetentionDays = laptopRetentionDays == 0 ? nil : laptopRetentionDays }
         // 0 keeps tombstones for ever.

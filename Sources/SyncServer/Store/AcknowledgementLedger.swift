@@ -23,10 +23,13 @@ final class AcknowledgementLedger: @unchecked Sendable {
     /// stored state, and only then are shadows read.
     private(set) var hasBeenRestored: Bool
 
-    /// Opens (creating if needed) the ledger at `path` (owner-only, 0600).
-    init(path: String, clock: WallClock) throws {
+    /// Opens (creating if needed) the ledger at `path` (owner-only, 0600), with the
+    /// database's `synchronous` (`SyncServerConfiguration.synchronous`): with `.full` a
+    /// flushed shadow is on the disk before the database's COMMIT begins, so no power loss
+    /// leaves the ledger behind the database.
+    init(path: String, clock: WallClock, synchronous: Connection.Synchronous = .full) throws {
         ServerStore.makePrivate(databaseAt: path)
-        connection = try Connection(path: path)
+        connection = try Connection(path: path, configuration: .init(synchronous: synchronous))
         ServerStore.makePrivate(databaseAt: path)
         try connection.execute("""
             CREATE TABLE IF NOT EXISTS shadow (collection TEXT NOT NULL, id TEXT NOT NULL, shadow BLOB NOT NULL,

@@ -69,6 +69,8 @@ public final class ServerStore: @unchecked Sendable {
         var storeConfiguration = ReplicaStore.Configuration(indexedFields: ServerSchema.indexedFields,
                                                             hostMigrations: ServerSchema.migrations)
         storeConfiguration.decodedStateCacheCapacity = configuration.decodedStateCacheCapacity
+        // Devices are answered after the COMMIT: it must be on the disk by then.
+        storeConfiguration.connection.synchronous = configuration.synchronous.pragma
         Self.makePrivate(databaseAt: path)
         do { store = try ReplicaStore(path: path, configuration: storeConfiguration) } catch {
             throw SyncServerError.storage(error)
@@ -80,7 +82,8 @@ public final class ServerStore: @unchecked Sendable {
         do { try store.connection.execute("PRAGMA secure_delete = ON") } catch { throw SyncServerError.storage(error) }
         store.clock = clock
         lookup = StoreLookup(store: store)
-        do { ledger = try AcknowledgementLedger(path: Self.ledgerPath(forDatabaseAt: path), clock: clock) } catch {
+        do { ledger = try AcknowledgementLedger(path: Self.ledgerPath(forDatabaseAt: path), clock: clock,
+                                                synchronous: configuration.synchronous.pragma) } catch {
             throw SyncServerError.storage(error)
         }
         self.policy = policy

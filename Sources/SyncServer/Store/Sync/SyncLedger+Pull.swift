@@ -23,8 +23,9 @@ extension SyncLedger {
         }
         // One transaction for the whole page: its reads see one snapshot and take SQLite's
         // file locks once (one implicit transaction per record read cost a third of the
-        // pull's time in fcntl), and the two bookkeeping updates share one commit.
-        return try locked { try store.connection.transaction(.immediate) {
+        // pull's time in fcntl), and the two bookkeeping updates share one commit, which
+        // needs no sync of its own (`withoutOwnSync`).
+        return try locked { try server.withoutOwnSync { try store.connection.transaction(.immediate) {
             let last = try store.lastSequence()
             let purges = try tombstonePurges()
             let position = try Self.parseCursor(cursor, last: last, epoch: purges.epoch)
@@ -47,7 +48,7 @@ extension SyncLedger {
                 """, [.integer(now), .integer(next), .text(device.id)])
             try server.countActivity(pulls: 1)
             return (body, page.rows.count)
-        } }
+        } } }
     }
 
     /// A cursor: the change sequence, and after the first tombstone purge the purge epoch
