@@ -112,7 +112,7 @@ let package = Package(
         // an executable (`forum`, `forum-server`) does so only to have the binary built, not imported.
         .testTarget(name: "EndToEndTests", dependencies: ["FieldClient", "ForumModel", "SyncCore", "TestSupport", "forum",
                                                           "forum-server"]),
-        .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "ServerCLI", "SyncProtocol", "AdminDashboard", "HTTPServer", "ForumModel",
+        .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "ServerCLI", "ArgumentParsing", "SyncProtocol", "AdminDashboard", "HTTPServer", "ForumModel",
                                                           "Messages", "Digest", "ReplicaStore", "SQLite", "SyncCore",
                                                           "TestSupport", "forum-server", "WebPage"]),
         // Proof under load and faults: county simulation, fault proxy, kill -9, full and
