@@ -11,19 +11,16 @@ import Testing
 @Suite struct ForumHelpGoldenTests {
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
-    /// Every command's `--help`, each under a `== forum PATH (exit N) ==` line.
-    static func helps(lang: String) -> String {
-        let runner = ForumCLIRunner()
-        return ForumCommandPaths.all.map { path in
-            let outcome = runner.run(path + ["--help"], lang: lang)
-            return "== " + (["forum"] + path).joined(separator: " ") + " (exit \(outcome.status)) ==\n" + outcome.out
-        }.joined(separator: "\n")
+    /// The rules every command's help holds, walked over the whole tree.
+    static let conformance = HelpConformance(program: "forum", paths: ForumCommandPaths.all) { path, lang in
+        let outcome = ForumCLIRunner().run(path + ["--help"], lang: lang)
+        return (outcome.status, outcome.out)
     }
 
     @Test(arguments: [("sv", "sv_SE.UTF-8"), ("en", "C")])
     func everyCommandsHelpIsTheGoldenText(language: String, lang: String) throws {
         let file = Self.golden.appendingPathComponent("help.\(language).txt")
-        let text = Self.helps(lang: lang)
+        let text = Self.conformance.goldenText(lang: lang)
         if ProcessInfo.processInfo.environment["FORUM_UPDATE_GOLDEN"] == "1" {
             try Data(text.utf8).write(to: file)
         }
@@ -44,13 +41,7 @@ import Testing
     /// the same word in both languages (`HelpPlaceholders.sameInBothLanguages`) or lists the
     /// literal values the option takes (`<sv|en>`).
     @Test func swedishHelpHasNoEnglishPlaceholders() {
-        let runner = ForumCLIRunner()
-        for path in ForumCommandPaths.all {
-            let swedish = runner.run(path + ["--help"], lang: "sv_SE.UTF-8").out
-            let english = runner.run(path + ["--help"], lang: "C").out
-            let leftovers = HelpPlaceholders.englishLeftovers(swedish: swedish, english: english)
-            #expect(leftovers.isEmpty, "'forum \(path.joined(separator: " "))' in Swedish shows English placeholders: \(leftovers)")
-        }
+        #expect(Self.conformance.englishPlaceholdersInSwedish() == [])
     }
 
     /// An option taking one of the model's values lists them from the model's enum (as the
@@ -85,44 +76,17 @@ import Testing
     /// Every abstract ends in a full stop, in both languages (the parent's list of
     /// subcommands shows the same text).
     @Test func everyAbstractEndsWithAFullStop() {
-        let runner = ForumCLIRunner()
-        for path in ForumCommandPaths.all {
-            for (lang, label) in [("sv_SE.UTF-8", "ÖVERSIKT: "), ("C", "OVERVIEW: ")] {
-                let help = runner.run(path + ["--help"], lang: lang).out
-                let overview = help.components(separatedBy: "\n\n").first ?? ""
-                #expect(overview.hasPrefix(label) && overview.hasSuffix("."),
-                        "'forum \(path.joined(separator: " "))' (\(lang)): the abstract does not end in a full stop")
-            }
-        }
+        #expect(Self.conformance.abstractsWithoutAFullStop() == [])
     }
 
     /// Every argument's and option's help is a sentence like the rest: a capital letter first,
     /// a full stop last, in both languages (`forum app`'s were lower case without one).
     @Test func everyArgumentsHelpIsASentence() {
-        let runner = ForumCLIRunner()
-        for path in ForumCommandPaths.all {
-            for lang in ["sv_SE.UTF-8", "C"] {
-                let rows = HelpRows.all(in: runner.run(path + ["--help"], lang: lang).out)
-                #expect(!rows.isEmpty)
-                for row in rows where !HelpRows.isSentence(row.text) {
-                    Issue.record("'forum \(path.joined(separator: " "))' (\(lang)) \(row.label): '\(row.text)'")
-                }
-            }
-        }
+        #expect(Self.conformance.rowsThatAreNotSentences() == [])
     }
 
     @Test func everyCommandsAbstractIsTranslated() {
-        let runner = ForumCLIRunner()
-        func abstract(_ path: [String], _ lang: String, label: String) -> String? {
-            runner.run(path + ["--help"], lang: lang).out.split(separator: "\n")
-                .first { $0.hasPrefix(label) }.map { String($0.dropFirst(label.count)) }
-        }
-        for path in ForumCommandPaths.all {
-            let english = abstract(path, "C", label: "OVERVIEW: ")
-            let swedish = abstract(path, "sv_SE.UTF-8", label: "ÖVERSIKT: ")
-            #expect(english != nil && swedish != nil, "\(path) has no overview line")
-            #expect(english != swedish, "\(path): the Swedish abstract is the English one")
-        }
+        #expect(Self.conformance.untranslatedAbstracts() == [])
     }
 
     /// The `--lang` option overrides the locale, for help as for everything else.
