@@ -29,6 +29,27 @@ public protocol MergeHook {
     /// merge's transaction: the host files what depends on it (it may write other records,
     /// through the store's writing functions).
     func stored(_ result: MergeResult, previous: RecordState?) throws
+
+    /// Whether `offer`, `decide` or `stored` may write records of the store (through its
+    /// writing functions). When none can, the merge reads the batch's stored rows up front,
+    /// one query per chunk of ids, and numbers the changes with a running counter (a pull
+    /// page, an import); when one may, each record's row is read just before its state is
+    /// merged and its sequence asked as it is stored, so a write of the hook to a later
+    /// record of the batch is merged, not overwritten (the push). Default `true`.
+    var writesRecords: Bool { get }
+
+    /// Whether `decide` is also asked about a state that adds nothing to the stored one:
+    /// `.store(annotations)` then replaces the record's review flags with the annotations'
+    /// (its tags, state and sequence are kept, `stored` is not called), `.refuse` reports a
+    /// refusal and writes nothing. Default `false`: such a state is `unchanged` unasked.
+    var decidesUnchanged: Bool { get }
+}
+
+extension MergeHook {
+    /// A hook may write records unless it says otherwise.
+    public var writesRecords: Bool { true }
+    /// A state that adds nothing is not decided about unless the hook says otherwise.
+    public var decidesUnchanged: Bool { false }
 }
 
 /// A host's decision about one merged state.

@@ -5,7 +5,9 @@ extension ReplicaStore {
     /// Merges incoming states into the store in one transaction.
     ///
     /// Each state is merged with the stored state of its record (SyncCore's merge rule)
-    /// and stored when that changes anything. With `checkpoint`, the key/value pair is
+    /// and stored when that changes anything. The same loop as `merge(_:hook:)`, with a
+    /// hook that offers each state as it came and writes no other record, so the batch's
+    /// stored rows are read up front (one query per chunk of ids). With `checkpoint`, the key/value pair is
     /// stored in the same transaction, so a pull cursor can never get ahead of (or fall
     /// behind) the page it belongs to.
     ///
@@ -26,29 +28,16 @@ extension ReplicaStore {
                       annotate: ((RecordState) throws -> RecordAnnotations)? = nil) throws(ReplicaStoreError) -> [MergeResult] {
         let encoded = encoded?.count == batch.count ? encoded : nil
         return try transaction {
-            var results: [MergeResult] = []
-            results.reserveCapacity(batch.count)
-            var next = try lastSequence() + 1
-            var stored = try rows(for: batch)
-            for (index, incoming) in batch.enumerated() {
-                let key = RecordKey(collection: incoming.collection, id: incoming.id)
-                let existing = stored[key]
-                let merged = try existing.map { try $0.state.merged(with: incoming) } ?? incoming
-                let annotations = try annotate?(merged)
-                let result = try save(merged, existing: existing, markPending: false, annotations: annotations, sequence: next,
-                                      bytes: existing == nil ? encoded?[index] : nil)
-                if result.outcome != .unchanged {
-                    next += 1
-                    // A later state of the same record in this batch merges with this one.
-                    let rowid = existing?.rowid ?? connection.lastInsertRowID
-                    let since = merged.hasConflict ? (existing?.conflictSince ?? clock()) : nil
-                    stored[key] = StoredRow(rowid: rowid, state: merged, sequence: result.sequence,
-                                            conflictSince: since, pendingSequence: existing?.pendingSequence)
-                }
-                results.append(result)
-            }
+            // The one merge loop (`mergeAndSave`), with a hook that writes no other record:
+            // the batch's rows are read up front.
+            let decided = try mergeAndSave(batch, hook: AnnotatingMergeHook(annotate: annotate), encoded: encoded)
             if let checkpoint { try setCheckpoint(checkpoint.key, checkpoint.value) }
-            return results
+            return decided.map { decision -> MergeResult in
+                switch decision {
+                case .merged(let result): return result
+                case .refused(let never, _): switch never {}
+                }
+            }
         }
     }
 

@@ -12,6 +12,11 @@ private final class Hook: MergeHook {
     var offerBody: (RecordState, RecordState?) throws -> RecordState = { incoming, _ in incoming }
     var decideBody: (RecordState, RecordState?) throws -> MergeDecision<String> = { _, _ in .store(nil) }
     var storedBody: (MergeResult, RecordState?) throws -> Void = { _, _ in }
+    /// What the hook declares (`MergeHook.writesRecords`, `decidesUnchanged`).
+    var writes = true
+    var asksUnchanged = false
+    var writesRecords: Bool { writes }
+    var decidesUnchanged: Bool { asksUnchanged }
     private(set) var decided: [String] = []
     private(set) var storedIDs: [String] = []
 
@@ -138,6 +143,61 @@ private func outcome(_ decided: DecidedMerge<String>) -> String {
         let changes = try store.changes(since: before, limit: 10).changes
         #expect(changes.map(\.state.id) == ["parent", "child"])
         #expect(changes.map(\.sequence) == [before + 1, before + 3])
+    }
+
+    /// A hook that writes no record has the batch's rows read up front (a pull page, an
+    /// import): a later state of a record still merges with the earlier one of the batch,
+    /// and every change gets the next sequence.
+    @Test func aHookThatWritesNoRecordMergesSeveralStatesOfARecordInTurn() throws {
+        let dir = try TemporaryDirectory()
+        let store = try makeStore(dir)
+        let stored = RecordFixtures.record(id: "h1", fieldCount: 2)
+        try store.merge([stored])
+        var first = stored
+        try first.write(["field0": "först"], by: devA, at: t(10))
+        var second = stored
+        try second.write(["field1": "sedan"], by: devB, at: t(20))
+        let hook = Hook()
+        hook.writes = false
+        hook.decideBody = { merged, _ in .store(RecordAnnotations(tags: ["m:" + merged.id])) }
+        let before = try store.lastSequence()
+        let results = try store.merge([first, RecordFixtures.record(id: "h2"), second, first], hook: hook)
+        #expect(results.map(outcome) == ["changed", "new", "changed", "unchanged"])
+        let merged = try #require(try store.state(collection: "honorarium", id: "h1"))
+        #expect(merged["field0"] == "först")
+        #expect(merged["field1"] == "sedan")
+        #expect(hook.storedIDs == ["h1", "h2", "h1"])
+        let changes = try store.changes(since: before, limit: 10).changes
+        #expect(changes.map(\.state.id) == ["h2", "h1"])
+        #expect(changes.map(\.sequence) == [before + 2, before + 3])
+        #expect(try store.tags(collection: "honorarium", id: "h1") == ["m:h1"])
+    }
+
+    /// An import re-files the review flags of a record it brings nothing new for: a hook
+    /// asked about unchanged states replaces their flags, writing no state or sequence.
+    @Test func aHookAskedAboutUnchangedStatesReplacesTheirReviewFlagsOnly() throws {
+        let dir = try TemporaryDirectory()
+        let store = try makeStore(dir)
+        let base = RecordFixtures.record(id: "h1", fieldCount: 2)
+        try store.merge([base]) { _ in RecordAnnotations(tags: ["m:A"]) }
+        let sequence = try store.lastSequence()
+        for writes in [true, false] {
+            let hook = Hook()
+            hook.writes = writes
+            hook.asksUnchanged = true
+            hook.decideBody = { _, _ in .store(RecordAnnotations(tags: ["m:B"], reviewFlags: ["late_entry"])) }
+            #expect(try store.merge([base], hook: hook).map(outcome) == ["unchanged"])
+            #expect(hook.decided == ["h1"])
+            #expect(hook.storedIDs.isEmpty)
+            #expect(try store.reviewInfo(collection: "honorarium", id: "h1")?.reviewFlags == ["late_entry"])
+            #expect(try store.tags(collection: "honorarium", id: "h1") == ["m:A"])
+            #expect(try store.lastSequence() == sequence)
+            hook.decideBody = { _, _ in .refuse("no") }
+            #expect(try store.merge([base], hook: hook).map(outcome) == ["refused: no"])
+            #expect(try store.reviewInfo(collection: "honorarium", id: "h1")?.reviewFlags == ["late_entry"])
+            try store.merge([base]) { _ in RecordAnnotations(tags: ["m:A"]) }
+            #expect(try store.reviewInfo(collection: "honorarium", id: "h1")?.reviewFlags == [])
+        }
     }
 
     @Test func aHookThatThrowsStoresNothingOfTheBatch() throws {
