@@ -26,7 +26,8 @@ extension Catalogue {
         Entry("client.help.end", sv: "Sluttid i svensk tid (standard: två timmar efter start).",
               en: "End in Swedish time (default: two hours after the start)."),
         // {kinds}, {roles}, {statuses}, {methods}: the model's values (`ChoiceList`).
-        Entry("client.help.kind", sv: "Typ: {kinds}.", en: "Kind: {kinds}."),
+        Entry("client.help.kind", sv: "Typ: {kinds}; typens namn går också bra, t.ex. brukarråd eller träff.",
+              en: "Kind: {kinds}; the kind's name also works, e.g. user council."),
         Entry("client.help.venue", sv: "Plats.", en: "Venue."),
         Entry("client.help.series", sv: "Serie som forumet ingår i.", en: "The series the forum belongs to."),
         Entry("client.help.forum_amount", sv: "Arvode per deltagare i hela kronor (standard 0: inget arvode).",

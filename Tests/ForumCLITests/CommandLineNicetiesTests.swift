@@ -46,6 +46,22 @@ import TestSupport
         #expect(english.error.hasPrefix("Error: missing argument '<participant-id>'"), "\(english.error)")
     }
 
+    /// A forum's kind may be typed as help and lists show it (`brukarråd`, `Träff`, `user
+    /// council`), not only as stored (`brukarrad`): a facilitator who types the å is understood.
+    @Test(arguments: [("brukarråd", ForumKind.brukarrad), ("Träff", .meeting), ("user council", .brukarrad),
+                      ("framtidsverkstad", .framtidsverkstad), ("meeting", .meeting)])
+    func aForumsKindIsAlsoUnderstoodByItsDisplayName(_ typed: String, _ kind: ForumKind) throws {
+        try cli.profile()
+        let id = try cli.forum()
+        let (status, terminal) = cli.run(["forum", "edit", id, "--kind", typed])
+        #expect(status == 0, "\(terminal.error)")
+        let state = try #require(try cli.replica().state(collection: Forum.collection, id: id))
+        #expect(try Forum(state).kind == kind)
+        let (refused, error) = cli.run(["forum", "edit", id, "--kind", "fika"])
+        #expect(refused == 64)
+        #expect(error.error.contains("--kind"), "\(error.error)")
+    }
+
     @Test(arguments: [("ja", true), ("nej", false), ("Ja", true), ("yes", true), ("no", false)])
     func yesAndNoAreAlsoUnderstoodInSwedish(_ word: String, _ anonymous: Bool) throws {
         try cli.profile()

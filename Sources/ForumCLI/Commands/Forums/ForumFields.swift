@@ -33,7 +33,7 @@ struct ForumFields {
         title = arguments.string("title")
         start = try arguments.date("start", l)
         end = try arguments.date("end", l)
-        kind = try arguments.choice("kind", of: ForumKind.allCases)
+        kind = try arguments.choice("kind", of: ForumKind.allCases, names: DomainBridge.names(ForumKind.allCases, \.messageKey))
         venue = arguments.string("venue")
         series = arguments.string("series")
         amount = try arguments.int("amount", in: 0...SharedArguments.maximumKronor).map(Int64.init)
