@@ -20,38 +20,14 @@ public enum ForumCLI {
     ///   - terminal: where output goes.
     /// - Returns: the exit status (0, 1, 2, 3 or 64; see `forum --help`).
     public static func run(arguments: [String], environment: [String: String], terminal: any Terminal) -> Int32 {
-        let language = Language.resolve(override: ArgumentParser.peekOption("lang", in: arguments), environment: environment)
-        let localizer = Localizer(language: language)
-        let command: any Command<CommandContext>
-        let parsed: ParsedArguments
-        do {
-            switch try ForumCommandTree.root.parse(arguments, localizer) {
-            case .help(let text):
-                terminal.out(text)
-                return ExitCode.success.rawValue
-            case .run(let chosen, let values):
-                command = chosen
-                parsed = values
+        ForumCommandTree.root.run(arguments: arguments, environment: environment, terminal: terminal,
+                                  context: { CommandContext(arguments: $0, localizer: $1, terminal: terminal, environment: environment) },
+                                  failure: { error, context, _ in
+            switch error {
+            case let failure as CommandFailure: (failure.message, failure.exitCode)
+            case let error as ClientError: (context.failure(error).message, context.failure(error).exitCode)
+            default: (context.t("client.error.storage_error"), .failure)
             }
-        } catch {
-            terminal.err(error.rendered + "\n")
-            return ExitCode.usage.rawValue
-        }
-        let context = CommandContext(arguments: parsed, localizer: localizer, terminal: terminal, environment: environment)
-        do {
-            return try command.run(context).rawValue
-        } catch let failure as CommandFailure {
-            terminal.err(localizer["cli.error.line", ["message": failure.message]] + "\n")
-            return failure.exitCode.rawValue
-        } catch let error as UsageError {
-            terminal.err(error.rendered + "\n")
-            return ExitCode.usage.rawValue
-        } catch let error as ClientError {
-            terminal.err(localizer["cli.error.line", ["message": context.failure(error).message]] + "\n")
-            return context.failure(error).exitCode.rawValue
-        } catch {
-            terminal.err(localizer["cli.error.line", ["message": context.t("client.error.storage_error")]] + "\n")
-            return ExitCode.failure.rawValue
-        }
+        })
     }
 }

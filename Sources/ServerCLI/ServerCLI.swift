@@ -22,35 +22,11 @@ public enum ServerCLI {
     /// - Returns: The exit status: 0, 1 (a runtime error, one line on standard error) or 64
     ///   (a usage error).
     public static func run(arguments: [String], environment: [String: String], terminal: any Terminal) -> Int32 {
-        let language = Language.resolve(override: ArgumentParser.peekOption("lang", in: arguments), environment: environment)
-        let l = Localizer(language: language)
-        let command: any Command<ServerContext>
-        let parsed: ParsedArguments
-        do {
-            switch try ServerCommandTree.root.parse(arguments, l) {
-            case .help(let text):
-                terminal.out(text + "\n")
-                return ExitCode.success.rawValue
-            case .run(let chosen, let values):
-                command = chosen
-                parsed = values
-            }
-        } catch {
-            terminal.err(error.rendered + "\n")
-            return ExitCode.usage.rawValue
-        }
-        let context = ServerContext(arguments: parsed, localizer: l, terminal: terminal, environment: environment)
-        do {
-            return try command.run(context).rawValue
-        } catch let error as UsageError {
-            terminal.err(error.rendered + "\n")
-            return ExitCode.usage.rawValue
-        } catch let error as SyncServerError {
-            terminal.err(l["cli.error.line", ["message": context.describe(error)]] + "\n")
-            return ExitCode.failure.rawValue
-        } catch {
-            terminal.err(l["cli.error.line", ["message": String(describing: error)]] + "\n")
-            return ExitCode.failure.rawValue
-        }
+        ServerCommandTree.root.run(arguments: arguments, environment: environment, terminal: terminal, helpEnding: "\n",
+                                   context: { ServerContext(arguments: $0, localizer: $1, terminal: terminal, environment: environment) },
+                                   failure: { error, context, _ in
+            if let error = error as? SyncServerError { return (context.describe(error), .failure) }
+            return (String(describing: error), .failure)
+        })
     }
 }
