@@ -1,3 +1,5 @@
+import Foundation
+
 /// What every command's help of a program must be, checked the same way for `forum` and
 /// `forum-server`: each check walks every command path in Swedish and English and returns
 /// what is wrong (empty when the help conforms), so the suites read as the rules they hold.
@@ -28,6 +30,19 @@ public struct HelpConformance: Sendable {
             let outcome = help(path, lang)
             return "== \(name(path)) (exit \(outcome.status)) ==\n" + outcome.out
         }.joined(separator: "\n")
+    }
+
+    /// What differs from the golden file `file` for `lang` (`nil` when nothing does), after
+    /// rewriting it when `FORUM_UPDATE_GOLDEN=1`; a `--help` that failed counts as a difference.
+    public func goldenMismatch(file: URL, lang: String) throws -> String? {
+        let text = goldenText(lang: lang)
+        if ProcessInfo.processInfo.environment["FORUM_UPDATE_GOLDEN"] == "1" {
+            try Data(text.utf8).write(to: file)
+        }
+        if text.contains("(exit 64)") || text.contains("(exit 1)") { return "--help must succeed for every command" }
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        return text == expected ? nil
+            : "help differs from \(file.lastPathComponent); rerun with FORUM_UPDATE_GOLDEN=1 and review the diff"
     }
 
     /// Swedish placeholders written as in the same command's English help
