@@ -62,7 +62,6 @@ extension Catalogue {
         Entry("app.done.added", sv: "Deltagaren är tillagd. Lägg till nästa, eller gå till forumet.",
               en: "The participant is added. Add the next one, or go to the forum."),
         Entry("app.done.deleted", sv: "Borttaget.", en: "Deleted."),
-        Entry("app.done.synced", sv: "Synkat.", en: "Synced."),
         // Status line.
         Entry("app.status.pending", sv: "Ändringar som väntar på att skickas: {count}", en: "Changes waiting to be sent: {count}"),
         Entry("app.status.last_sync", sv: "senast synkat {time}", en: "last synced {time}"),

@@ -6,6 +6,7 @@ import HTTPServer
 import Messages
 import SyncCore
 import Testing
+import WebPage
 
 /// The field app's handler in process: who gets in, forms that must carry the token, and
 /// what every page must be (lang, labels, nothing external, no anonymous real names where
@@ -128,6 +129,21 @@ struct FieldAppTests {
         #expect(absent.text.contains("frånvarande: godkänns inte"))
         let again = harness.post("/forums/\(forum)/attendance", [("pid", person), ("a.\(person)", "present"), ("r.\(person)", "participant")])
         #expect(again.text.contains("Arvodet är föreslaget igen"))
+    }
+
+    /// A deletion ends on a list that says it was done, for a forum as for a participant
+    /// (the forum list ignored `done=deleted`, so a deleted forum just vanished).
+    @Test func aDeletedForumOrParticipantIsConfirmedOnTheListItLeavesYouOn() throws {
+        let harness = try AppHarness()
+        let (forum, people) = try harness.seed(people: [("Alva Öppen", false)])
+        try harness.logIn()
+        let deleted = Localizer(language: .sv)["app.done.deleted"]
+        for (path, list) in [("/participants/\(people[0])/delete", "/participants?done=deleted"), ("/forums/\(forum)/delete", "/?done=deleted")] {
+            let answer = harness.post(path, [])
+            #expect(answer.response.headers["Location"] == list)
+            #expect(harness.get(list).text.contains(HTML.escape(deleted)), "\(list) does not confirm the deletion")
+        }
+        #expect(!harness.get("/").text.contains(HTML.escape(deleted)), "the notice shows without a deletion")
     }
 
     @Test func approvingAForumNotHeldIsRefusedWithTheRulesWords() throws {

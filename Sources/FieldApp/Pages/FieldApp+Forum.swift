@@ -19,7 +19,7 @@ extension FieldApp {
         }
         let path = "/forums/\(HTML.urlComponent(forum.id))"
         var body = ""
-        if let done = context.request.query["done"], ["saved", "created", "synced"].contains(done) {
+        if let done = context.request.query["done"], ["saved", "created"].contains(done) {
             body += AppPages.notice(context.t("app.done.\(done)"))
         }
         if let notice {

@@ -16,7 +16,8 @@ extension FieldApp {
         let upcoming = forums.filter { $0.end >= now }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
         let recentStart = now.addingTimeInterval(-Double(configuration.recentDays) * 86_400)
         let recent = forums.filter { $0.end < now && $0.end >= recentStart }.sorted { ($0.start, $0.id) > ($1.start, $1.id) }
-        var body = statusSummary(context)
+        var body = context.request.query["done"] == "deleted" ? AppPages.notice(context.t("app.done.deleted")) : ""
+        body += statusSummary(context)
         body += "<div class=\"actions\"><a class=\"button\" href=\"/forums/new\">\(context.h("app.forum.new"))</a>"
             + AppPages.button(context, action: "/sync", labelKey: "app.sync.button", style: "secondary") + "</div>"
         body += "<h2>\(context.h("app.forums.upcoming"))</h2>" + forumTable(context, upcoming)
