@@ -22,12 +22,9 @@ public enum ForumCLI {
     public static func run(arguments: [String], environment: [String: String], terminal: any Terminal) -> Int32 {
         ForumCommandTree.root.run(arguments: arguments, environment: environment, terminal: terminal,
                                   context: { CommandContext(arguments: $0, localizer: $1, terminal: terminal, environment: environment) },
-                                  failure: { error, context, _ in
-            switch error {
-            case let failure as CommandFailure: (failure.message, failure.exitCode)
-            case let error as ClientError: (context.failure(error).message, context.failure(error).exitCode)
-            default: (context.t("client.error.storage_error"), .failure)
-            }
+                                  failure: { error, context in
+            let failure = error as? CommandFailure ?? (error as? ClientError).map(context.failure)
+            return failure.map { ($0.message, $0.exitCode) } ?? (context.t("client.error.storage_error"), .failure)
         })
     }
 }

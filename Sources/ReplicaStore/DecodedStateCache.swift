@@ -22,9 +22,6 @@ struct DecodedStateCache {
 
     init(capacity: Int) { self.capacity = max(0, capacity) }
 
-    /// The number of entries held (both generations).
-    var count: Int { young.count + old.count }
-
     /// The entry for `key`, from either generation; setting `nil` forgets it in both.
     subscript(key: RecordKey) -> Entry? {
         get { young[key] ?? old[key] }

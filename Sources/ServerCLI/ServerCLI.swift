@@ -24,7 +24,7 @@ public enum ServerCLI {
     public static func run(arguments: [String], environment: [String: String], terminal: any Terminal) -> Int32 {
         ServerCommandTree.root.run(arguments: arguments, environment: environment, terminal: terminal, helpEnding: "\n",
                                    context: { ServerContext(arguments: $0, localizer: $1, terminal: terminal, environment: environment) },
-                                   failure: { error, context, _ in
+                                   failure: { error, context in
             if let error = error as? SyncServerError { return (context.describe(error), .failure) }
             return (String(describing: error), .failure)
         })

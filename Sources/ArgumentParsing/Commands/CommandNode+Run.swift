@@ -19,7 +19,7 @@ extension CommandNode {
     /// - Returns: The exit status.
     public func run(arguments: [String], environment: [String: String], terminal: any Terminal, helpEnding: String = "",
                     context: (ParsedArguments, Localizer) -> Context,
-                    failure: (any Error, Context, Localizer) -> (message: String, status: ExitCode)) -> Int32 {
+                    failure: (any Error, Context) -> (message: String, status: ExitCode)) -> Int32 {
         let language = Language.resolve(override: ArgumentParser.peekOption("lang", in: arguments), environment: environment)
         let l = Localizer(language: language)
         let command: any Command<Context>
@@ -44,7 +44,7 @@ extension CommandNode {
             terminal.err(error.rendered + "\n")
             return ExitCode.usage.rawValue
         } catch {
-            let (message, status) = failure(error, built, l)
+            let (message, status) = failure(error, built)
             terminal.err(l["cli.error.line", ["message": message]] + "\n")
             return status.rawValue
         }

@@ -20,10 +20,8 @@ public enum RecordID {
             message.append(0)
             message.append(contentsOf: component.utf8)
         }
-        var hasher = SHA256Hasher()
-        hasher.update(message)
         // The first 16 bytes are the first 32 hex digits, without slicing a String by characters.
-        return HexEncoding.encode(hasher.finalize().prefix(16))
+        return message.withUnsafeBytes { SHA256.withDigest(of: $0) { HexEncoding.encode($0.prefix(16)) } }
     }
 
     /// A new random id: 128 bits from the system's secure generator, as 32 hex characters.

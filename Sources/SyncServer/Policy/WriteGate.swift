@@ -198,12 +198,10 @@ extension ServerStore {
         var changed = 0
         for result in results where result.outcome != .unchanged {
             changed += 1
-            lookup.note(result.state)
-            ledger.note(result.state)
             // A new record is refreshed as a push refreshes one (a new attendance only adds
             // its forum's municipality to its participant); a changed one, whose stored
             // state before is not at hand here, in full.
-            try refreshDependents(of: result.state, created: result.outcome == .new)
+            try filed(result, previous: nil, created: result.outcome == .new)
         }
         return changed
     }

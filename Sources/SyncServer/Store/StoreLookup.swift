@@ -38,8 +38,8 @@ public final class StoreLookup {
     }
 
     /// Runs `body` with states memoised. Sound only while every write to the store goes
-    /// through `note(_:)` (the server's push holds the lock and writes through
-    /// `ServerStore.save`), and dropped afterwards whatever happened, so a rolled-back
+    /// through `note(_:)` (the server holds the lock and files every stored state through
+    /// `ServerStore.filed`), and dropped afterwards whatever happened, so a rolled-back
     /// write is never remembered past the transaction.
     func memoising<T>(_ body: () throws -> T) rethrows -> T {
         memo = [:]

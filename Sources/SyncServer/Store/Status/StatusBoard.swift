@@ -4,8 +4,6 @@ import ReplicaStore
 import SQLite
 import SyncCore
 
-/// The reads the admin dashboard needs, each bounded: counts from the partial conflict
-/// and review indexes, one page of conflicts at a time, one record in detail.
 /// What the admin dashboard's overview and `/metrics` read: counts from the partial
 /// conflict and review indexes, devices and their last syncs, daily activity. A room of
 /// the shared `ServerStore`.

@@ -52,14 +52,6 @@ final class GroupCommitQueue: @unchecked Sendable {
     private var queue: [Job] = []
     private var leaderActive = false
     private let configuration: GroupCommit
-    /// How groups were written, for tests and metrics (written under the condition lock,
-    /// read through the properties below, which take it too).
-    private var written = (groups: 0, pushes: 0, largest: 0)
-    /// How many groups and pushes were written.
-    var groupsWritten: Int { condition.withLock { written.groups } }
-    var pushesWritten: Int { condition.withLock { written.pushes } }
-    /// The largest group written so far.
-    var largestGroup: Int { condition.withLock { written.largest } }
 
     /// Called by the leader before it writes each group (tests hold a group back here to
     /// let others queue up behind it). Set it before any push arrives.
@@ -104,11 +96,6 @@ final class GroupCommitQueue: @unchecked Sendable {
             condition.unlock()
             beforeWrite?(group)
             write(group)
-            condition.lock()
-            written.groups += 1
-            written.pushes += group.count
-            written.largest = max(written.largest, group.count)
-            condition.unlock()
             for job in group where job !== own { job.wake.signal() }
         }
         condition.lock()

@@ -29,10 +29,9 @@ extension SyncLedger {
         let bodyDigest = SHA256.hash(body)
         let limits = configuration.pushLimits
         if let decoded = PushRequest(body: body, limits: limits, collections: policy.collections) {
-            // A body valid in every respect, decoded without a tree: the same outcome as below.
-            if let replay = try storedResponse(device: device.id, batch: decoded.batch, bodyDigest: bodyDigest) {
-                return PushOutcome(body: withIncarnation(replay), results: [], replayed: true)
-            }
+            // A body valid in every respect, decoded without a tree: a replay of it is found
+            // by `merge`, under the lock, without a second query here (with group commit that
+            // lock is held while a group is written).
             request = decoded
         } else {
             let json: JSONValue
