@@ -55,6 +55,18 @@ import TestSupport
         #expect(runner.run(["devcie", "list"]).err.contains("device"))
     }
 
+    /// A role the model does not know is a usage error found before the database is opened
+    /// (it was exit 1 with an English line from the registry, after creating the database).
+    @Test func anUnknownRoleIsAUsageErrorAndCreatesNothing() throws {
+        let directory = try TemporaryDirectory(prefix: "server-cli-role")
+        let data = directory.url.appendingPathComponent("data").path
+        let added = runner.run(["device", "add", "--data", data, "--name", "Kim", "--role", "chef", "--municipality", "Södertälje"],
+                               lang: "sv_SE.UTF-8")
+        #expect(added.status == 64)
+        #expect(added.err.contains("--role"), "\(added.err)")
+        #expect(!FileManager.default.fileExists(atPath: data), "the data directory was created for a refused command")
+    }
+
     @Test func aDeviceIsAddedListedAndRevokedInProcess() throws {
         let directory = try TemporaryDirectory(prefix: "server-cli-devices")
         let data = ["--data", directory.url.path]

@@ -18,10 +18,6 @@ enum DomainBridge {
         text(role.messageKey.rawValue, language, fallback: role.rawValue)
     }
 
-    static func kind(_ kind: ForumKind, _ language: Language) -> String {
-        text(kind.messageKey.rawValue, language, fallback: kind.rawValue)
-    }
-
     static func forumStatus(_ status: ForumStatus, _ language: Language) -> String {
         text(status.messageKey.rawValue, language, fallback: status.rawValue)
     }
@@ -40,9 +36,6 @@ enum DomainBridge {
         }
         return names
     }
-
-    /// The domain's message for a refused local write (`ClientError.refusalReason`).
-    static func refusal(_ error: ClientError, _ language: Language) -> String { ClientError.refusalReason(error, language) }
 
     /// The domain's message for a refusal sent by the server (`ClientError.serverReason`).
     static func reason(code: String, parameters: [String: String] = [:], serverMessage: String,

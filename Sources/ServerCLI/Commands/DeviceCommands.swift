@@ -22,19 +22,19 @@ struct DeviceAddCommand: Command {
     }
 
     let name: String
-    let role: String
+    let role: Role
     let municipalities: [String]
 
     init(_ arguments: ParsedArguments, _ l: Localizer) throws(UsageError) {
         guard let name = arguments.string("name") else { throw arguments.invalidValue("name", reason: l["server.device.add.name"]) }
-        guard let role = arguments.string("role") else { throw arguments.invalidValue("role", reason: Self.roleHelp(l)) }
+        guard let role = try arguments.choice("role", of: Role.allCases) else { throw arguments.invalidValue("role", reason: Self.roleHelp(l)) }
         self.name = name
         self.role = role
         self.municipalities = arguments.strings("municipality")
     }
 
     func run(_ context: ServerContext) throws -> ExitCode {
-        let added = try context.openDatabase(creating: true).deviceRegistry.addDevice(name: name, role: role, municipalities: municipalities)
+        let added = try context.openDatabase(creating: true).deviceRegistry.addDevice(name: name, role: role.rawValue, municipalities: municipalities)
         let expires = StockholmTime.format(Date(timeIntervalSince1970: Double(added.expires) / 1000), language: context.localizer.language)
         context.say(context.localizer["server.device.add.done", ["id": added.device.id, "code": added.code, "expires": expires]])
         return .success

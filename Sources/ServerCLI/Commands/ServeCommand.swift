@@ -17,7 +17,7 @@ struct ServeCommand: Command {
             .option("max-connections-per-address", valueName: l["cli.value.count"],
                     help: l["server.serve.max_connections_per_address"]),
             .option("group-commit", valueName: "on|off", help: l["server.serve.group_commit"]),
-            .option("synchronous", valueName: "full|normal", help: l["server.serve.synchronous"]),
+            .option("synchronous", valueName: CommitSynchronous.allCases.map(\.rawValue).joined(separator: "|"), help: l["server.serve.synchronous"]),
             .option("laptop-retention-days", valueName: l["cli.value.days"], help: l["server.serve.laptop_retention_days"]),
             .option("tombstone-horizon-days", valueName: l["cli.value.days"], help: l["server.serve.tombstone_horizon_days"]),
             .option("trusted-proxy", valueName: l["cli.value.address"], repeatable: true, help: l["server.serve.trusted_proxy"]),
