@@ -146,6 +146,19 @@ struct FieldAppTests {
         #expect(!harness.get("/").text.contains(HTML.escape(deleted)), "the notice shows without a deletion")
     }
 
+    /// The attendance report shown in the app is noted for the audit trail as the CLI's
+    /// `forum report attendance` is, by municipality and period only (PROTOCOL.md §13a).
+    @Test func showingTheAttendanceReportIsNotedForTheAuditTrail() throws {
+        let harness = try AppHarness(role: .coordinator)
+        _ = try harness.seed(people: [("Alva Öppen", false)])
+        try harness.logIn()
+        #expect(try harness.replica.unreportedEvents().isEmpty)
+        #expect(harness.get("/reports/attendance?from=2026-01-01&to=2026-12-31").status == 200)
+        let events = try harness.replica.unreportedEvents()
+        #expect(events.map(\.action) == [.attendanceReportExport])
+        #expect(events.first?.subject == "\(AppHarness.municipality) 2026-01-01..2026-12-31")
+    }
+
     @Test func approvingAForumNotHeldIsRefusedWithTheRulesWords() throws {
         let harness = try AppHarness(role: .coordinator)
         let (forum, people) = try harness.seed(people: [("Alva Öppen", false)], status: .planned)

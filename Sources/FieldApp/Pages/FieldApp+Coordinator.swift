@@ -207,6 +207,9 @@ extension FieldApp {
         guard let period else { return AppPages.page(context, title: context.t("app.report.title"), section: .reports, status: .badRequest,
                                                      body: AppPages.notice(context.t("app.problem.period"), error: true) + body) }
         let report = AttendanceReport.make(period: period, municipalities: replica.actor.municipalities, lookup: replica.lookup)
+        // Noted for the server's audit trail as `forum report attendance` notes it (§13a).
+        _ = try? replica.noteExport(.attendanceReportExport,
+                                    subject: String((replica.actor.municipalities.sorted() + ["\(from)..\(to)"]).joined(separator: " ").prefix(200)))
         if report.rows.isEmpty {
             body += "<p>\(context.h("client.report.none"))</p>"
         } else {
