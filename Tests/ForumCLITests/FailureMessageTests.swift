@@ -21,12 +21,12 @@ import Testing
 
     @Test func aRefusalFromTheServerIsWordedInTheUsersLanguageFromItsParameters() {
         let parameters = ["field": "title", "limit": "200"]
-        let swedish = DomainBridge.reason(code: "text_too_long", parameters: parameters, serverMessage: "server text", .sv)
+        let swedish = ClientError.serverReason(code: "text_too_long", parameters: parameters, serverMessage: "server text", .sv)
         #expect(swedish == "fältet 'title' är längre än 200 tecken")
-        let english = DomainBridge.reason(code: "text_too_long", parameters: parameters, serverMessage: "server text", .en)
+        let english = ClientError.serverReason(code: "text_too_long", parameters: parameters, serverMessage: "server text", .en)
         #expect(english == "field 'title' is longer than 200 characters")
         // An older server sends no parameters: its own text beats a message with holes.
-        #expect(DomainBridge.reason(code: "text_too_long", serverMessage: "server text", .sv) == "server text")
-        #expect(DomainBridge.reason(code: "no_such_code", parameters: parameters, serverMessage: "server text", .sv) == "server text")
+        #expect(ClientError.serverReason(code: "text_too_long", serverMessage: "server text", .sv) == "server text")
+        #expect(ClientError.serverReason(code: "no_such_code", parameters: parameters, serverMessage: "server text", .sv) == "server text")
     }
 }

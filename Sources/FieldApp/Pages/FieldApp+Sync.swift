@@ -103,7 +103,7 @@ extension FieldApp {
             body += "<h2>\(context.h("app.sync.refused_title"))</h2><ul>"
             for write in refused {
                 body += "<li>\(HTML.escape(describe(collection: write.collection, id: write.id, context))): "
-                    + "\(HTML.escape(ClientError.serverReason(code: write.code, parameters: write.parameters, serverMessage: write.message, language)))</li>"
+                    + "\(HTML.escape(write.reason(language)))</li>"
             }
             body += "</ul>"
         }

@@ -1,3 +1,5 @@
+import Messages
+
 /// A local change the server refused at a push, with the domain's reason. The server
 /// stored nothing of it, and the replica put its copy of the record back to the server's
 /// state (or dropped it, PROTOCOL.md §8), so the record has converged again; this note
@@ -23,5 +25,13 @@ public struct RefusedWrite: Sendable, Equatable {
         self.message = message
         self.parameters = parameters
         self.atMillis = atMillis
+    }
+}
+
+extension RefusedWrite {
+    /// Why the server refused it, in `language`: the domain's message for its code and
+    /// parameters (`ClientError.serverReason`), as the CLI and the app both show it.
+    public func reason(_ language: Language) -> String {
+        ClientError.serverReason(code: code, parameters: parameters, serverMessage: message, language)
     }
 }

@@ -45,6 +45,13 @@ final class CommandContext {
     /// Prints a line to standard output.
     func say(_ text: String) { terminal.out(text + "\n") }
 
+    /// One indented line for a change the server refused: its kind, short id and reason,
+    /// worded by `key` (`client.sync.refused_line`, `client.import.refused_line`).
+    func refusedLine(_ write: RefusedWrite, key: String = "client.sync.refused_line") -> String {
+        "  " + t(key, ["kind": t("client.collection.\(write.collection)"), "id": RecordResolver.short(write.id),
+                       "reason": write.reason(language)])
+    }
+
     /// Prints a JSON value (canonical) and a newline.
     func printJSON(_ value: JSONValue) { terminal.outBytes(JSONWriter.bytes(value) + [0x0A]) }
 

@@ -36,10 +36,4 @@ enum DomainBridge {
         }
         return names
     }
-
-    /// The domain's message for a refusal sent by the server (`ClientError.serverReason`).
-    static func reason(code: String, parameters: [String: String] = [:], serverMessage: String,
-                       _ language: Language) -> String {
-        ClientError.serverReason(code: code, parameters: parameters, serverMessage: serverMessage, language)
-    }
 }

@@ -70,10 +70,7 @@ struct EnrollCommand: Command {
         guard outcome.kept > 0 else { return .success }
         context.say(context.t("client.enroll.kept", ["count": String(outcome.handover.written)]))
         for refused in outcome.handover.refused {
-            context.say("  " + context.t("client.import.refused_line", [
-                "kind": context.t("client.collection.\(refused.collection)"), "id": RecordResolver.short(refused.id),
-                "reason": DomainBridge.reason(code: refused.code, parameters: refused.parameters,
-                                              serverMessage: refused.message, context.language)]))
+            context.say(context.refusedLine(refused, key: "client.import.refused_line"))
         }
         if !outcome.pulled { context.say(context.t("client.enroll.not_pulled")) }
         return .success

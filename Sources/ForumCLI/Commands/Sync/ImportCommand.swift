@@ -37,10 +37,7 @@ struct ImportCommand: Command {
         context.say(context.t("client.import.done", [
             "written": String(summary.written), "unchanged": String(summary.unchanged), "refused": String(summary.refused.count)]))
         for refused in summary.refused {
-            context.say("  " + context.t("client.import.refused_line", [
-                "kind": context.t("client.collection.\(refused.collection)"), "id": RecordResolver.short(refused.id),
-                "reason": DomainBridge.reason(code: refused.code, parameters: refused.parameters,
-                                              serverMessage: refused.message, context.language)]))
+            context.say(context.refusedLine(refused, key: "client.import.refused_line"))
         }
         if summary.written > 0 { context.say(context.t("client.import.sync_next")) }
         return .success

@@ -62,10 +62,7 @@ struct StatusCommand: Command {
         }
         if !refused.isEmpty { context.say(context.t("client.status.refused")) }
         for write in refused {
-            context.say("  " + context.t("client.sync.refused_line", [
-                "kind": context.t("client.collection.\(write.collection)"), "id": RecordResolver.short(write.id),
-                "reason": DomainBridge.reason(code: write.code, parameters: write.parameters,
-                                              serverMessage: write.message, context.language)]))
+            context.say(context.refusedLine(write))
         }
         return .success
     }

@@ -52,10 +52,7 @@ struct SyncCommand: Command {
             context.say(context.t("client.sync.resynced", ["removed": String(resync.removed), "kept": String(resync.kept)]))
         }
         for refused in summary.refused {
-            context.say("  " + context.t("client.sync.refused_line", [
-                "kind": context.t("client.collection.\(refused.collection)"), "id": RecordResolver.short(refused.id),
-                "reason": DomainBridge.reason(code: refused.code, parameters: refused.parameters,
-                                              serverMessage: refused.message, context.language)]))
+            context.say(context.refusedLine(refused))
         }
         if summary.conflicts > 0 { context.say(context.t("client.sync.see_conflicts")) }
         return .success
