@@ -52,7 +52,7 @@ extension FieldApp {
         let lookup = replica.lookup
         let recorded = Dictionary(lookup.attendances(forumID: forum.id).compactMap { try? Attendance($0) }.map { ($0.participantID, $0) },
                                   uniquingKeysWith: { first, _ in first })
-        let people = lookup.states(collection: Participant.collection).filter { !$0.isDeleted }.compactMap { try? Participant($0) }
+        let people = lookup.live(collection: Participant.collection).compactMap { try? Participant($0) }
             .filter { !$0.erased && ($0.municipality == forum.municipality || recorded[$0.id] != nil) }
             .sorted { ($0.displayName.lowercased(), $0.id) < ($1.displayName.lowercased(), $1.id) }
         var html = "<h2 id=\"attendance\">\(context.h("app.attendance.title"))</h2>"

@@ -12,7 +12,7 @@ extension FieldApp {
     func forumList(_ context: Context) -> HTTPResponse {
         let now = now()
         let lookup = replica.lookup
-        let forums = lookup.states(collection: Forum.collection).filter { !$0.isDeleted }.compactMap { try? Forum($0) }
+        let forums = lookup.live(collection: Forum.collection).compactMap { try? Forum($0) }
         let upcoming = forums.filter { $0.end >= now }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
         let recentStart = now.addingTimeInterval(-Double(configuration.recentDays) * 86_400)
         let recent = forums.filter { $0.end < now && $0.end >= recentStart }.sorted { ($0.start, $0.id) > ($1.start, $1.id) }

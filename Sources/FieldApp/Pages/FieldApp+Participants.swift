@@ -11,7 +11,7 @@ extension FieldApp {
     /// `GET /participants?q=…`.
     func participantList(_ context: Context) -> HTTPResponse {
         let query = context.request.query["q"].map { $0.trimmingCharacters(in: .whitespaces) }
-        let people = replica.lookup.states(collection: Participant.collection).filter { !$0.isDeleted }.compactMap { try? Participant($0) }
+        let people = replica.lookup.live(collection: Participant.collection).compactMap { try? Participant($0) }
             .filter { Participant.nameMatches($0.displayName, query) }
             .sorted { ($0.displayName.lowercased(), $0.id) < ($1.displayName.lowercased(), $1.id) }
         var body = context.request.query["done"] == "deleted" ? AppPages.notice(context.t("app.done.deleted")) : ""

@@ -20,6 +20,12 @@ extension RecordLookup {
         return state
     }
 
+    /// The live records of a collection (unknown and deleted ones left out), in the
+    /// lookup's order.
+    public func live(collection: String) -> [RecordState] {
+        states(collection: collection).filter { !$0.isDeleted }
+    }
+
     /// The live attendance records of a forum.
     public func attendances(forumID: String) -> [RecordState] {
         states(collection: Attendance.collection).filter {

@@ -27,7 +27,7 @@ struct ForumListCommand: Command {
     func run(_ context: CommandContext) throws -> ExitCode {
         let replica = try context.replica()
         let now = Date()
-        let forums = StoreLookup.all(replica, Forum.collection).compactMap { try? Forum($0) }
+        let forums = replica.lookup.live(collection: Forum.collection).compactMap { try? Forum($0) }
             .filter { all || $0.end >= now.addingTimeInterval(-Self.recentWindowSeconds) }
             .sorted { ($0.start, $0.id) < ($1.start, $1.id) }
         if json {

@@ -22,7 +22,7 @@ struct HonorariumRow {
             states = (try? replica.store.records(in: Honorarium.collection, where: Honorarium.Field.status,
                                                  equals: .string(status.rawValue), limit: 100_000)) ?? []
         } else {
-            states = StoreLookup.all(replica, Honorarium.collection)
+            states = replica.lookup.live(collection: Honorarium.collection)
         }
         return states.compactMap { state -> HonorariumRow? in
             guard let honorarium = try? Honorarium(state),

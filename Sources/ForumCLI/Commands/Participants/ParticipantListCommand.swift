@@ -23,7 +23,7 @@ struct ParticipantListCommand: Command {
     /// The participants whose name matches `query` (all for `nil`), as a table or JSON.
     static func list(_ context: CommandContext, matching query: String?, json: Bool) throws {
         let replica = try context.replica()
-        let people = StoreLookup.all(replica, Participant.collection).compactMap { try? Participant($0) }
+        let people = replica.lookup.live(collection: Participant.collection).compactMap { try? Participant($0) }
             .filter { person in Participant.nameMatches(person.displayName, query) }
             .sorted { ($0.displayName.lowercased(), $0.id) < ($1.displayName.lowercased(), $1.id) }
         if json {

@@ -52,7 +52,7 @@ struct StatusCommand: Command {
                     ?? context.t("client.status.never_synced"))
         context.say(context.t("client.status.conflicts", ["count": String(counts.conflicts)]))
         if replica.actor.role == .facilitator, let days = try? replica.retentionDays() {
-            let people = StoreLookup.all(replica, Participant.collection).count
+            let people = replica.lookup.live(collection: Participant.collection).count
             context.say(context.t("client.status.retention", ["count": String(people), "days": String(days)]))
         }
         context.say(context.t("client.status.review_flags", ["count": String(flags.count)]))
