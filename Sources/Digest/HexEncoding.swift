@@ -6,13 +6,29 @@ public enum HexEncoding {
     ///
     /// - Parameter bytes: The bytes to encode.
     public static func encode<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
-        var utf8 = [UInt8]()
-        utf8.reserveCapacity(bytes.underestimatedCount * 2)
-        for byte in bytes {
-            utf8.append(digits[Int(byte >> 4)])
-            utf8.append(digits[Int(byte & 0x0f)])
+        // Contiguous bytes (arrays, digests) take the loop over raw memory: the generic
+        // loop, not specialised across the module boundary, cost a derived record id more
+        // than its SHA-256 (issue 21's profile).
+        if let text = bytes.withContiguousStorageIfAvailable({ encode(UnsafeRawBufferPointer($0)) }) { return text }
+        return Array(bytes).withUnsafeBytes { encode($0) }
+    }
+
+    /// Returns the bytes in raw memory as lowercase hexadecimal, two characters per byte.
+    ///
+    /// - Parameter bytes: The bytes to encode.
+    public static func encode(_ bytes: UnsafeRawBufferPointer) -> String {
+        guard !bytes.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: bytes.count * 2) { text in
+            digits.withUnsafeBufferPointer { digits in
+                var at = 0
+                for byte in bytes {
+                    text[at] = digits[Int(byte >> 4)]
+                    text[at + 1] = digits[Int(byte & 0x0f)]
+                    at += 2
+                }
+                return at
+            }
         }
-        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// Decodes hexadecimal text, or returns `nil` when it is not valid hex.

@@ -21,4 +21,14 @@ import Digest
         let all = (0...255).map { UInt8($0) }
         #expect(HexEncoding.decode(HexEncoding.encode(all)) == all)
     }
+
+    @Test func encodesEveryShapeOfBytesTheSame() {
+        let bytes: [UInt8] = [0xde, 0xad, 0x00, 0xbe, 0xef]
+        let expected = "dead00beef"
+        #expect(HexEncoding.encode(bytes[...]) == expected)
+        #expect(HexEncoding.encode(bytes.lazy.map { $0 }) == expected)
+        #expect(bytes.withUnsafeBytes { HexEncoding.encode($0) } == expected)
+        #expect(bytes.withUnsafeBytes { HexEncoding.encode(UnsafeRawBufferPointer(rebasing: $0.prefix(2))) } == "dead")
+        #expect(bytes.withUnsafeBytes { HexEncoding.encode(UnsafeRawBufferPointer(rebasing: $0.prefix(0))) } == "")
+    }
 }

@@ -21,7 +21,7 @@ public enum RecordID {
             message.append(contentsOf: component.utf8)
         }
         // The first 16 bytes are the first 32 hex digits, without slicing a String by characters.
-        return message.withUnsafeBytes { SHA256.withDigest(of: $0) { HexEncoding.encode($0.prefix(16)) } }
+        return message.withUnsafeBytes { SHA256.withDigest(of: $0) { HexEncoding.encode(UnsafeRawBufferPointer(rebasing: $0.prefix(16))) } }
     }
 
     /// A new random id: 128 bits from the system's secure generator, as 32 hex characters.
