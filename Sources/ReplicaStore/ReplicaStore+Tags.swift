@@ -42,7 +42,11 @@ extension ReplicaStore {
     /// - Returns: whether the record was re-filed.
     @discardableResult
     public func retag(collection: String, id: String, tags: [String], evenIfUnchanged: Bool = false) throws(ReplicaStoreError) -> Bool {
-        guard let existing = try row(collection: collection, id: id) else { return false }
+        // Only the row's id is needed: its state is not decoded.
+        guard let rowid = try run({
+            try connection.queryOne("SELECT rowid FROM record WHERE collection = ? AND id = ?",
+                                    [.text(collection), .text(id)]) { try $0.int64(at: 0) }
+        }) else { return false }
         let wanted = Set(tags)
         if !evenIfUnchanged {
             guard Set(try self.tags(collection: collection, id: id)) != wanted else { return false }
@@ -50,8 +54,8 @@ extension ReplicaStore {
         return try transaction {
             let sequence = try lastSequence() + 1
             try connection.cachedStatement(sql: "UPDATE record SET seq = ? WHERE rowid = ?")
-                .execute([.integer(sequence), .integer(existing.rowid)])
-            try fileTags(rowid: existing.rowid, sequence: sequence, tags: wanted)
+                .execute([.integer(sequence), .integer(rowid)])
+            try fileTags(rowid: rowid, sequence: sequence, tags: wanted)
             return true
         }
     }

@@ -81,7 +81,8 @@ extension ServerStore {
         }
         switch actor {
         case .device(let device):
-            let scope = storedMunicipalities(of: after)
+            // A record stored for the first time has no scope tags yet: no query.
+            let scope = before == nil ? [] : storedMunicipalities(of: after)
             if let refusal = policy.check(actor: device.actor, before: judged, after: after, written: incoming,
                                           storedScope: scope, lookup: lookup) {
                 return refusal
@@ -155,7 +156,7 @@ extension ServerStore {
     /// and the acknowledgement ledger learn it, and the records whose scope or flags depend
     /// on it are refreshed.
     func filed(_ result: MergeResult, previous: RecordState?, created: Bool) throws {
-        lookup.note(result.state)
+        lookup.note(result.state, written: result.outcome != .unchanged)
         if result.outcome != .unchanged { ledger.note(result.state) }
         if result.outcome != .unchanged { try refreshDependents(of: result.state, previous: previous, created: created) }
     }
@@ -169,16 +170,26 @@ extension ServerStore {
 
     /// Sends an unchanged stored record again: a new change sequence under the same tags,
     /// so every device in its scope pulls it anew. Writes no state.
+    ///
+    /// A record already given a new sequence in this transaction is left as it is: no
+    /// device has pulled that sequence yet, so each in its scope receives it anyway (an
+    /// import or a push of new participants with their attendance re-sent each participant
+    /// once per attendance, 12 % of the storing in issue 21's profile).
     func resend(_ state: RecordState) throws {
-        try store.retag(collection: state.collection, id: state.id, tags: try store.tags(collection: state.collection, id: state.id),
-                        evenIfUnchanged: true)
+        guard !lookup.wasWrittenInThisTransaction(collection: state.collection, id: state.id) else { return }
+        if try store.retag(collection: state.collection, id: state.id,
+                           tags: try store.tags(collection: state.collection, id: state.id), evenIfUnchanged: true) {
+            lookup.note(state, written: true)
+        }
     }
 
     /// Re-files an unchanged stored record under new scope tags. Writes no state.
     /// - Returns: whether the tags changed.
     @discardableResult
     func refile(_ state: RecordState, tags: [String]) throws -> Bool {
-        try store.retag(collection: state.collection, id: state.id, tags: tags)
+        let moved = try store.retag(collection: state.collection, id: state.id, tags: tags)
+        if moved { lookup.note(state, written: true) }
+        return moved
     }
 
     /// Removes a tombstone past its horizon (PROTOCOL.md §14d): the only place a record

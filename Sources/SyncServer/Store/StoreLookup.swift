@@ -17,6 +17,10 @@ public final class StoreLookup {
     /// validation, scope, review flags and dependents of every record.
     private var memo: [RecordKey: RecordState?]?
 
+    /// Records whose state or tags were written in the transaction being memoised (they
+    /// carry a change sequence no device has pulled yet); empty when not memoising.
+    private var written: Set<RecordKey> = []
+
     /// How many record states this lookup has read from the store (memo hits excluded):
     /// what the cost of a push follows, so tests can hold it to the size of the change.
     private(set) var statesRead = 0
@@ -43,7 +47,8 @@ public final class StoreLookup {
     /// write is never remembered past the transaction.
     func memoising<T>(_ body: () throws -> T) rethrows -> T {
         memo = [:]
-        defer { memo = nil }
+        written = []
+        defer { memo = nil; written = [] }
         return try body()
     }
 
@@ -51,11 +56,23 @@ public final class StoreLookup {
     /// rolled back to a savepoint (a push of a group that failed).
     func forgetMemoised() {
         if memo != nil { memo = [:] }
+        written = []
     }
 
-    /// Tells the memo what was just stored for a record.
-    func note(_ state: RecordState) {
-        memo?[RecordKey(collection: state.collection, id: state.id)] = .some(state)
+    /// Tells the memo what was just stored for a record; `written` when the store gave it
+    /// a new change sequence (it changed, or was re-filed).
+    func note(_ state: RecordState, written wasWritten: Bool = false) {
+        let key = RecordKey(collection: state.collection, id: state.id)
+        guard memo != nil else { return }
+        memo?[key] = .some(state)
+        if wasWritten { written.insert(key) }
+    }
+
+    /// Whether the record got a new change sequence in the transaction being memoised:
+    /// then no device has pulled that sequence yet, and every device in its scope will.
+    /// `false` when not memoising (nothing is known).
+    func wasWrittenInThisTransaction(collection: String, id: String) -> Bool {
+        memo != nil && written.contains(RecordKey(collection: collection, id: id))
     }
 
     /// Tells the memo what is stored for a record, `nil` when nothing is, as read by the

@@ -1,0 +1,43 @@
+@testable import SyncServer
+
+import ForumModel
+import SyncCore
+import Testing
+
+/// When an attendance is recorded, the server sends its participant again (a new change
+/// sequence, nothing written), so a laptop that let them go under the retention receives
+/// them anew (PROTOCOL.md §14c). A participant already given a new sequence in the same
+/// transaction is not sent again: no device has pulled that sequence yet.
+@Suite struct ParticipantResendTests {
+    @Test func aParticipantPushedWithTwoAttendancesTakesOneChangeSequence() throws {
+        let fixture = try ServerFixture()
+        let device = try fixture.enrol()
+        let records = [
+            try Records.forum("f1", municipality: "Södertälje", by: device.replica),
+            try Records.forum("f2", municipality: "Södertälje", by: device.replica),
+            try Records.participant("p1", municipality: "Södertälje", name: "Kim Andersson", by: device.replica),
+            try Records.attendance(forum: "f1", participant: "p1", by: device.replica),
+            try Records.attendance(forum: "f2", participant: "p1", by: device.replica),
+        ]
+        #expect(try fixture.push(records, token: device.token).status == 200)
+        // Five records, five sequences: the participant was not re-sent per attendance.
+        #expect(try fixture.database.store.lastSequence() == 5)
+        let pulled = try fixture.pullAll(token: device.token)
+        #expect(Set(pulled.map(\.id)) == Set(records.map(\.id)))
+    }
+
+    @Test func aParticipantStoredByAnEarlierPushIsSentAgainWithTheirNextAttendance() throws {
+        let fixture = try ServerFixture()
+        let device = try fixture.enrol()
+        let forum = try Records.forum("f1", municipality: "Södertälje", by: device.replica)
+        let participant = try Records.participant("p1", municipality: "Södertälje", name: "Kim Andersson", by: device.replica)
+        #expect(try fixture.push([forum, participant], token: device.token).status == 200)
+        let (_, cursor) = try fixture.pull(token: device.token, from: "")
+        #expect(try fixture.push([try Records.attendance(forum: "f1", participant: "p1", by: device.replica)],
+                                 token: device.token).status == 200)
+        // A laptop that forgot the participant after its last pull gets them with the attendance.
+        let (later, _) = try fixture.pull(token: device.token, from: cursor)
+        #expect(Set(later.map(\.collection)) == [Attendance.collection, Participant.collection])
+        #expect(later.contains { $0.id == "p1" })
+    }
+}
