@@ -42,11 +42,7 @@ extension ReplicaStore {
     /// - Returns: whether the record was re-filed.
     @discardableResult
     public func retag(collection: String, id: String, tags: [String], evenIfUnchanged: Bool = false) throws(ReplicaStoreError) -> Bool {
-        // Only the row's id is needed: its state is not decoded.
-        guard let rowid = try run({
-            try connection.queryOne("SELECT rowid FROM record WHERE collection = ? AND id = ?",
-                                    [.text(collection), .text(id)]) { try $0.int64(at: 0) }
-        }) else { return false }
+        guard let rowid = try rowid(collection: collection, id: id) else { return false }
         let wanted = Set(tags)
         if !evenIfUnchanged {
             guard Set(try self.tags(collection: collection, id: id)) != wanted else { return false }
@@ -57,6 +53,33 @@ extension ReplicaStore {
                 .execute([.integer(sequence), .integer(rowid)])
             try fileTags(rowid: rowid, sequence: sequence, tags: wanted)
             return true
+        }
+    }
+
+    /// Sends an unchanged record again: a new change sequence for it and for every row it
+    /// is filed under (its tags and forget rows), so each scoped feed that holds it delivers
+    /// it anew. What `retag(…, evenIfUnchanged: true)` with its own tags does, in two
+    /// updates instead of reading and re-writing its tag rows.
+    ///
+    /// - Returns: whether the record is stored (and was sent again).
+    @discardableResult
+    public func resend(collection: String, id: String) throws(ReplicaStoreError) -> Bool {
+        guard let rowid = try rowid(collection: collection, id: id) else { return false }
+        try transaction {
+            let sequence = try lastSequence() + 1
+            try connection.cachedStatement(sql: "UPDATE record SET seq = ? WHERE rowid = ?")
+                .execute([.integer(sequence), .integer(rowid)])
+            try connection.cachedStatement(sql: "UPDATE record_tag SET seq = ? WHERE record = ?")
+                .execute([.integer(sequence), .integer(rowid)])
+        }
+        return true
+    }
+
+    /// The row id of a stored record, without reading its state.
+    func rowid(collection: String, id: String) throws(ReplicaStoreError) -> Int64? {
+        try run {
+            try connection.queryOne("SELECT rowid FROM record WHERE collection = ? AND id = ?",
+                                    [.text(collection), .text(id)]) { try $0.int64(at: 0) }
         }
     }
 }

@@ -59,4 +59,36 @@ import TestSupport
         #expect(again.changes.map(\.state) == [third])
         #expect(try store.tags(collection: "participant", id: "p1") == ["m:A"])
     }
+
+    /// `resend` files a record exactly as re-filing it under its own tags does: the record,
+    /// its tag rows and its forget rows all at one new sequence, its state untouched.
+    @Test func resendFilesLikeRetaggingUnderTheSameTags() throws {
+        func prepared(_ dir: TemporaryDirectory) throws -> ReplicaStore {
+            let store = try makeStore(dir)
+            try store.merge([RecordFixtures.record(collection: "participant", id: "p1", fieldCount: 1)]) { _ in
+                RecordAnnotations(tags: ["m:A", "m:B"])
+            }
+            try store.merge([RecordFixtures.record(collection: "forum", id: "f1", fieldCount: 1)]) { _ in
+                RecordAnnotations(tags: ["m:A"])
+            }
+            #expect(try store.retag(collection: "participant", id: "p1", tags: ["m:A"]))  // leaves forget:m:B
+            return store
+        }
+        func filing(_ store: ReplicaStore) throws -> [String] {
+            try store.connection.query("""
+                SELECT r.id, r.seq, t.tag, t.seq FROM record_tag t JOIN record r ON r.rowid = t.record ORDER BY r.id, t.tag
+                """) { "\(try $0.text(at: 0)) \(try $0.int64(at: 1)) \(try $0.text(at: 2)) \(try $0.int64(at: 3))" }
+        }
+        let (one, two) = (try TemporaryDirectory(), try TemporaryDirectory())
+        let retagged = try prepared(one), resent = try prepared(two)
+        let before = try resent.lastSequence()
+        #expect(try retagged.retag(collection: "participant", id: "p1", tags: ["m:A"], evenIfUnchanged: true))
+        #expect(try resent.resend(collection: "participant", id: "p1"))
+        #expect(try resent.lastSequence() == before + 1)
+        #expect(try filing(resent) == filing(retagged))
+        #expect(try filing(resent).contains("p1 \(before + 1) forget:m:B \(before + 1)"))
+        #expect(try resent.state(collection: "participant", id: "p1") == retagged.state(collection: "participant", id: "p1"))
+        #expect(try resent.resend(collection: "participant", id: "unknown") == false)
+        #expect(try resent.lastSequence() == before + 1)
+    }
 }

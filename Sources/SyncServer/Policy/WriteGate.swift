@@ -177,8 +177,7 @@ extension ServerStore {
     /// once per attendance, 12 % of the storing in issue 21's profile).
     func resend(_ state: RecordState) throws {
         guard !lookup.wasWrittenInThisTransaction(collection: state.collection, id: state.id) else { return }
-        if try store.retag(collection: state.collection, id: state.id,
-                           tags: try store.tags(collection: state.collection, id: state.id), evenIfUnchanged: true) {
+        if try store.resend(collection: state.collection, id: state.id) {
             lookup.note(state, written: true)
         }
     }
