@@ -2,6 +2,7 @@ import FieldClient
 import ForumModel
 import Foundation
 import SyncCore
+import SyncServer
 
 /// `forum-bench initial|push|incremental`: a real `FieldClient` syncing with a real
 /// `SyncServer` over loopback HTTP (in-process, 127.0.0.1, ephemeral port), against a
@@ -111,13 +112,23 @@ enum SyncBenchmark {
         let states = corpus.states(0..<corpus.recordCount, replica: seedWriter)
         let directory = FileManager.default.temporaryDirectory.path
         var imports: [Double] = [], importCPUs: [Double] = [], raws: [Double] = [], rawCPUs: [Double] = []
+        var floor: StoringFloor?
+        var floors: [Double] = [], floorCPUs: [Double] = [], databaseFloors: [Double] = []
         for run in 0..<repeats {
             let raw = try StoreBenchmark.measureRawInsert(states, directory: directory, run: run, schema: .store)
             raws.append(raw.wall)
             rawCPUs.append(raw.cpu)
-            let stored = try serverImport(corpus)
+            let stored = try serverImport(corpus) { directory in
+                if floor == nil { floor = try StoringFloor(readingImportIn: directory) }
+            }
             imports.append(stored.wall)
             importCPUs.append(stored.cpu)
+            if let floor {
+                let written = try floor.measure(configuration: SyncServerConfiguration())
+                floors.append(written.wall)
+                floorCPUs.append(written.cpu)
+                databaseFloors.append(try floor.measure(configuration: SyncServerConfiguration(), withLedger: false).wall)
+            }
         }
         print(String(format: "  storing alone: %.2f s (%.2f-%.2f), %.2fx the baseline's %.3f s; CPU %.2f s, %.2fx",
                      Timing.median(imports), imports.min() ?? 0, imports.max() ?? 0,
@@ -125,21 +136,38 @@ enum SyncBenchmark {
                      Timing.median(importCPUs), Timing.median(importCPUs) / Timing.median(rawCPUs)))
         print("  each run, storing s / baseline s: "
               + zip(imports, raws).map { String(format: "%.2f/%.3f", $0, $1) }.joined(separator: ", "))
+        if let floor, !floors.isEmpty {
+            let rows = floor.rowsPerRecord
+            print(String(format: "  floor: the rows the storing leaves (per record %.2f field index, %.2f tags, %.2f shadows), written again with plain INSERTs, 10,000 records per transaction, the server's synchronous: %.2f s (%.2f-%.2f), %.2fx the baseline; CPU %.2f s, %.2fx",
+                         rows.fields, rows.tags, rows.shadows, Timing.median(floors), floors.min() ?? 0, floors.max() ?? 0,
+                         Timing.median(floors) / Timing.median(raws), Timing.median(floorCPUs),
+                         Timing.median(floorCPUs) / Timing.median(rawCPUs)))
+            print(String(format: "  of which the database's rows alone (no ledger): %.2f s (%.2f-%.2f), %.2fx the baseline",
+                         Timing.median(databaseFloors), databaseFloors.min() ?? 0, databaseFloors.max() ?? 0,
+                         Timing.median(databaseFloors) / Timing.median(raws)))
+            print(String(format: "  storing / floor: %.2fx wall, %.2fx CPU",
+                         Timing.median(imports) / Timing.median(floors), Timing.median(importCPUs) / Timing.median(floorCPUs)))
+        }
     }
 
     /// Seconds a fresh server takes to store `corpus` through `RecordsOffice.importStates`
     /// in batches of 10,000: the merge, scope tags, review flags and dependent refresh a
     /// push also does, without the policy check, HTTP or the client. A floor for the
     /// server's part of a push. The states are built before the clock starts.
-    static func serverImport(_ corpus: ForumCorpus) throws -> (wall: Double, cpu: Double) {
+    ///
+    /// - Parameter inspect: called with the server's data directory after the storing,
+    ///   before it is deleted.
+    static func serverImport(_ corpus: ForumCorpus, inspect: ((String) throws -> Void)? = nil) throws -> (wall: Double, cpu: Double) {
         let server = try BenchServer(label: "push-import")
         defer { server.stop() }
         let batches = stride(from: 0, to: corpus.recordCount, by: 10_000).map { start in
             corpus.states(start..<min(corpus.recordCount, start + 10_000), replica: seedWriter)
         }
-        return try Timing.measureBoth {
+        let time = try Timing.measureBoth {
             for batch in batches { try server.database.recordsOffice.importStates(batch) }
         }
+        try inspect?(server.directory + "/server")
+        return time
     }
 
     /// Writes the corpus through the client's own write path (rules checked), in

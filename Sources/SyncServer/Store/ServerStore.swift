@@ -22,6 +22,8 @@ import SyncCore
 public final class ServerStore: @unchecked Sendable {
     /// The file name inside the data directory.
     public static let fileName = "server.sqlite"
+    /// The acknowledgement ledger's file name, beside the database file.
+    public static let ledgerFileName = AcknowledgementLedger.fileName
 
     let store: ReplicaStore
     let lookup: StoreLookup
