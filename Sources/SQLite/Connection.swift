@@ -83,6 +83,20 @@ public final class Connection {
     /// Rows changed by the most recent INSERT, UPDATE or DELETE on this connection.
     public var changes: Int { Int(sqlite3_changes64(db)) }
 
+    /// Rows changed by INSERT, UPDATE and DELETE on this connection since it opened (rolled
+    /// back changes included): unchanged between two readings means this connection wrote
+    /// nothing in between.
+    public var totalChanges: Int64 { sqlite3_total_changes64(db) }
+
+    /// `PRAGMA data_version`: changes between two readings exactly when another connection
+    /// (of this or another process) committed a change to the database in between.
+    public func dataVersion() throws(SQLiteError) -> Int64 {
+        guard case .integer(let version)? = try scalar("PRAGMA data_version") else {
+            throw .misuse("PRAGMA data_version gave no number", sql: "PRAGMA data_version")
+        }
+        return version
+    }
+
     /// Whether a transaction is open on this connection.
     public var isInTransaction: Bool { sqlite3_get_autocommit(db) == 0 }
 

@@ -92,6 +92,15 @@ public struct SyncServerConfiguration: Sendable {
     /// whole store, so a small cache misses on nearly every one.
     public var decodedStateCacheCapacity = 16_384
 
+    /// Most record states the push's lookup carries from one write to the next, in states.
+    /// Default 100,000 (about 1.3 KB each, so up to about 130 MB; `forum-bench storing
+    /// --carry N` measures it). The states a push read or stored (its records and their
+    /// forums, participants and attendances) are kept for the next push or import as long
+    /// as nothing else wrote to the database in between (on this connection or any other);
+    /// a bulk push of many requests then reads each parent once instead of once per
+    /// request. Past the capacity only what the last write used is kept. 0 keeps nothing.
+    public var lookupCarryCapacity = 100_000
+
     /// Creates the default configuration.
     public init() {}
 }

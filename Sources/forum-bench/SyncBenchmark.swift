@@ -106,8 +106,10 @@ enum SyncBenchmark {
     /// `forum-bench storing`: the server's storing alone (`serverImport`) against the
     /// baseline, alternating in each run, without the client or HTTP: the figure the push
     /// prints as "the server's storing alone", quick enough to profile (`perf record`).
-    static func storing(records: Int, repeats: Int) throws {
-        print("storing: importStates of \(records) records, 10,000 per transaction, vs raw INSERT; median of \(repeats) (load \(Timing.loadAverage()))")
+    static func storing(records: Int, repeats: Int, carry: Int = SyncServerConfiguration().lookupCarryCapacity) throws {
+        print("storing: importStates of \(records) records, 10,000 per transaction, vs raw INSERT; lookup carry \(carry); median of \(repeats) (load \(Timing.loadAverage()))")
+        var configuration = SyncServerConfiguration()
+        configuration.lookupCarryCapacity = carry
         let corpus = ForumCorpus(records: records, municipalities: [municipality], key: "push")
         let states = corpus.states(0..<corpus.recordCount, replica: seedWriter)
         let directory = FileManager.default.temporaryDirectory.path
@@ -118,7 +120,7 @@ enum SyncBenchmark {
             let raw = try StoreBenchmark.measureRawInsert(states, directory: directory, run: run, schema: .store)
             raws.append(raw.wall)
             rawCPUs.append(raw.cpu)
-            let stored = try serverImport(corpus) { directory in
+            let stored = try serverImport(corpus, configuration: configuration) { directory in
                 if floor == nil { floor = try StoringFloor(readingImportIn: directory) }
             }
             imports.append(stored.wall)
@@ -157,8 +159,9 @@ enum SyncBenchmark {
     ///
     /// - Parameter inspect: called with the server's data directory after the storing,
     ///   before it is deleted.
-    static func serverImport(_ corpus: ForumCorpus, inspect: ((String) throws -> Void)? = nil) throws -> (wall: Double, cpu: Double) {
-        let server = try BenchServer(label: "push-import")
+    static func serverImport(_ corpus: ForumCorpus, configuration: SyncServerConfiguration = .init(),
+                             inspect: ((String) throws -> Void)? = nil) throws -> (wall: Double, cpu: Double) {
+        let server = try BenchServer(label: "push-import", configuration: configuration)
         defer { server.stop() }
         let batches = stride(from: 0, to: corpus.recordCount, by: 10_000).map { start in
             corpus.states(start..<min(corpus.recordCount, start + 10_000), replica: seedWriter)

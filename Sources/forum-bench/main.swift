@@ -12,6 +12,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SyncServer
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let usage = """
@@ -30,7 +31,8 @@ let usage = """
                                                     a fresh replica pulls N records over loopback HTTP vs raw INSERT
                                                     (default 10000 and 100000, K=3)
       push [--small N] [--large N] [--repeat K]     a replica pushes N local records vs raw INSERT (same defaults)
-      storing [--records N] [--repeat K]            the server's storing alone (importStates, as push prints it)
+      storing [--records N] [--repeat K] [--carry N]  the server's storing alone (importStates, as push prints it);
+                                                    --carry: SyncServerConfiguration.lookupCarryCapacity (default: the server's)
                                                     vs raw INSERT, alternating (default N=100000, K=3)
       incremental [--small N] [--medium N] [--large N] [--repeat K]
                                                     10 changed records synced against stores of three sizes
@@ -93,8 +95,11 @@ do {
             try SyncBenchmark.push(sizes: sizes, repeats: options["repeat"])
         }
     case "storing":
-        let options = try BenchOptions(Array(arguments.dropFirst()), defaults: ["records": 100_000, "repeat": 3])
-        try SyncBenchmark.storing(records: options["records"], repeats: options["repeat"])
+        let options = try BenchOptions(Array(arguments.dropFirst()),
+                                       defaults: ["records": 100_000, "repeat": 3,
+                                                  "carry": SyncServerConfiguration().lookupCarryCapacity],
+                                       zeroAllowed: ["carry"])
+        try SyncBenchmark.storing(records: options["records"], repeats: options["repeat"], carry: options["carry"])
     case "incremental":
         let options = try BenchOptions(Array(arguments.dropFirst()),
                                        defaults: ["small": 10_000, "medium": 100_000, "large": 1_000_000, "repeat": 15])

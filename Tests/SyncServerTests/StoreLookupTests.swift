@@ -47,4 +47,71 @@ import TestSupport
         #expect(lookup.state(collection: "forum", id: "f9") == nil)
         #expect(try store.state(collection: "forum", id: "f9") == nil)
     }
+
+    // MARK: Carried from one write to the next
+
+    func carryingLookup(_ directory: TemporaryDirectory) throws -> (ReplicaStore, StoreLookup) {
+        let store = try ReplicaStore(path: directory.path("lookup.sqlite"))
+        return (store, StoreLookup(store: store, carryCapacity: 100))
+    }
+
+    @Test func whatAScopeReadIsCarriedToTheNextWhenNothingWroteInBetween() throws {
+        let directory = try TemporaryDirectory()
+        let (store, lookup) = try carryingLookup(directory)
+        let forum = RecordFixtures.record(collection: "forum", id: "f1", fieldCount: 2, seed: 1)
+        try store.save(forum)
+        lookup.memoising { _ = lookup.state(collection: "forum", id: "f1") }
+        let read = lookup.statesRead
+        lookup.memoising { #expect(lookup.state(collection: "forum", id: "f1") == forum) }
+        #expect(lookup.statesRead == read)
+    }
+
+    @Test func aWriteOnTheSameConnectionBetweenScopesIsSeen() throws {
+        let directory = try TemporaryDirectory()
+        let (store, lookup) = try carryingLookup(directory)
+        let first = RecordFixtures.record(collection: "forum", id: "f1", fieldCount: 2, seed: 1)
+        let second = RecordFixtures.record(collection: "forum", id: "f1", fieldCount: 2, seed: 2)
+        try store.save(first)
+        lookup.memoising { _ = lookup.state(collection: "forum", id: "f1") }
+        try store.save(second)  // e.g. an admin's resolution, outside any push
+        lookup.memoising { #expect(lookup.state(collection: "forum", id: "f1") == second) }
+    }
+
+    @Test func aWriteByAnotherConnectionBetweenScopesIsSeen() throws {
+        let directory = try TemporaryDirectory()
+        let (store, lookup) = try carryingLookup(directory)
+        let first = RecordFixtures.record(collection: "forum", id: "f1", fieldCount: 2, seed: 1)
+        let second = RecordFixtures.record(collection: "forum", id: "f1", fieldCount: 2, seed: 2)
+        try store.save(first)
+        lookup.memoising { _ = lookup.state(collection: "forum", id: "f1") }
+        // Another process (a `forum-server` command) on the same file.
+        let other = try ReplicaStore(path: directory.path("lookup.sqlite"))
+        try other.save(second)
+        lookup.memoising { #expect(lookup.state(collection: "forum", id: "f1") == second) }
+    }
+
+    @Test func nothingIsCarriedFromAScopeThatThrewOrPastTheCapacity() throws {
+        struct Abort: Error {}
+        let directory = try TemporaryDirectory()
+        let store = try ReplicaStore(path: directory.path("lookup.sqlite"))
+        let lookup = StoreLookup(store: store, carryCapacity: 1)
+        try store.save(RecordFixtures.record(collection: "forum", id: "f1", fieldCount: 1))
+        try store.save(RecordFixtures.record(collection: "forum", id: "f2", fieldCount: 1))
+        // A noted state of a rolled-back write must not outlive its scope.
+        #expect(throws: Abort.self) {
+            try lookup.memoising {
+                lookup.note(RecordFixtures.record(collection: "forum", id: "f9", fieldCount: 1), written: true)
+                throw Abort()
+            }
+        }
+        lookup.memoising { #expect(lookup.state(collection: "forum", id: "f9") == nil) }
+        // Two states read: over a capacity of one, so the next scope reads again.
+        lookup.memoising {
+            _ = lookup.state(collection: "forum", id: "f1")
+            _ = lookup.state(collection: "forum", id: "f2")
+        }
+        let read = lookup.statesRead
+        lookup.memoising { _ = lookup.state(collection: "forum", id: "f1") }
+        #expect(lookup.statesRead == read + 1)
+    }
 }

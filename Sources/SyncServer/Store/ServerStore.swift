@@ -83,7 +83,7 @@ public final class ServerStore: @unchecked Sendable {
         // the file's free pages (issue 17).
         do { try store.connection.execute("PRAGMA secure_delete = ON") } catch { throw SyncServerError.storage(error) }
         store.clock = clock
-        lookup = StoreLookup(store: store)
+        lookup = StoreLookup(store: store, carryCapacity: configuration.lookupCarryCapacity)
         do { ledger = try AcknowledgementLedger(path: Self.ledgerPath(forDatabaseAt: path), clock: clock,
                                                 synchronous: configuration.synchronous.pragma) } catch {
             throw SyncServerError.storage(error)

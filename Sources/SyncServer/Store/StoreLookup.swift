@@ -6,8 +6,13 @@ import SyncCore
 /// the rules treat as a missing reference (a refusal, never a crash).
 public final class StoreLookup {
     let store: ReplicaStore
+    /// Most states carried from one memoising scope to the next (`SyncServerConfiguration.lookupCarryCapacity`).
+    let carryCapacity: Int
 
-    init(store: ReplicaStore) { self.store = store }
+    init(store: ReplicaStore, carryCapacity: Int = 0) {
+        self.store = store
+        self.carryCapacity = max(0, carryCapacity)
+    }
 
     /// Records read per query when listing.
     static let pageSize = 500
@@ -34,6 +39,7 @@ public final class StoreLookup {
     /// (and not memoised), where `state(collection:id:)` takes them for "unknown".
     func storedState(collection: String, id: String) throws(ReplicaStoreError) -> RecordState? {
         let key = RecordKey(collection: collection, id: id)
+        if memo != nil, carryCapacity > 0 { touched.insert(key) }
         if let memo, let known = memo[key] { return known }
         let state = try store.state(collection: collection, id: id)
         statesRead += 1
@@ -43,13 +49,51 @@ public final class StoreLookup {
 
     /// Runs `body` with states memoised. Sound only while every write to the store goes
     /// through `note(_:)` (the server holds the lock and files every stored state through
-    /// `ServerStore.filed`), and dropped afterwards whatever happened, so a rolled-back
-    /// write is never remembered past the transaction.
+    /// `ServerStore.filed`). When `body` throws, the memo is dropped, so a rolled-back write
+    /// is never remembered past the transaction. When it returns (its transaction
+    /// committed), the memo is carried to the next scope, up to `carryCapacity` states,
+    /// and used there only if nothing wrote to the database in between: neither this
+    /// connection (its total of changed rows is the same) nor any other (SQLite's
+    /// `data_version` is the same).
     func memoising<T>(_ body: () throws -> T) rethrows -> T {
-        memo = [:]
+        memo = carried.flatMap { $0.mark == currentMark() ? $0.states : nil } ?? [:]
+        carried = nil
         written = []
-        defer { memo = nil; written = [] }
-        return try body()
+        touched = []
+        defer { memo = nil; written = []; touched = [] }
+        let result = try body()
+        carry()
+        return result
+    }
+
+    /// Keeps the memo for the next scope: all of it while within the capacity, else only
+    /// what this scope read or stored (what an older scope left and this one did not need
+    /// goes first), else nothing.
+    private func carry() {
+        guard let memo, let mark = currentMark() else { return }
+        if memo.count <= carryCapacity {
+            carried = (memo, mark)
+        } else if touched.count <= carryCapacity {
+            carried = (memo.filter { touched.contains($0.key) }, mark)
+        }
+    }
+
+    /// Records read or noted in this scope.
+    private var touched: Set<RecordKey> = []
+
+    /// What the last memoising scope knew, and the database's mark when it ended.
+    private var carried: (states: [RecordKey: RecordState?], mark: WriteMark)?
+
+    /// Where the database's writes stood: this connection's changed rows, and the data
+    /// version that moves with any other connection's commits.
+    private struct WriteMark: Equatable {
+        let changes: Int64
+        let dataVersion: Int64
+    }
+
+    private func currentMark() -> WriteMark? {
+        guard carryCapacity > 0, let version = try? store.connection.dataVersion() else { return nil }
+        return WriteMark(changes: store.connection.totalChanges, dataVersion: version)
     }
 
     /// Empties the memo (keeping memoisation on): what it held may include writes just
@@ -65,6 +109,7 @@ public final class StoreLookup {
         let key = RecordKey(collection: state.collection, id: state.id)
         guard memo != nil else { return }
         memo?[key] = .some(state)
+        if carryCapacity > 0 { touched.insert(key) }
         if wasWritten { written.insert(key) }
     }
 
@@ -78,7 +123,10 @@ public final class StoreLookup {
     /// Tells the memo what is stored for a record, `nil` when nothing is, as read by the
     /// caller (the push's merge reads the records it merges itself).
     func note(stored state: RecordState?, collection: String, id: String) {
-        memo?[RecordKey(collection: collection, id: id)] = .some(state)
+        guard memo != nil else { return }
+        let key = RecordKey(collection: collection, id: id)
+        memo?[key] = .some(state)
+        if carryCapacity > 0 { touched.insert(key) }
     }
 
     struct RecordKey: Hashable {
