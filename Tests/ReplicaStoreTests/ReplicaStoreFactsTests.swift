@@ -36,6 +36,20 @@ private func t(_ ms: Int64) -> HybridTimestamp { HybridTimestamp(wallMillis: 1_7
         #expect(try store.facts(collection: "attendance", id: "unknown") == nil)
     }
 
+    @Test func factValuesReadBackAsWritten() throws {
+        let dir = try TemporaryDirectory()
+        let fields = ["a", "b", "c", "d", "e", "f", "g"]
+        let store = try Self.makeStore(dir, facts: ["attendance": fields])
+        let values: [String: JSONValue] = ["a": "Södertälje", "b": "quote \" and \\ and \u{1F}", "c": .integer(-42), "d": .null,
+                                           "e": .bool(false), "f": .array(["x", .object(["k": "v"])])]
+        var state = RecordState(collection: "attendance", id: "a1")
+        try state.write(values, by: devA, at: t(1))
+        try store.save(state)
+        let facts = try #require(try store.facts(collection: "attendance", id: "a1"))
+        for field in fields { #expect(facts[field] == state[field], "\(field)") }
+        #expect(facts["g"] == nil)
+    }
+
     @Test func aCollectionWithoutFactFieldsAnswersFromItsState() throws {
         let dir = try TemporaryDirectory()
         let store = try Self.makeStore(dir, facts: ["attendance": ["forumId"]])

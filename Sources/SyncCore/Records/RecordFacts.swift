@@ -9,27 +9,39 @@ public struct RecordFacts: Sendable {
     /// Whether the record is deleted (a tombstone), as `RecordState.isDeleted`.
     public let isDeleted: Bool
     private let state: RecordState?
-    private let values: [JSONKey: JSONValue]
+    /// The kept fields and their values (`nil` when unset), in the same order: a record
+    /// keeps two to four facts, so a search of the names beats hashing them.
+    private let names: [String]
+    private let values: [JSONValue?]
 
     /// The facts of a whole state: every field answers as `state[field]`.
     public init(_ state: RecordState) {
         self.isDeleted = state.isDeleted
         self.state = state
-        self.values = [:]
+        self.names = []
+        self.values = []
     }
 
     /// Facts kept apart from the state: `values` are the visible values of the fields kept
     /// (a field without a visible value is left out).
     public init(isDeleted: Bool, values: [JSONKey: JSONValue]) {
+        self.init(isDeleted: isDeleted, fields: values.keys.map(\.string), values: values.values.map { $0 })
+    }
+
+    /// Facts kept apart from the state: the visible value of each of `fields` (`nil` when
+    /// unset), in the same order.
+    public init(isDeleted: Bool, fields: [String], values: [JSONValue?]) {
         self.isDeleted = isDeleted
         self.state = nil
+        self.names = fields
         self.values = values
     }
 
     /// The visible value of `field`, as `RecordState`'s subscript gives it.
     public subscript(field: String) -> JSONValue? {
         if let state { return state[field] }
-        return values[JSONKey(field)]
+        guard let index = names.firstIndex(of: field), index < values.count else { return nil }
+        return values[index]
     }
 
     /// The visible values of `fields` of `state`, as a JSON object of those present: what a
