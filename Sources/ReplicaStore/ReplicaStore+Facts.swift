@@ -10,6 +10,13 @@ import SyncCore
 // decoded-state cache). A checkpoint names the fields the column was filled for; a store
 // opened with other fields (or a file from before the column) fills it once.
 extension ReplicaStore {
+    /// The schema step adding `record.facts`, for a host to register among its own
+    /// migrations (`Configuration.hostMigrations`) when it keeps facts: a step of the
+    /// host's, so a program from before it refuses the file (`store_newer_schema`) instead
+    /// of storing states without their facts. The store adds the column itself when a host
+    /// keeps facts without the step.
+    public static let factsColumnSQL = "ALTER TABLE record ADD COLUMN facts BLOB"
+
     /// Checkpoint key naming the fields `record.facts` was filled for.
     static let factsKey = "store.fact_fields"
 
@@ -30,7 +37,7 @@ extension ReplicaStore {
         guard !connection.configuration.readOnly else { return false }
         try transaction {
             if !columns.contains("facts") {
-                try connection.execute("ALTER TABLE record ADD COLUMN facts BLOB")
+                try connection.execute(Self.factsColumnSQL)
             }
             var after: Int64 = 0
             while true {

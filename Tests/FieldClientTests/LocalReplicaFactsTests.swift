@@ -1,7 +1,6 @@
 import FieldClient
 import ForumModel
 import Foundation
-import SQLite
 import SyncCore
 import Testing
 import TestSupport

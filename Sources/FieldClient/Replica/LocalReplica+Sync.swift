@@ -33,9 +33,7 @@ extension LocalReplica {
         // issue 21); the store fills it for the rows already there when it opens the file. A
         // step of its own so an older client, which would store states without their facts,
         // refuses the file (`store_newer_schema`) instead of leaving stale facts behind.
-        ("field client v4: record facts", """
-            ALTER TABLE record ADD COLUMN facts BLOB;
-            """),
+        ("field client v4: record facts", ReplicaStore.factsColumnSQL),
     ]
 
     /// Local changes the server has not acknowledged, oldest first.
