@@ -115,23 +115,21 @@ extension ReplicaStore {
             if let existing {
                 let pending: SQLValue = markPending ? .integer(sequence)
                     : existing.pendingSequence.map(SQLValue.integer) ?? .null
-                try connection.cachedStatement(sql: """
-                    UPDATE record SET state = ?1, seq = ?2, deleted = ?3, conflict = ?4, conflict_fields = ?5,
-                        conflict_since = ?6, review_flags = CASE ?7 WHEN 1 THEN review_flags ELSE ?8 END,
-                        pending_seq = ?9, updated_at = ?10 WHERE rowid = ?11
-                    """).execute([.blob(bytes), .integer(sequence), .integer(state.isDeleted ? 1 : 0),
-                                  .integer(conflicts.isEmpty ? 0 : 1), conflictFields.map(SQLValue.text) ?? .null,
-                                  conflictSince.map(SQLValue.integer) ?? .null, keepFlags, flagsValue,
-                                  pending, .integer(now), .integer(existing.rowid)])
+                var values: [SQLValue] = [.blob(bytes), .integer(sequence), .integer(state.isDeleted ? 1 : 0),
+                                          .integer(conflicts.isEmpty ? 0 : 1), conflictFields.map(SQLValue.text) ?? .null,
+                                          conflictSince.map(SQLValue.integer) ?? .null, keepFlags, flagsValue,
+                                          pending, .integer(now), .integer(existing.rowid)]
+                // The facts go in the same statement as the state they are read from.
+                if keepsFacts { values.append(factsValue(of: state)) }
+                try connection.cachedStatement(sql: keepsFacts ? Self.updateWithFacts : Self.update).execute(values)
                 return existing.rowid
             }
-            try connection.cachedStatement(sql: """
-                INSERT INTO record (collection, id, state, seq, deleted, conflict, conflict_fields, conflict_since,
-                    review_flags, pending_seq, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute([.text(state.collection), .text(state.id), .blob(bytes), .integer(sequence),
-                              .integer(state.isDeleted ? 1 : 0), .integer(conflicts.isEmpty ? 0 : 1),
-                              conflictFields.map(SQLValue.text) ?? .null, conflictSince.map(SQLValue.integer) ?? .null,
-                              flagsValue, markPending ? .integer(sequence) : .null, .integer(now)])
+            var values: [SQLValue] = [.text(state.collection), .text(state.id), .blob(bytes), .integer(sequence),
+                                      .integer(state.isDeleted ? 1 : 0), .integer(conflicts.isEmpty ? 0 : 1),
+                                      conflictFields.map(SQLValue.text) ?? .null, conflictSince.map(SQLValue.integer) ?? .null,
+                                      flagsValue, markPending ? .integer(sequence) : .null, .integer(now)]
+            if keepsFacts { values.append(factsValue(of: state)) }
+            try connection.cachedStatement(sql: keepsFacts ? Self.insertWithFacts : Self.insert).execute(values)
             return connection.lastInsertRowID
         }
         // Bytes encoded elsewhere come from a pull: a first sync stores hundreds of thousands
@@ -142,6 +140,26 @@ extension ReplicaStore {
         let outcome: MergeOutcome = !conflicts.isEmpty ? .conflict : (existing == nil ? .new : .changed)
         return MergeResult(collection: state.collection, id: state.id, outcome: outcome, state: state, sequence: sequence)
     }
+
+    /// The statements `save` stores a state with, without and with `record.facts`.
+    static let update = """
+        UPDATE record SET state = ?1, seq = ?2, deleted = ?3, conflict = ?4, conflict_fields = ?5,
+            conflict_since = ?6, review_flags = CASE ?7 WHEN 1 THEN review_flags ELSE ?8 END,
+            pending_seq = ?9, updated_at = ?10 WHERE rowid = ?11
+        """
+    static let updateWithFacts = """
+        UPDATE record SET state = ?1, seq = ?2, deleted = ?3, conflict = ?4, conflict_fields = ?5,
+            conflict_since = ?6, review_flags = CASE ?7 WHEN 1 THEN review_flags ELSE ?8 END,
+            pending_seq = ?9, updated_at = ?10, facts = ?12 WHERE rowid = ?11
+        """
+    static let insert = """
+        INSERT INTO record (collection, id, state, seq, deleted, conflict, conflict_fields, conflict_since,
+            review_flags, pending_seq, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    static let insertWithFacts = """
+        INSERT INTO record (collection, id, state, seq, deleted, conflict, conflict_fields, conflict_since,
+            review_flags, pending_seq, updated_at, facts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
 
     private func updateReviewFlags(rowid: Int64, _ flags: [String]) throws(ReplicaStoreError) {
         let value: SQLValue = flags.isEmpty ? .null : .text(Self.spaced(flags))

@@ -30,6 +30,11 @@ public final class ReplicaStore {
         /// import reads the same few parent records again and again; parsing their JSON
         /// each time was most of the server's work.
         public var decodedStateCacheCapacity: Int = 1024
+        /// Fields kept beside each state of a collection, in the `record.facts` column, for
+        /// rules that read them of a referenced record (`facts(collection:id:)`), by
+        /// collection. Default: none (no column is added). The field client keeps
+        /// `ForumSchema.factFields`.
+        public var factFields: [String: [String]] = [:]
 
         /// Creates a configuration.
         public init(indexedFields: [String: Set<String>] = [:], limits: RecordLimits = RecordLimits(),
@@ -50,6 +55,8 @@ public final class ReplicaStore {
     public var clock: WallClock = .system
     /// Recently decoded states with the exact bytes they came from (see `decode(_:key:)`).
     var decodedStates: DecodedStateCache
+    /// Whether `record.facts` is kept and current for `configuration.factFields`.
+    private(set) var keepsFacts = false
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     /// - Throws: `ReplicaStoreError` — `store_not_a_database` for a file that is not a
@@ -79,6 +86,7 @@ public final class ReplicaStore {
             try connection.execute("CREATE INDEX IF NOT EXISTS record_tombstone ON record(updated_at) WHERE deleted = 1 AND conflict = 0")
         } catch { throw ReplicaStoreError.from(error) }
         try reconcileFieldIndex()
+        keepsFacts = try reconcileFacts()
     }
 
     /// Runs `body` in one transaction (committed on return, rolled back on throw).

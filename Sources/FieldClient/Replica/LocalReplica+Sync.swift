@@ -29,6 +29,11 @@ extension LocalReplica {
                 subject TEXT NOT NULL         -- ids and periods only, never a name
             ) WITHOUT ROWID;
             """),
+        // The fields rules read of a referenced record, beside its state (ReplicaStore+Facts,
+        // issue 21); the store fills it for the rows already there when it opens the file. A
+        // step of its own so an older client, which would store states without their facts,
+        // refuses the file (`store_newer_schema`) instead of leaving stale facts behind.
+        ("field client v4: record facts", ReplicaStore.factsColumnSQL),
     ]
 
     /// Local changes the server has not acknowledged, oldest first.

@@ -48,8 +48,9 @@ public final class LocalReplica {
                 domain: DomainConfiguration = DomainConfiguration()) throws(ClientError) {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty { try FilePermissions.makeDirectory(directory) }
-        let configuration = ReplicaStore.Configuration(indexedFields: Self.indexedFields,
+        var configuration = ReplicaStore.Configuration(indexedFields: Self.indexedFields,
                                                        hostMigrations: Self.migrations)
+        configuration.factFields = ForumSchema.factFields
         do { store = try ReplicaStore(path: path, configuration: configuration) } catch {
             throw ClientError(.storageError, "the local replica could not be opened (\(error.code.rawValue))",
                               detailCode: error.sqliteCode)

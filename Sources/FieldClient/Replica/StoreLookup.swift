@@ -14,6 +14,12 @@ public struct StoreLookup: RecordLookup {
         try? store.state(collection: collection, id: id)
     }
 
+    /// The facts the store keeps beside each state (`ForumSchema.factFields`, see
+    /// `ReplicaStore.facts`), read without decoding the state.
+    public func facts(collection: String, id: String) -> RecordFacts? {
+        try? store.facts(collection: collection, id: id)
+    }
+
     public func states(collection: String) -> [RecordState] {
         (try? store.allRecords(in: collection)) ?? []
     }

@@ -8,12 +8,27 @@ import SyncCore
 public protocol RecordLookup {
     /// The state of one record, `nil` when unknown.
     func state(collection: String, id: String) -> RecordState?
+    /// The deleted flag and the rule-read fields (`ForumSchema.factFields`) of one record,
+    /// `nil` when unknown. Rules read a referenced record through this; a lookup that keeps
+    /// facts apart (the client's replica) answers without decoding the whole state. The
+    /// default reads `state(collection:id:)`.
+    func facts(collection: String, id: String) -> RecordFacts?
     /// Every known record of a collection, in any order. Used by reports and for numbering
     /// a forum's anonymous participants.
     func states(collection: String) -> [RecordState]
 }
 
 extension RecordLookup {
+    public func facts(collection: String, id: String) -> RecordFacts? {
+        state(collection: collection, id: id).map(RecordFacts.init)
+    }
+
+    /// The record's facts unless it is unknown or deleted.
+    public func liveFacts(collection: String, id: String) -> RecordFacts? {
+        guard let facts = facts(collection: collection, id: id), !facts.isDeleted else { return nil }
+        return facts
+    }
+
     /// The record's state unless it is unknown or deleted.
     public func live(collection: String, id: String) -> RecordState? {
         guard let state = state(collection: collection, id: id), !state.isDeleted else { return nil }

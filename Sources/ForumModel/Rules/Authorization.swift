@@ -52,7 +52,7 @@ public enum Authorization {
         // An erased participant's identity stays erased: no payment details may be added back.
         if after.collection == Payee.collection, !after.isDeleted,
            let participantID = after[Payee.Field.participantID]?.stringValue,
-           lookup.live(collection: Participant.collection, id: participantID)?[Participant.Field.erased] == .bool(true) {
+           lookup.liveFacts(collection: Participant.collection, id: participantID)?[Participant.Field.erased] == .bool(true) {
             return .failure(DomainError(.participantErased))
         }
 

@@ -37,11 +37,22 @@ public enum ForumRules {
         case .field(let name):
             return state[name]?.stringValue
         case .via(let name):
-            guard let field = spec.field(name), case .reference(let collection) = field.type,
-                  let id = state[name]?.stringValue, let parent = lookup.state(collection: collection, id: id) else {
-                return nil
-            }
-            return municipality(of: parent, lookup: lookup)
+            return municipality(via: spec, reference: state[name], lookup: lookup)
+        }
+    }
+
+    /// The municipality of the record `reference` (the value of `spec`'s scope field) points
+    /// at, read from the facts of each record on the way (`RecordLookup.facts`): a parent's
+    /// scope field and reference are facts (`ForumSchema.factFields`).
+    static func municipality(via spec: CollectionSpec, reference: JSONValue?, lookup: RecordLookup) -> String? {
+        guard case .via(let name) = spec.scope, let field = spec.field(name), case .reference(let collection) = field.type,
+              let id = reference?.stringValue, let parentSpec = ForumSchema.collection(collection),
+              let parent = lookup.facts(collection: collection, id: id) else {
+            return nil
+        }
+        switch parentSpec.scope {
+        case .field(let scopeField): return parent[scopeField]?.stringValue
+        case .via(let next): return municipality(via: parentSpec, reference: parent[next], lookup: lookup)
         }
     }
 
@@ -50,7 +61,7 @@ public enum ForumRules {
         guard let spec = ForumSchema.collection(state.collection) else { return .success(()) }
         for reference in spec.references {
             guard let id = state[reference.field]?.stringValue,
-                  lookup.live(collection: reference.collection, id: id) != nil else {
+                  lookup.liveFacts(collection: reference.collection, id: id) != nil else {
                 return .failure(DomainError(.referenceMissing, ["field": reference.field]))
             }
         }

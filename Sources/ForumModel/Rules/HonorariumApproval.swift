@@ -26,14 +26,14 @@ public enum HonorariumApproval {
     ///   `forum_not_held`, or `nil`.
     public static func obstacle(to status: HonorariumStatus, attendanceID: String?, lookup: RecordLookup) -> DomainError? {
         guard status == .approved || status == .paid else { return nil }
-        guard let attendanceID, let attendance = lookup.live(collection: Attendance.collection, id: attendanceID) else {
+        guard let attendanceID, let attendance = lookup.liveFacts(collection: Attendance.collection, id: attendanceID) else {
             return DomainError(.referenceMissing, ["field": Honorarium.Field.attendanceID])
         }
         if attendance[Attendance.Field.present] == .bool(false) {
             return DomainError(.absentAttendance, ["status": status.rawValue])
         }
         guard let forumID = attendance[Attendance.Field.forumID]?.stringValue,
-              let forum = lookup.live(collection: Forum.collection, id: forumID) else {
+              let forum = lookup.liveFacts(collection: Forum.collection, id: forumID) else {
             return DomainError(.referenceMissing, ["field": Attendance.Field.forumID])
         }
         if forum[Forum.Field.status]?.stringValue != ForumStatus.held.rawValue {
