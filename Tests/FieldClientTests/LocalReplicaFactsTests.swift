@@ -23,13 +23,19 @@ import TestSupport
         try replica.write(collection: Forum.collection, id: "forum1", values: [Forum.Field.status: .string(status.rawValue)])
     }
 
-    @Test func aParentsFactsFollowItsWrites() throws {
-        let directory = try TemporaryDirectory()
+    /// A replica with forum1 (planned), p1 attending it, and the honorarium's id.
+    static func plannedMeeting(_ directory: TemporaryDirectory) throws -> (LocalReplica, honorariumID: String) {
         let replica = try ForumFixtures.replica(directory)
         try ForumFixtures.forum(in: replica)
         try ForumFixtures.participant(in: replica, id: "p1")
         let honorariumID = try ForumFixtures.attendance(in: replica, forumID: "forum1", participantID: "p1")
-        try Self.setForumStatus(replica, .planned)
+        try setForumStatus(replica, .planned)
+        return (replica, honorariumID)
+    }
+
+    @Test func aParentsFactsFollowItsWrites() throws {
+        let directory = try TemporaryDirectory()
+        let (replica, honorariumID) = try Self.plannedMeeting(directory)
         #expect(Self.refusal { try Self.approve(replica, honorariumID) } == DomainError.Code.forumNotHeld.rawValue)
         try Self.setForumStatus(replica, .held)
         let attendanceID = Attendance.id(forumID: "forum1", participantID: "p1")
@@ -41,11 +47,7 @@ import TestSupport
 
     @Test func aRolledBackWriteLeavesNoFactsBehind() throws {
         let directory = try TemporaryDirectory()
-        let replica = try ForumFixtures.replica(directory)
-        try ForumFixtures.forum(in: replica)
-        try ForumFixtures.participant(in: replica, id: "p1")
-        let honorariumID = try ForumFixtures.attendance(in: replica, forumID: "forum1", participantID: "p1")
-        try Self.setForumStatus(replica, .planned)
+        let (replica, honorariumID) = try Self.plannedMeeting(directory)
         // The forum is marked held, then the transaction fails: the facts go back with the state.
         let bad = Participant(id: "p9", displayName: "Bo", municipality: "Nykvarn")
         #expect(throws: ClientError.self) {

@@ -66,28 +66,29 @@ import TestSupport
         #expect(lookup.statesRead == read)
     }
 
-    @Test func aWriteOnTheSameConnectionBetweenScopesIsSeen() throws {
+    /// Stores f1, has one scope read it, lets `write` store a second state of f1 from
+    /// outside any scope, and returns what the next scope reads with that second state.
+    func readAfterAWriteBetweenScopes(_ write: (ReplicaStore, String, RecordState) throws -> Void) throws
+        -> (read: RecordState?, written: RecordState) {
         let directory = try TemporaryDirectory()
         let (store, lookup) = try carryingLookup(directory)
-        let first = RecordFixtures.record(collection: "forum", id: "f1", fieldCount: 2, seed: 1)
         let second = RecordFixtures.record(collection: "forum", id: "f1", fieldCount: 2, seed: 2)
-        try store.save(first)
+        try store.save(RecordFixtures.record(collection: "forum", id: "f1", fieldCount: 2, seed: 1))
         lookup.memoising { _ = lookup.state(collection: "forum", id: "f1") }
-        try store.save(second)  // e.g. an admin's resolution, outside any push
-        lookup.memoising { #expect(lookup.state(collection: "forum", id: "f1") == second) }
+        try write(store, directory.path("lookup.sqlite"), second)
+        return (lookup.memoising { lookup.state(collection: "forum", id: "f1") }, second)
+    }
+
+    @Test func aWriteOnTheSameConnectionBetweenScopesIsSeen() throws {
+        // e.g. an admin's resolution, outside any push
+        let seen = try readAfterAWriteBetweenScopes { store, _, second in try store.save(second) }
+        #expect(seen.read == seen.written)
     }
 
     @Test func aWriteByAnotherConnectionBetweenScopesIsSeen() throws {
-        let directory = try TemporaryDirectory()
-        let (store, lookup) = try carryingLookup(directory)
-        let first = RecordFixtures.record(collection: "forum", id: "f1", fieldCount: 2, seed: 1)
-        let second = RecordFixtures.record(collection: "forum", id: "f1", fieldCount: 2, seed: 2)
-        try store.save(first)
-        lookup.memoising { _ = lookup.state(collection: "forum", id: "f1") }
         // Another process (a `forum-server` command) on the same file.
-        let other = try ReplicaStore(path: directory.path("lookup.sqlite"))
-        try other.save(second)
-        lookup.memoising { #expect(lookup.state(collection: "forum", id: "f1") == second) }
+        let seen = try readAfterAWriteBetweenScopes { _, path, second in try ReplicaStore(path: path).save(second) }
+        #expect(seen.read == seen.written)
     }
 
     @Test func nothingIsCarriedFromAScopeThatThrewOrPastTheCapacity() throws {
