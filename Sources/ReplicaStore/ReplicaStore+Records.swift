@@ -10,6 +10,15 @@ extension ReplicaStore {
         try row(collection: collection, id: id)?.state
     }
 
+    /// The change sequence of a stored record, `nil` when none is stored; its state is not
+    /// read.
+    public func sequence(collection: String, id: String) throws(ReplicaStoreError) -> Int64? {
+        try run {
+            try connection.queryOne("SELECT seq FROM record WHERE collection = ? AND id = ?",
+                                    [.text(collection), .text(id)]) { try $0.int64(at: 0) }
+        }
+    }
+
     struct StoredRow {
         let rowid: Int64
         let state: RecordState

@@ -40,4 +40,26 @@ import Testing
         #expect(Set(later.map(\.collection)) == [Attendance.collection, Participant.collection])
         #expect(later.contains { $0.id == "p1" })
     }
+
+    @Test func aParticipantNoDeviceHasPulledYetIsNotSentAgainUntilOneHas() throws {
+        let fixture = try ServerFixture()
+        let device = try fixture.enrol()
+        let records = [
+            try Records.forum("f1", municipality: "Södertälje", by: device.replica),
+            try Records.forum("f2", municipality: "Södertälje", by: device.replica),
+            try Records.participant("p1", municipality: "Södertälje", name: "Kim Andersson", by: device.replica),
+        ]
+        #expect(try fixture.push(records, token: device.token).status == 200)
+        // A later request of the same bulk push: nobody has pulled p1's sequence yet.
+        #expect(try fixture.push([try Records.attendance(forum: "f1", participant: "p1", by: device.replica)],
+                                 token: device.token).status == 200)
+        #expect(try fixture.database.store.lastSequence() == 4)
+        // Once a device has been served p1, the next attendance sends p1 again.
+        let (pulled, _) = try fixture.pull(token: device.token, from: "")
+        #expect(pulled.contains { $0.id == "p1" })
+        #expect(try fixture.push([try Records.attendance(forum: "f2", participant: "p1", by: device.replica)],
+                                 token: device.token).status == 200)
+        #expect(try fixture.database.store.lastSequence() == 6)
+        #expect(try fixture.database.store.sequence(collection: "participant", id: "p1") == 6)
+    }
 }

@@ -175,11 +175,26 @@ extension ServerStore {
     /// device has pulled that sequence yet, so each in its scope receives it anyway (an
     /// import or a push of new participants with their attendance re-sent each participant
     /// once per attendance, 12 % of the storing in issue 21's profile).
+    ///
+    /// Nor is one whose current sequence no device has been served yet (every device's
+    /// `pulled_through` is below it): each device in its scope receives that state with its
+    /// next pull, whatever it let go before. This is what spares a bulk push of new
+    /// participants, sent over many requests, a re-send per attendance.
     func resend(_ state: RecordState) throws {
         guard !lookup.wasWrittenInThisTransaction(collection: state.collection, id: state.id) else { return }
+        if let sequence = try store.sequence(collection: state.collection, id: state.id),
+           sequence > (try devicesServedThrough()) {
+            return
+        }
         if try store.resend(collection: state.collection, id: state.id) {
             lookup.note(state, written: true)
         }
+    }
+
+    /// The highest sequence any device has been served by a pull (or set past at enrolment):
+    /// no device holds a state with a later sequence from a pull.
+    func devicesServedThrough() throws -> Int64 {
+        try store.connection.queryOne("SELECT COALESCE(MAX(pulled_through), 0) FROM device") { try $0.int64(at: 0) } ?? 0
     }
 
     /// Re-files an unchanged stored record under new scope tags. Writes no state.
