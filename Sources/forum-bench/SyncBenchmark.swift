@@ -13,8 +13,9 @@ enum SyncBenchmark {
     static let seedWriter = ReplicaID("bench-seed")!
 
     /// 1. A fresh replica pulls N records (target: 100,000 within 3× the baseline).
-    static func initial(sizes: [Int], repeats: Int, pageSize: Int = 500) throws {
-        print("initial: a fresh replica pulls N records in pages of \(pageSize); baseline raw INSERT; median of \(repeats) (load \(Timing.loadAverage()))")
+    static func initial(sizes: [Int], repeats: Int, pageSize: Int = 500,
+                        recordsPerTransaction: Int = ClientConfiguration().pullRecordsPerTransaction) throws {
+        print("initial: a fresh replica pulls N records in pages of \(pageSize), \(recordsPerTransaction) per transaction; baseline raw INSERT; median of \(repeats) (load \(Timing.loadAverage()))")
         printHeader()
         for size in sizes {
             let server = try BenchServer(label: "initial")
@@ -29,7 +30,8 @@ enum SyncBenchmark {
                 rawCPUs.append(raw.cpu)
                 try autoreleasepool {
                     let engine = try server.client(name: "initial-\(run)", municipalities: [municipality],
-                                                   configuration: ClientConfiguration(pullPageSize: pageSize))
+                                                   configuration: ClientConfiguration(pullPageSize: pageSize,
+                                                                                      pullRecordsPerTransaction: recordsPerTransaction))
                     var received = 0
                     let time = try Timing.measureBoth { received = try engine.sync().received }
                     syncs.append(time.wall)
