@@ -80,13 +80,9 @@ extension ReplicaStore {
     ///   state to find it unchanged was most of the storing thread's work then.
     func rows(for batch: [RecordState], encoded: [[UInt8]]? = nil) throws(ReplicaStoreError) -> [RecordKey: StoredRow] {
         var found: [RecordKey: StoredRow] = [:]
-        var firstIndex: [RecordKey: Int] = [:]
-        if let encoded, encoded.count == batch.count {
-            for (index, state) in batch.enumerated() {
-                let key = RecordKey(collection: state.collection, id: state.id)
-                if firstIndex[key] == nil { firstIndex[key] = index }
-            }
-        }
+        // Built at the first stored row found: a first sync finds none.
+        var firstIndex: [RecordKey: Int]?
+        let encoded = encoded?.count == batch.count ? encoded : nil
         let byCollection = Dictionary(grouping: batch.map { RecordKey(collection: $0.collection, id: $0.id) }, by: \.collection)
         for (collection, keys) in byCollection {
             let ids = Array(Set(keys.map(\.id)))
@@ -106,7 +102,15 @@ extension ReplicaStore {
                 }
                 for (rowid, id, bytes, seq, since, pending) in rows {
                     let key = RecordKey(collection: collection, id: id)
-                    if let encoded, let index = firstIndex[key], encoded[index] == bytes {
+                    if let encoded, firstIndex == nil {
+                        var first: [RecordKey: Int] = [:]
+                        for (index, state) in batch.enumerated() {
+                            let key = RecordKey(collection: state.collection, id: state.id)
+                            if first[key] == nil { first[key] = index }
+                        }
+                        firstIndex = first
+                    }
+                    if let encoded, let index = firstIndex?[key], encoded[index] == bytes {
                         found[key] = StoredRow(rowid: rowid, state: batch[index], sequence: seq, conflictSince: since,
                                                pendingSequence: pending, matchesIncoming: index)
                         continue
