@@ -14,8 +14,9 @@ enum SyncBenchmark {
 
     /// 1. A fresh replica pulls N records (target: 100,000 within 3× the baseline).
     static func initial(sizes: [Int], repeats: Int, pageSize: Int = 500,
-                        recordsPerTransaction: Int = ClientConfiguration().pullRecordsPerTransaction) throws {
-        print("initial: a fresh replica pulls N records in pages of \(pageSize), \(recordsPerTransaction) per transaction; baseline raw INSERT; median of \(repeats) (load \(Timing.loadAverage()))")
+                        recordsPerTransaction: Int = ClientConfiguration().pullRecordsPerTransaction,
+                        prefetchPages: Int = ClientConfiguration().pullPrefetchPages) throws {
+        print("initial: a fresh replica pulls N records in pages of \(pageSize), \(recordsPerTransaction) per transaction, \(prefetchPages) fetched ahead; baseline raw INSERT; median of \(repeats) (load \(Timing.loadAverage()))")
         printHeader()
         for size in sizes {
             let server = try BenchServer(label: "initial")
@@ -31,7 +32,8 @@ enum SyncBenchmark {
                 try autoreleasepool {
                     let engine = try server.client(name: "initial-\(run)", municipalities: [municipality],
                                                    configuration: ClientConfiguration(pullPageSize: pageSize,
-                                                                                      pullRecordsPerTransaction: recordsPerTransaction))
+                                                                                      pullRecordsPerTransaction: recordsPerTransaction,
+                                                                                      pullPrefetchPages: prefetchPages))
                     var received = 0
                     let time = try Timing.measureBoth { received = try engine.sync().received }
                     syncs.append(time.wall)

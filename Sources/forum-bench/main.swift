@@ -28,10 +28,10 @@ let usage = """
                                                     per transaction, vs raw INSERT; S records written one by one,
                                                     each committed on return; I records re-applied as forum import
                                                     does (default N=100000, K=3, B=1000, S=2000, I=10000)
-      initial [--small N] [--large N] [--repeat K] [--page P] [--transaction T]
+      initial [--small N] [--large N] [--repeat K] [--page P] [--transaction T] [--prefetch F]
                                                     a fresh replica pulls N records over loopback HTTP vs raw INSERT
                                                     (default 10000 and 100000, K=3; T: records stored per transaction,
-                                                    default the client's pullRecordsPerTransaction)
+                                                    F: pages fetched ahead; defaults: the client's configuration)
       push [--small N] [--large N] [--repeat K]     a replica pushes N local records vs raw INSERT (same defaults)
       storing [--records N] [--repeat K]            the server's storing alone (importStates, as push prints it)
                                                     vs raw INSERT, alternating (default N=100000, K=3)
@@ -89,11 +89,12 @@ do {
     case "initial", "push":
         let options = try BenchOptions(Array(arguments.dropFirst()),
                                        defaults: ["small": 10_000, "large": 100_000, "repeat": 3, "page": 1000,
-                                                  "transaction": ClientConfiguration().pullRecordsPerTransaction])
+                                                  "transaction": ClientConfiguration().pullRecordsPerTransaction,
+                                                  "prefetch": ClientConfiguration().pullPrefetchPages])
         let sizes = [options["small"], options["large"]]
         if arguments.first == "initial" {
             try SyncBenchmark.initial(sizes: sizes, repeats: options["repeat"], pageSize: options["page"],
-                                      recordsPerTransaction: options["transaction"])
+                                      recordsPerTransaction: options["transaction"], prefetchPages: options["prefetch"])
         } else {
             try SyncBenchmark.push(sizes: sizes, repeats: options["repeat"])
         }
