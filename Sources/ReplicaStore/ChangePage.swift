@@ -16,6 +16,19 @@ public struct PendingChange: Sendable, Equatable {
     public let pendingSequence: Int64
     /// The current state of the record, to be pushed.
     public let state: RecordState
+    /// `state`'s canonical JSON as the store holds it, when read from the store: pushed as
+    /// it is, so the push body is not encoded again from the decoded state.
+    public let encoded: [UInt8]?
+
+    /// A pending change; `encoded`, when given, must be `state.canonicalJSON`.
+    public init(pendingSequence: Int64, state: RecordState, encoded: [UInt8]? = nil) {
+        self.pendingSequence = pendingSequence
+        self.state = state
+        self.encoded = encoded
+    }
+
+    /// The canonical JSON of `state`: the stored bytes when at hand.
+    public var canonicalJSON: [UInt8] { encoded ?? state.canonicalJSON }
 }
 
 /// A record with an open conflict or review flags, for listings.

@@ -39,7 +39,7 @@ extension ReplicaStore {
         // batch (one query per chunk of ids, not one per record) and kept up to date here,
         // and sequences counted here instead of asked at each save.
         let readsAhead = !hook.writesRecords
-        var stored: [RecordKey: StoredRow] = readsAhead ? try rows(for: batch) : [:]
+        var stored: [RecordKey: StoredRow] = readsAhead ? try rows(for: batch, encoded: encoded) : [:]
         var next: Int64? = readsAhead ? try lastSequence() + 1 : nil
         let decidesUnchanged = hook.decidesUnchanged
         for (index, incoming) in batch.enumerated() {
@@ -48,6 +48,13 @@ extension ReplicaStore {
             let (offered, offer) = try hook.offer(incoming, existing: existing?.state)
             guard offered.collection == incoming.collection, offered.id == incoming.id else {
                 throw ReplicaStoreError(.invalidRecord, "a merge hook offered another record's state")
+            }
+            if !decidesUnchanged, let existing, existing.matchesIncoming == index, offered == existing.state {
+                // The stored bytes are this very state's (`rows(for:encoded:)`): merging a
+                // state with itself changes nothing, so it is not merged to find that out.
+                results.append(.merged(MergeResult(collection: offered.collection, id: offered.id, outcome: .unchanged,
+                                                   state: existing.state, sequence: existing.sequence)))
+                continue
             }
             let merged = try existing.map { try $0.state.merged(with: offered) } ?? offered
             if !decidesUnchanged, let existing, merged == existing.state {

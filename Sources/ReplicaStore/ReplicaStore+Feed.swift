@@ -119,7 +119,10 @@ extension ReplicaStore {
             }
         }
         var result: [PendingChange] = []
-        for (seq, bytes) in rows { result.append(PendingChange(pendingSequence: seq, state: try decode(bytes))) }
+        result.reserveCapacity(rows.count)
+        for (seq, bytes) in rows {
+            result.append(PendingChange(pendingSequence: seq, state: try decode(bytes), encoded: bytes))
+        }
         return result
     }
 

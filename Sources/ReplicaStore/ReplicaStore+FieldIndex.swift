@@ -48,7 +48,20 @@ extension ReplicaStore {
     /// Brings the field rows of a record from what `previous` implied to what `state` implies.
     func updateFieldIndex(_ state: RecordState, previous: RecordState?) throws(ReplicaStoreError) {
         guard let fields = configuration.indexedFields[state.collection], !fields.isEmpty else { return }
-        let old = previous.map { Self.indexedValues(of: $0, fields: fields) } ?? [:]
+        guard let previous else {
+            // A record not stored before (most of a first sync): nothing to compare or delete.
+            guard !state.isDeleted else { return }
+            try run {
+                for field in fields {
+                    guard let value = state[field] else { continue }
+                    try connection.cachedStatement(
+                        sql: "INSERT OR IGNORE INTO record_field (collection, field, value, id) VALUES (?, ?, ?, ?)")
+                        .execute([.text(state.collection), .text(field), .text(JSONWriter.string(value)), .text(state.id)])
+                }
+            }
+            return
+        }
+        let old = Self.indexedValues(of: previous, fields: fields)
         let new = Self.indexedValues(of: state, fields: fields)
         guard old != new else { return }
         try run {

@@ -71,8 +71,18 @@ struct RecordKey: Hashable {
 extension ReplicaStore {
     /// The stored rows of the records in `batch`, read with one query per chunk of ids
     /// rather than one per record.
-    func rows(for batch: [RecordState]) throws(ReplicaStoreError) -> [RecordKey: StoredRow] {
+    ///
+    /// - Parameter encoded: each state's canonical JSON (as `merge(_:checkpoint:encoded:annotate:)`
+    ///   takes it), or `nil`. A stored row whose bytes equal those of the first state of its
+    ///   record in the batch is not decoded: equal canonical bytes are an equal state, so
+    ///   that state stands for it and the row notes the index (`StoredRow.matchesIncoming`).
+    ///   A pull after a push sends back every record just pushed; decoding each stored
+    ///   state to find it unchanged was most of the storing thread's work then.
+    func rows(for batch: [RecordState], encoded: [[UInt8]]? = nil) throws(ReplicaStoreError) -> [RecordKey: StoredRow] {
         var found: [RecordKey: StoredRow] = [:]
+        // Built at the first stored row found: a first sync finds none.
+        var firstIndex: [RecordKey: Int]?
+        let encoded = encoded?.count == batch.count ? encoded : nil
         let byCollection = Dictionary(grouping: batch.map { RecordKey(collection: $0.collection, id: $0.id) }, by: \.collection)
         for (collection, keys) in byCollection {
             let ids = Array(Set(keys.map(\.id)))
@@ -91,8 +101,22 @@ extension ReplicaStore {
                     }
                 }
                 for (rowid, id, bytes, seq, since, pending) in rows {
-                    found[RecordKey(collection: collection, id: id)] = StoredRow(
-                        rowid: rowid, state: try decode(bytes, key: RecordKey(collection: collection, id: id)), sequence: seq, conflictSince: since, pendingSequence: pending)
+                    let key = RecordKey(collection: collection, id: id)
+                    if let encoded, firstIndex == nil {
+                        var first: [RecordKey: Int] = [:]
+                        for (index, state) in batch.enumerated() {
+                            let key = RecordKey(collection: state.collection, id: state.id)
+                            if first[key] == nil { first[key] = index }
+                        }
+                        firstIndex = first
+                    }
+                    if let encoded, let index = firstIndex?[key], encoded[index] == bytes {
+                        found[key] = StoredRow(rowid: rowid, state: batch[index], sequence: seq, conflictSince: since,
+                                               pendingSequence: pending, matchesIncoming: index)
+                        continue
+                    }
+                    found[key] = StoredRow(rowid: rowid, state: try decode(bytes, key: key), sequence: seq,
+                                           conflictSince: since, pendingSequence: pending)
                 }
             }
         }

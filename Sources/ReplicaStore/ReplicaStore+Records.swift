@@ -25,6 +25,9 @@ extension ReplicaStore {
         let sequence: Int64
         let conflictSince: Int64?
         let pendingSequence: Int64?
+        /// The index of the incoming state whose canonical bytes equal the stored ones, when
+        /// `rows(for:encoded:)` took that state instead of decoding the row.
+        var matchesIncoming: Int? = nil
     }
 
     func row(collection: String, id: String) throws(ReplicaStoreError) -> StoredRow? {

@@ -40,6 +40,22 @@ public struct PushRequest: Sendable, Equatable {
         return out
     }
 
+    /// The body for records already in canonical form (`encodedRecords[i]` is the
+    /// `canonicalJSON` of the i-th record): byte for byte what `body` gives for them, the
+    /// records copied rather than encoded again (encoding was about 24 ms per MiB).
+    public static func body(batch: String, encodedRecords: [[UInt8]]) -> [UInt8] {
+        var out = Array(#"{"batch":"#.utf8)
+        out.reserveCapacity(encodedRecords.reduce(batch.utf8.count + 32) { $0 + $1.count + 1 })
+        JSONWriter.writeString(batch, into: &out)
+        out.append(contentsOf: #","records":["#.utf8)
+        for (index, record) in encodedRecords.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: record)
+        }
+        out.append(contentsOf: "]}".utf8)
+        return out
+    }
+
     /// Reads only the batch id, so a repeated batch can be replayed before anything else.
     /// - Throws: `invalid_request`.
     public static func batchID(of json: JSONValue, limits: Limits) throws(WireError) -> String {

@@ -14,8 +14,10 @@ enum SyncBenchmark {
     static let seedWriter = ReplicaID("bench-seed")!
 
     /// 1. A fresh replica pulls N records (target: 100,000 within 3× the baseline).
-    static func initial(sizes: [Int], repeats: Int, pageSize: Int = 500) throws {
-        print("initial: a fresh replica pulls N records in pages of \(pageSize); baseline raw INSERT; median of \(repeats) (load \(Timing.loadAverage()))")
+    static func initial(sizes: [Int], repeats: Int, pageSize: Int = 500,
+                        recordsPerTransaction: Int = ClientConfiguration().pullRecordsPerTransaction,
+                        prefetchPages: Int = ClientConfiguration().pullPrefetchPages) throws {
+        print("initial: a fresh replica pulls N records in pages of \(pageSize), \(recordsPerTransaction) per transaction, \(prefetchPages) fetched ahead; baseline raw INSERT; median of \(repeats) (load \(Timing.loadAverage()))")
         printHeader()
         for size in sizes {
             let server = try BenchServer(label: "initial")
@@ -30,7 +32,9 @@ enum SyncBenchmark {
                 rawCPUs.append(raw.cpu)
                 try autoreleasepool {
                     let engine = try server.client(name: "initial-\(run)", municipalities: [municipality],
-                                                   configuration: ClientConfiguration(pullPageSize: pageSize))
+                                                   configuration: ClientConfiguration(pullPageSize: pageSize,
+                                                                                      pullRecordsPerTransaction: recordsPerTransaction,
+                                                                                      pullPrefetchPages: prefetchPages))
                     var received = 0
                     let time = try Timing.measureBoth { received = try engine.sync().received }
                     syncs.append(time.wall)

@@ -7,6 +7,8 @@
 //   forum-bench localwrite [--records N] [--repeat K] [--batch B] [--single S] [--import I]
 //   forum-bench initial|push|incremental|devices|memory [options]   (load benchmarks, BENCHMARKS.md)
 
+import FieldClient
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -27,9 +29,10 @@ let usage = """
                                                     per transaction, vs raw INSERT; S records written one by one,
                                                     each committed on return; I records re-applied as forum import
                                                     does (default N=100000, K=3, B=1000, S=2000, I=10000)
-      initial [--small N] [--large N] [--repeat K] [--page P]
+      initial [--small N] [--large N] [--repeat K] [--page P] [--transaction T] [--prefetch F]
                                                     a fresh replica pulls N records over loopback HTTP vs raw INSERT
-                                                    (default 10000 and 100000, K=3)
+                                                    (default 10000 and 100000, K=3; T: records stored per transaction,
+                                                    F: pages fetched ahead; defaults: the client's configuration)
       push [--small N] [--large N] [--repeat K]     a replica pushes N local records vs raw INSERT (same defaults)
       storing [--records N] [--repeat K] [--carry N]  the server's storing alone (importStates, as push prints it);
                                                     --carry: SyncServerConfiguration.lookupCarryCapacity (default: the server's)
@@ -87,10 +90,13 @@ do {
                                     single: options["single"], importRecords: options["import"])
     case "initial", "push":
         let options = try BenchOptions(Array(arguments.dropFirst()),
-                                       defaults: ["small": 10_000, "large": 100_000, "repeat": 3, "page": 1000])
+                                       defaults: ["small": 10_000, "large": 100_000, "repeat": 3, "page": 1000,
+                                                  "transaction": ClientConfiguration().pullRecordsPerTransaction,
+                                                  "prefetch": ClientConfiguration().pullPrefetchPages])
         let sizes = [options["small"], options["large"]]
         if arguments.first == "initial" {
-            try SyncBenchmark.initial(sizes: sizes, repeats: options["repeat"], pageSize: options["page"])
+            try SyncBenchmark.initial(sizes: sizes, repeats: options["repeat"], pageSize: options["page"],
+                                      recordsPerTransaction: options["transaction"], prefetchPages: options["prefetch"])
         } else {
             try SyncBenchmark.push(sizes: sizes, repeats: options["repeat"])
         }

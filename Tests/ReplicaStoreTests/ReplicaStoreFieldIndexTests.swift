@@ -108,6 +108,35 @@ private func t(_ ms: Int64) -> HybridTimestamp { HybridTimestamp(wallMillis: 1_7
         #expect(store.decodedStates[RecordKey(collection: "honorarium", id: "h5")]?.state == pulled)
     }
 
+    @Test func aStateSentBackAsStoredIsUnchangedWithoutDecodingTheStoredRow() throws {
+        let dir = try TemporaryDirectory()
+        let store = try makeStore(dir)
+        let pushed = RecordFixtures.record(id: "h6", fieldCount: 2, seed: 6)
+        try store.merge([pushed], encoded: [pushed.canonicalJSON])
+        let sequence = try store.lastSequence()
+        let again = try store.merge([pushed], encoded: [pushed.canonicalJSON])
+        #expect(again.map(\.outcome) == [.unchanged])
+        #expect(again.first?.state == pushed)
+        #expect(again.first?.sequence == sequence)
+        #expect(try store.lastSequence() == sequence)
+        // Recognised by its bytes: the stored row was not decoded (decoding caches it).
+        #expect(store.decodedStates[RecordKey(collection: "honorarium", id: "h6")] == nil)
+    }
+
+    @Test func aLaterStateOfTheSameRecordStillMergesAfterOneSentBackAsStored() throws {
+        let dir = try TemporaryDirectory()
+        let store = try makeStore(dir)
+        let stored = RecordFixtures.record(id: "h7", fieldCount: 2, seed: 7)
+        try store.merge([stored], encoded: [stored.canonicalJSON])
+        let changed = RecordFixtures.record(id: "h7", fieldCount: 2, replica: RecordFixtures.replica("dev-b"), seed: 8)
+        let results = try store.merge([stored, changed], encoded: [stored.canonicalJSON, changed.canonicalJSON])
+        // Written concurrently by another replica: merged (in conflict here), not unchanged.
+        #expect(results.map(\.outcome) == [.unchanged, .conflict])
+        let merged = try stored.merged(with: changed)
+        #expect(try store.state(collection: "honorarium", id: "h7") == merged)
+        #expect(try storedBytes(store, "h7") == merged.canonicalJSON)
+    }
+
     @Test func ignoresEncodingsThatDoNotMatchTheBatch() throws {
         let dir = try TemporaryDirectory()
         let store = try makeStore(dir)

@@ -35,4 +35,25 @@ private let devA = RecordFixtures.replica("dev-a")
         #expect(try store.syncedTombstoneKeys() == ["honorarium/h1"])
         #expect(try store.tombstoneCount() == 2)
     }
+
+    @Test func droppableTombstonesAmongABatchAreTheBatchsShareOfTheFullList() throws {
+        let dir = try TemporaryDirectory()
+        let store = try makeStore(dir)
+        var tombstones: [RecordState] = []
+        for id in ["h1", "h2", "h3"] {
+            var gone = RecordFixtures.record(id: id, fieldCount: 1)
+            gone.delete(by: devA, at: HybridTimestamp(wallMillis: 1_764_000_100_000))
+            tombstones.append(gone)
+        }
+        var pending = RecordFixtures.record(id: "h4", fieldCount: 1)
+        pending.delete(by: devA, at: HybridTimestamp(wallMillis: 1_764_000_100_000))
+        _ = try store.merge(tombstones + [RecordFixtures.record(id: "h5", fieldCount: 1)])
+        try store.save(pending, markPending: true)
+        let batch = ["h1", "h3", "h4", "h5", "h6"].map { RecordFixtures.record(id: $0, fieldCount: 1) }
+        #expect(try store.syncedTombstoneKeys(among: batch) == ["honorarium/h1", "honorarium/h3"])
+        #expect(try store.syncedTombstoneKeys(among: batch) == store.syncedTombstoneKeys().filter { key in
+            batch.contains { "\($0.collection)/\($0.id)" == key }
+        })
+        #expect(try store.syncedTombstoneKeys(among: []).isEmpty)
+    }
 }

@@ -105,7 +105,7 @@ extension LocalReplica {
     /// restore every record is pending, and pending ones are left alone). Inside the
     /// caller's transaction.
     func dropTombstonesUnknownTo(_ records: [RecordState]) throws {
-        let tombstones = try store.syncedTombstoneKeys()
+        let tombstones = try store.syncedTombstoneKeys(among: records)
         guard !tombstones.isEmpty else { return }
         for record in records where tombstones.contains(record.collection + "/" + record.id) {
             guard let held = try store.state(collection: record.collection, id: record.id),

@@ -57,6 +57,13 @@ public final class HTTPSyncTransport: SyncTransport {
         return try Self.decoded { () throws(WireDecodingError) in try PushResponse(body: bytes) }
     }
 
+    public func push(batch: String, records: [RecordState], encoded: [[UInt8]]) throws(ClientError) -> PushResponse {
+        guard encoded.count == records.count else { return try push(batch: batch, records: records) }
+        let bytes = try send("POST", ProtocolPaths.push, body: PushRequest.body(batch: batch, encodedRecords: encoded),
+                             authorized: true)
+        return try Self.decoded { () throws(WireDecodingError) in try PushResponse(body: bytes) }
+    }
+
     public func pull(cursor: String?, limit: Int) throws(ClientError) -> PullPage {
         var query = [URLQueryItem(name: "limit", value: String(limit))]
         if let cursor { query.insert(URLQueryItem(name: "cursor", value: cursor), at: 0) }

@@ -110,7 +110,7 @@ public final class SyncEngine {
                     // stricter server, PROTOCOL.md §17): nothing of the batch was stored, so
                     // send the same changes again in halves, under new batch ids.
                     size = max(1, chunk.count / 2)
-                    maxBytes = max(1, chunk.reduce(0) { $0 + $1.state.canonicalJSON.count + 1 } / 2)
+                    maxBytes = max(1, chunk.reduce(0) { $0 + $1.canonicalJSON.count + 1 } / 2)
                     previousBatch = nil
                     break
                 }
@@ -149,7 +149,7 @@ public final class SyncEngine {
         let response: PushResponse
         do {
             response = try retrying(progress) { () throws(ClientError) in
-                try transport.push(batch: batch, records: pending.map(\.state))
+                try transport.push(batch: batch, records: pending.map(\.state), encoded: pending.map(\.canonicalJSON))
             }
         } catch where error.detailCode == "batch_id_reused" {
             // The server holds another body under this id: a state changed under the same
@@ -159,7 +159,7 @@ public final class SyncEngine {
                                 content: pending.map(\.state))
             let retry = sent
             response = try retrying(progress) { () throws(ClientError) in
-                try transport.push(batch: retry, records: pending.map(\.state))
+                try transport.push(batch: retry, records: pending.map(\.state), encoded: pending.map(\.canonicalJSON))
             }
         }
         try Self.check(response, batch: sent, sent: pending)
@@ -222,7 +222,7 @@ public final class SyncEngine {
         var current: [PendingChange] = []
         var bytes = 0
         for change in pending {
-            let size = change.state.canonicalJSON.count + 1
+            let size = change.canonicalJSON.count + 1
             if !current.isEmpty, bytes + size > maxBytes {
                 chunks.append(current)
                 current = []
