@@ -83,41 +83,33 @@ extension ReplicaStore {
         // Built at the first stored row found: a first sync finds none.
         var firstIndex: [RecordKey: Int]?
         let encoded = encoded?.count == batch.count ? encoded : nil
-        let byCollection = Dictionary(grouping: batch.map { RecordKey(collection: $0.collection, id: $0.id) }, by: \.collection)
-        for (collection, keys) in byCollection {
-            let ids = Array(Set(keys.map(\.id)))
-            var start = 0
-            while start < ids.count {
-                let chunk = ids[start..<min(ids.count, start + Self.lookupChunk)]
-                start += Self.lookupChunk
-                let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                let rows = try run {
-                    try connection.query(
-                        "SELECT rowid, id, state, seq, conflict_since, pending_seq FROM record WHERE collection = ? AND id IN (\(placeholders))",
-                        [.text(collection)] + chunk.map(SQLValue.text)
-                    ) { row in
-                        (try row.int64(at: 0), try row.text(at: 1), try row.blob(at: 2), try row.int64(at: 3),
-                         try row.optionalInt64(at: 4), try row.optionalInt64(at: 5))
-                    }
+        try forEachIDChunk(of: batch.map { RecordKey(collection: $0.collection, id: $0.id) }) { (collection, chunk, placeholders) throws(ReplicaStoreError) in
+            let rows = try run {
+                try connection.query(
+                    "SELECT rowid, id, state, seq, conflict_since, pending_seq FROM record WHERE collection = ? AND id IN (\(placeholders))",
+                    [.text(collection)] + chunk.map(SQLValue.text)
+                ) { row in
+                    (try row.int64(at: 0), try row.text(at: 1), try row.blob(at: 2), try row.int64(at: 3),
+                     try row.optionalInt64(at: 4), try row.optionalInt64(at: 5))
                 }
-                for (rowid, id, bytes, seq, since, pending) in rows {
-                    let key = RecordKey(collection: collection, id: id)
-                    if let encoded, firstIndex == nil {
-                        var first: [RecordKey: Int] = [:]
-                        for (index, state) in batch.enumerated() {
-                            let key = RecordKey(collection: state.collection, id: state.id)
-                            if first[key] == nil { first[key] = index }
-                        }
-                        firstIndex = first
+            }
+            for (rowid, id, bytes, seq, since, pending) in rows {
+                let key = RecordKey(collection: collection, id: id)
+                if let encoded, firstIndex == nil {
+                    var first: [RecordKey: Int] = [:]
+                    for (index, state) in batch.enumerated() {
+                        let key = RecordKey(collection: state.collection, id: state.id)
+                        if first[key] == nil { first[key] = index }
                     }
-                    if let encoded, let index = firstIndex?[key], encoded[index] == bytes {
-                        found[key] = StoredRow(rowid: rowid, state: batch[index], sequence: seq, conflictSince: since,
-                                               pendingSequence: pending, matchesIncoming: index)
-                        continue
-                    }
-                    found[key] = StoredRow(rowid: rowid, state: try decode(bytes, key: key), sequence: seq,
-                                           conflictSince: since, pendingSequence: pending)
+                    firstIndex = first
                 }
+                if let encoded, let index = firstIndex?[key], encoded[index] == bytes {
+                    found[key] = StoredRow(rowid: rowid, state: batch[index], sequence: seq, conflictSince: since,
+                                           pendingSequence: pending, matchesIncoming: index)
+                    continue
+                }
+                found[key] = StoredRow(rowid: rowid, state: try decode(bytes, key: key), sequence: seq,
+                                       conflictSince: since, pendingSequence: pending)
             }
         }
         return found
@@ -125,4 +117,21 @@ extension ReplicaStore {
 
     /// Ids per lookup query: a full chunk's statement is cached and reused.
     static let lookupChunk = 256
+
+    /// Calls `body` once per collection of `keys` and chunk of at most `lookupChunk` of its
+    /// distinct ids, with the chunk's `?` placeholders: the batch's records read with one
+    /// query per chunk rather than one per record.
+    func forEachIDChunk(of keys: [RecordKey],
+                        _ body: (_ collection: String, _ ids: ArraySlice<String>, _ placeholders: String) throws(ReplicaStoreError) -> Void)
+        throws(ReplicaStoreError) {
+        for (collection, keys) in Dictionary(grouping: keys, by: \.collection) {
+            let ids = Array(Set(keys.map(\.id)))
+            var start = 0
+            while start < ids.count {
+                let chunk = ids[start..<min(ids.count, start + Self.lookupChunk)]
+                start += Self.lookupChunk
+                try body(collection, chunk, Array(repeating: "?", count: chunk.count).joined(separator: ","))
+            }
+        }
+    }
 }

@@ -77,23 +77,14 @@ extension ReplicaStore {
     /// every pulled page of a first sync did (about a tenth of its storing thread).
     public func syncedTombstoneKeys(among records: [RecordState]) throws(ReplicaStoreError) -> Set<String> {
         var found = Set<String>()
-        let byCollection = Dictionary(grouping: records.map { RecordKey(collection: $0.collection, id: $0.id) },
-                                      by: \.collection)
-        for (collection, keys) in byCollection {
-            let ids = Array(Set(keys.map(\.id)))
-            var start = 0
-            while start < ids.count {
-                let chunk = ids[start..<min(ids.count, start + Self.lookupChunk)]
-                start += Self.lookupChunk
-                let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                let rows = try run {
-                    try connection.query("""
-                        SELECT id FROM record WHERE collection = ? AND id IN (\(placeholders))
-                            AND deleted = 1 AND conflict = 0 AND pending_seq IS NULL
-                        """, [.text(collection)] + chunk.map(SQLValue.text)) { try $0.text(at: 0) }
-                }
-                for id in rows { found.insert(collection + "/" + id) }
+        try forEachIDChunk(of: records.map { RecordKey(collection: $0.collection, id: $0.id) }) { (collection, chunk, placeholders) throws(ReplicaStoreError) in
+            let rows = try run {
+                try connection.query("""
+                    SELECT id FROM record WHERE collection = ? AND id IN (\(placeholders))
+                        AND deleted = 1 AND conflict = 0 AND pending_seq IS NULL
+                    """, [.text(collection)] + chunk.map(SQLValue.text)) { try $0.text(at: 0) }
             }
+            for id in rows { found.insert(collection + "/" + id) }
         }
         return found
     }

@@ -9,13 +9,17 @@ import Testing
 /// them anew (PROTOCOL.md §14c). A participant already given a new sequence in the same
 /// transaction is not sent again: no device has pulled that sequence yet.
 @Suite struct ParticipantResendTests {
+    /// Forums f1 and f2 and participant p1, all in Södertälje.
+    static func twoForumsAndAParticipant(by replica: ReplicaID) throws -> [RecordState] {
+        [try Records.forum("f1", municipality: "Södertälje", by: replica),
+         try Records.forum("f2", municipality: "Södertälje", by: replica),
+         try Records.participant("p1", municipality: "Södertälje", name: "Kim Andersson", by: replica)]
+    }
+
     @Test func aParticipantPushedWithTwoAttendancesTakesOneChangeSequence() throws {
         let fixture = try ServerFixture()
         let device = try fixture.enrol()
-        let records = [
-            try Records.forum("f1", municipality: "Södertälje", by: device.replica),
-            try Records.forum("f2", municipality: "Södertälje", by: device.replica),
-            try Records.participant("p1", municipality: "Södertälje", name: "Kim Andersson", by: device.replica),
+        let records = try Self.twoForumsAndAParticipant(by: device.replica) + [
             try Records.attendance(forum: "f1", participant: "p1", by: device.replica),
             try Records.attendance(forum: "f2", participant: "p1", by: device.replica),
         ]
@@ -44,12 +48,7 @@ import Testing
     @Test func aParticipantNoDeviceHasPulledYetIsNotSentAgainUntilOneHas() throws {
         let fixture = try ServerFixture()
         let device = try fixture.enrol()
-        let records = [
-            try Records.forum("f1", municipality: "Södertälje", by: device.replica),
-            try Records.forum("f2", municipality: "Södertälje", by: device.replica),
-            try Records.participant("p1", municipality: "Södertälje", name: "Kim Andersson", by: device.replica),
-        ]
-        #expect(try fixture.push(records, token: device.token).status == 200)
+        #expect(try fixture.push(try Self.twoForumsAndAParticipant(by: device.replica), token: device.token).status == 200)
         // A later request of the same bulk push: nobody has pulled p1's sequence yet.
         #expect(try fixture.push([try Records.attendance(forum: "f1", participant: "p1", by: device.replica)],
                                  token: device.token).status == 200)
