@@ -83,7 +83,7 @@ import TestSupport
         let files = (walker?.allObjects as? [URL] ?? []).filter { $0.pathExtension == "swift" }
         #expect(files.map(\.lastPathComponent).contains("WriteGate.swift"))
         #expect(files.count > 20)
-        let writes = ["store.save(", "store.merge(", "store.retag(", "store.update(", "store.purge("]
+        let writes = ["store.save(", "store.merge(", "store.retag(", "store.resend(", "store.update(", "store.purge("]
         for url in files where url.lastPathComponent != "WriteGate.swift" {
             let file = url.lastPathComponent
             let text = try String(contentsOf: url, encoding: .utf8)
