@@ -101,7 +101,7 @@ import TestSupport
         // A noted state of a rolled-back write must not outlive its scope.
         #expect(throws: Abort.self) {
             try lookup.memoising {
-                lookup.note(RecordFixtures.record(collection: "forum", id: "f9", fieldCount: 1), written: true)
+                lookup.note(RecordFixtures.record(collection: "forum", id: "f9", fieldCount: 1))
                 throw Abort()
             }
         }

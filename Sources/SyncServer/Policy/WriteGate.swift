@@ -156,7 +156,7 @@ extension ServerStore {
     /// and the acknowledgement ledger learn it, and the records whose scope or flags depend
     /// on it are refreshed.
     func filed(_ result: MergeResult, previous: RecordState?, created: Bool) throws {
-        lookup.note(result.state, written: result.outcome != .unchanged)
+        lookup.note(result.state)
         if result.outcome != .unchanged { ledger.note(result.state) }
         if result.outcome != .unchanged { try refreshDependents(of: result.state, previous: previous, created: created) }
     }
@@ -171,24 +171,18 @@ extension ServerStore {
     /// Sends an unchanged stored record again: a new change sequence under the same tags,
     /// so every device in its scope pulls it anew. Writes no state.
     ///
-    /// A record already given a new sequence in this transaction is left as it is: no
-    /// device has pulled that sequence yet, so each in its scope receives it anyway (an
-    /// import or a push of new participants with their attendance re-sent each participant
-    /// once per attendance, 12 % of the storing in issue 21's profile).
-    ///
-    /// Nor is one whose current sequence no device has been served yet (every device's
-    /// `pulled_through` is below it): each device in its scope receives that state with its
-    /// next pull, whatever it let go before. This is what spares a bulk push of new
-    /// participants, sent over many requests, a re-send per attendance.
+    /// A record whose current sequence no device has been served yet (every device's
+    /// `pulled_through` is below it: it was created, changed or re-sent in this push, or in
+    /// an earlier request of a bulk push nobody has pulled since) is left as it is: each
+    /// device in its scope receives that state with its next pull, whatever it let go
+    /// before. A bulk push of new participants re-sent each one per attendance (12 % of the
+    /// storing, 14 % of the push's server time in issue 21's profile).
     func resend(_ state: RecordState) throws {
-        guard !lookup.wasWrittenInThisTransaction(collection: state.collection, id: state.id) else { return }
         if let sequence = try store.sequence(collection: state.collection, id: state.id),
-           sequence > (try devicesServedThrough()) {
+           sequence > (try lookup.devicesServedThrough { try devicesServedThrough() }) {
             return
         }
-        if try store.resend(collection: state.collection, id: state.id) {
-            lookup.note(state, written: true)
-        }
+        try store.resend(collection: state.collection, id: state.id)
     }
 
     /// The highest sequence any device has been served by a pull (or set past at enrolment):
@@ -201,9 +195,7 @@ extension ServerStore {
     /// - Returns: whether the tags changed.
     @discardableResult
     func refile(_ state: RecordState, tags: [String]) throws -> Bool {
-        let moved = try store.retag(collection: state.collection, id: state.id, tags: tags)
-        if moved { lookup.note(state, written: true) }
-        return moved
+        try store.retag(collection: state.collection, id: state.id, tags: tags)
     }
 
     /// Removes a tombstone past its horizon (PROTOCOL.md §14d): the only place a record

@@ -22,9 +22,10 @@ public final class StoreLookup {
     /// validation, scope, review flags and dependents of every record.
     private var memo: [RecordKey: RecordState?]?
 
-    /// Records whose state or tags were written in the transaction being memoised (they
-    /// carry a change sequence no device has pulled yet); empty when not memoising.
-    private var written: Set<RecordKey> = []
+    /// The highest sequence any device has been served (`ServerStore.devicesServedThrough`),
+    /// read once per memoising scope: only a pull or an enrolment raises it, and neither
+    /// runs inside a push's or an import's lock.
+    private var servedThrough: Int64?
 
     /// How many record states this lookup has read from the store (memo hits excluded):
     /// what the cost of a push follows, so tests can hold it to the size of the change.
@@ -58,9 +59,9 @@ public final class StoreLookup {
     func memoising<T>(_ body: () throws -> T) rethrows -> T {
         memo = carried.flatMap { $0.mark == currentMark() ? $0.states : nil } ?? [:]
         carried = nil
-        written = []
+        servedThrough = nil
         touched = []
-        defer { memo = nil; written = []; touched = [] }
+        defer { memo = nil; servedThrough = nil; touched = [] }
         let result = try body()
         carry()
         return result
@@ -100,24 +101,24 @@ public final class StoreLookup {
     /// rolled back to a savepoint (a push of a group that failed).
     func forgetMemoised() {
         if memo != nil { memo = [:] }
-        written = []
     }
 
-    /// Tells the memo what was just stored for a record; `written` when the store gave it
-    /// a new change sequence (it changed, or was re-filed).
-    func note(_ state: RecordState, written wasWritten: Bool = false) {
-        let key = RecordKey(collection: state.collection, id: state.id)
+    /// Tells the memo what was just stored for a record.
+    func note(_ state: RecordState) {
         guard memo != nil else { return }
+        let key = RecordKey(collection: state.collection, id: state.id)
         memo?[key] = .some(state)
         if carryCapacity > 0 { touched.insert(key) }
-        if wasWritten { written.insert(key) }
     }
 
-    /// Whether the record got a new change sequence in the transaction being memoised:
-    /// then no device has pulled that sequence yet, and every device in its scope will.
-    /// `false` when not memoising (nothing is known).
-    func wasWrittenInThisTransaction(collection: String, id: String) -> Bool {
-        memo != nil && written.contains(RecordKey(collection: collection, id: id))
+    /// The devices' highest served sequence, from `read` once per memoising scope (every
+    /// time when not memoising).
+    func devicesServedThrough(_ read: () throws -> Int64) rethrows -> Int64 {
+        guard memo != nil else { return try read() }
+        if let servedThrough { return servedThrough }
+        let value = try read()
+        servedThrough = value
+        return value
     }
 
     /// Tells the memo what is stored for a record, `nil` when nothing is, as read by the
